@@ -1,0 +1,58 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+/// Settings shared by every target we own: Swift 6 language mode and warnings as errors.
+/// Dependencies keep their own settings (the `-Xswiftc` flag would rebuild them all).
+let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
+
+let package = Package(
+    name: "Redline",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Redline", targets: ["Redline"]),
+        .library(name: "RedlineDiff", targets: ["RedlineDiff"]),
+        .executable(name: "redline", targets: ["redline"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "RedlineZlib", dependencies: ["CZlib"], swiftSettings: strict),
+        .target(name: "RedlineDiff", swiftSettings: strict),
+        .target(name: "RedlineReport", dependencies: ["RedlineDiff"], swiftSettings: strict),
+        .target(
+            name: "Redline",
+            dependencies: ["RedlineDiff", "RedlineReport", "RedlineZlib"],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "redline",
+            dependencies: [
+                "Redline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RedlineDiffTests",
+            dependencies: [
+                "RedlineDiff",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "RedlineZlibTests", dependencies: ["RedlineZlib"], swiftSettings: strict),
+        .testTarget(
+            name: "RedlineCLITests",
+            dependencies: ["redline", "Redline"],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

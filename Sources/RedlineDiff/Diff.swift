@@ -1,0 +1,114 @@
+/// The differences between two texts.
+///
+/// ```swift
+/// let diff = Diff(old, new, by: .word)
+/// for hunk in diff.hunks(context: 1) { … }
+/// let rebuilt = try diff.script.apply(to: old)   // == new
+/// ```
+///
+/// By default prose is diffed hierarchically (paragraphs, then sentences, then words) with moved
+/// paragraphs detected and semantic cleanup applied. ``Options/minimal`` instead runs one exact
+/// Myers diff over the tokens of the chosen granularity: the shortest edit script, no cleanup.
+public struct Diff: Sendable {
+    /// How to compute a diff.
+    public struct Options: Sendable, Equatable {
+        /// Find the exact shortest edit script (no cost limit, no hierarchy, no cleanup, no moves).
+        public var minimal: Bool
+        /// Align paragraphs, then sentences, then the chosen granularity (the default). When false,
+        /// one flat diff over the chosen tokens, with the cost limit unless `minimal`.
+        public var hierarchical: Bool
+        /// Report paragraphs that changed place as moves.
+        public var detectMoves: Bool
+
+        public init(minimal: Bool = false, hierarchical: Bool = true, detectMoves: Bool = true) {
+            self.minimal = minimal
+            self.hierarchical = hierarchical
+            self.detectMoves = detectMoves
+        }
+    }
+
+    /// The old text, as UTF-8.
+    public let oldBytes: [UInt8]
+    /// The new text, as UTF-8.
+    public let newBytes: [UInt8]
+    /// The unit the diff was computed in.
+    public let granularity: Granularity
+    /// The options the diff was computed with.
+    public let options: Options
+    /// Every edit, in order: equal runs, deletions and insertions covering both texts exactly.
+    public let edits: [Edit]
+    /// Paragraphs that changed place; their halves are the edits whose ``Edit/move`` is set.
+    public let moves: [Move]
+
+    /// Diffs two strings.
+    ///
+    /// - Complexity: O(n) tokenization plus the search (see ``Myers``) over paragraphs, and over
+    ///   finer tokens only inside changed paragraphs.
+    public init(_ old: String, _ new: String, by granularity: Granularity = .word, options: Options = Options()) {
+        self.init(oldBytes: Array(old.utf8), newBytes: Array(new.utf8), by: granularity, options: options)
+    }
+
+    /// Diffs two UTF-8 byte arrays. Both must be valid UTF-8 (callers reading files check first).
+    public init(oldBytes: [UInt8], newBytes: [UInt8], by granularity: Granularity = .word, options: Options = Options())
+    {
+        self.oldBytes = oldBytes
+        self.newBytes = newBytes
+        self.granularity = granularity
+        self.options = options
+        (edits, moves) = oldBytes.withUnsafeBufferPointer { old in
+            newBytes.withUnsafeBufferPointer { new in
+                Self.compute(old: old, new: new, granularity: granularity, options: options)
+            }
+        }
+    }
+
+    private static func compute(
+        old: UnsafeBufferPointer<UInt8>, new: UnsafeBufferPointer<UInt8>, granularity: Granularity, options: Options
+    ) -> ([Edit], [Move]) {
+        if options.minimal || !options.hierarchical {
+            var comparison = TokenComparison(
+                old: old, 0..<old.count, new: new, 0..<new.count, granularity: granularity, minimal: options.minimal)
+            comparison.slideToBoundaries(old: old, new: new)
+            if !options.minimal && (granularity == .word || granularity == .character) {
+                comparison.mergeStrandedEqualities(old: old)
+            }
+            var list = EditList()
+            comparison.emit(into: &list)
+            return (list.edits, [])
+        }
+        var prose = ProseDiff(old: old, new: new, granularity: granularity, detectMoves: options.detectMoves)
+        prose.run()
+        return (prose.list.edits, prose.moves)
+    }
+
+    /// True when the texts are byte-for-byte equal.
+    public var isIdentical: Bool { !edits.contains { $0.kind != .equal } }
+
+    /// The old text.
+    public var old: String { String(decoding: oldBytes, as: UTF8.self) }
+    /// The new text.
+    public var new: String { String(decoding: newBytes, as: UTF8.self) }
+
+    /// The old text's bytes in `range` as a string.
+    public func oldText(_ range: Range<Int>) -> String { String(decoding: oldBytes[range], as: UTF8.self) }
+    /// The new text's bytes in `range` as a string.
+    public func newText(_ range: Range<Int>) -> String { String(decoding: newBytes[range], as: UTF8.self) }
+
+    /// The edit script that turns the old text into the new one.
+    public var script: EditScript {
+        var operations: [EditScript.Operation] = []
+        for edit in edits {
+            switch edit.kind {
+            case .equal:
+                if case .copy(let last)? = operations.last, last.upperBound == edit.old.lowerBound {
+                    operations[operations.count - 1] = .copy(last.lowerBound..<edit.old.upperBound)
+                } else {
+                    operations.append(.copy(edit.old))
+                }
+            case .delete: continue
+            case .insert: operations.append(.insert(Array(newBytes[edit.new])))
+            }
+        }
+        return EditScript(operations: operations)
+    }
+}

@@ -1,0 +1,259 @@
+/// The hierarchical diff for prose: paragraphs first, then sentences inside each changed
+/// paragraph pair, then words (or characters) inside each changed sentence pair.
+///
+/// 1. Paragraphs (lines) are diffed with ``Myers``; changes slide to blank lines.
+/// 2. A deleted paragraph whose exact text is inserted elsewhere is a move.
+/// 3. Inside each changed block, deleted and inserted paragraphs are paired in order by word
+///    similarity; unpaired ones are whole deletions or insertions.
+/// 4. Paragraphs still unpaired that closely match one in another block are moves with an edit.
+/// 5. Each pair is refined: sentences are diffed and paired the same way, and each sentence pair
+///    is diffed word by word with semantic cleanup.
+///
+/// This is how NewsEdits aligned article versions, and it is also the coarse-to-fine strategy that
+/// makes large inputs fast: fine tokenization happens only inside what changed.
+struct ProseDiff {
+    /// Paragraph pairs less similar than this are a deletion and an insertion, not an edit.
+    static let paragraphThreshold = 0.4
+    /// The same for sentences.
+    static let sentenceThreshold = 0.3
+    /// A paragraph counts as moved-and-edited when it is at least this similar to its new copy.
+    static let moveThreshold = 0.6
+    /// …and has at least this many words.
+    static let moveMinimumWords = 6
+    /// Near-move search gives up past this many candidate comparisons.
+    static let moveComparisonLimit = 250_000
+
+    let old: UnsafeBufferPointer<UInt8>
+    let new: UnsafeBufferPointer<UInt8>
+    /// The finest level to refine to.
+    let granularity: Granularity
+    let detectMoves: Bool
+
+    private(set) var list = EditList()
+    private(set) var moves: [Move] = []
+
+    init(old: UnsafeBufferPointer<UInt8>, new: UnsafeBufferPointer<UInt8>, granularity: Granularity, detectMoves: Bool)
+    {
+        self.old = old
+        self.new = new
+        self.granularity = granularity
+        self.detectMoves = detectMoves
+    }
+
+    mutating func run() {
+        var paragraphs = TokenComparison(
+            old: old, 0..<old.count, new: new, 0..<new.count, granularity: .paragraph, minimal: false)
+        paragraphs.slideToBoundaries(old: old, new: new)
+        let plan = ParagraphPlan(
+            paragraphs, old: old, new: new, detectMoves: detectMoves, pairInPlace: granularity != .paragraph)
+
+        // Moves first, so that their indices are known when their halves are emitted.
+        var moveOfOld: [Int: Int] = [:]
+        var moveOfNew: [Int: Int] = [:]
+        for (index, pair) in plan.moves.enumerated() {
+            let oldRange = paragraphs.oldBytes(pair.old..<(pair.old + 1))
+            let newRange = paragraphs.newBytes(pair.new..<(pair.new + 1))
+            var inner = EditList()
+            if paragraphs.oldIDs[pair.old] == paragraphs.newIDs[pair.new] {
+                inner.equal(oldRange, newRange)
+            } else {
+                refine(oldRange, newRange, into: &inner, finest: granularity == .paragraph ? .word : granularity)
+            }
+            moves.append(Move(old: oldRange, new: newRange, edits: inner.edits))
+            moveOfOld[pair.old] = index
+            moveOfNew[pair.new] = index
+        }
+
+        var i = 0
+        var j = 0
+        for (h, hunk) in paragraphs.hunks.enumerated() {
+            list.equal(paragraphs.oldBytes(i..<hunk.oldStart), paragraphs.newBytes(j..<hunk.newStart))
+            var oi = hunk.oldStart
+            var nj = hunk.newStart
+            for pair in plan.inPlacePairs[h] + [(old: hunk.oldEnd, new: hunk.newEnd)] {
+                while oi < pair.old {
+                    list.delete(paragraphs.oldBytes(oi..<(oi + 1)), at: paragraphs.newBounds[nj], move: moveOfOld[oi])
+                    oi += 1
+                }
+                while nj < pair.new {
+                    list.insert(paragraphs.newBytes(nj..<(nj + 1)), at: paragraphs.oldBounds[oi], move: moveOfNew[nj])
+                    nj += 1
+                }
+                guard pair.old < hunk.oldEnd else { break }
+                refine(
+                    paragraphs.oldBytes(oi..<(oi + 1)), paragraphs.newBytes(nj..<(nj + 1)), into: &list,
+                    finest: granularity)
+                oi += 1
+                nj += 1
+            }
+            i = hunk.oldEnd
+            j = hunk.newEnd
+        }
+        list.equal(
+            paragraphs.oldBytes(i..<paragraphs.oldCount), paragraphs.newBytes(j..<paragraphs.newCount))
+    }
+
+    /// Diffs a pair of paragraphs (or blocks) sentence by sentence, then word by word.
+    func refine(_ oldRange: Range<Int>, _ newRange: Range<Int>, into list: inout EditList, finest: Granularity) {
+        if finest == .paragraph {
+            list.delete(oldRange, at: newRange.lowerBound)
+            list.insert(newRange, at: oldRange.upperBound)
+            return
+        }
+        var sentences = TokenComparison(
+            old: old, oldRange, new: new, newRange, granularity: .sentence, minimal: false)
+        sentences.slideToBoundaries(old: old, new: new)
+        var i = 0
+        var j = 0
+        for hunk in sentences.hunks {
+            list.equal(sentences.oldBytes(i..<hunk.oldStart), sentences.newBytes(j..<hunk.newStart))
+            if finest == .sentence || hunk.isPureDeletion || hunk.isPureInsertion {
+                list.delete(sentences.oldBytes(hunk.oldStart..<hunk.oldEnd), at: sentences.newBounds[hunk.newStart])
+                list.insert(sentences.newBytes(hunk.newStart..<hunk.newEnd), at: sentences.oldBounds[hunk.oldEnd])
+            } else {
+                refineSentences(sentences, hunk, into: &list, finest: finest)
+            }
+            i = hunk.oldEnd
+            j = hunk.newEnd
+        }
+        list.equal(sentences.oldBytes(i..<sentences.oldCount), sentences.newBytes(j..<sentences.newCount))
+    }
+
+    private func refineSentences(
+        _ sentences: TokenComparison, _ hunk: TokenHunk, into list: inout EditList, finest: Granularity
+    ) {
+        let oldBags = (hunk.oldStart..<hunk.oldEnd).map { WordBag(old, sentences.oldBytes($0..<($0 + 1))) }
+        let newBags = (hunk.newStart..<hunk.newEnd).map { WordBag(new, sentences.newBytes($0..<($0 + 1))) }
+        let pairs = Alignment.pairs(
+            oldCount: oldBags.count, newCount: newBags.count, threshold: Self.sentenceThreshold
+        ) { oldBags[$0].similarity(to: newBags[$1]) }
+        var oi = hunk.oldStart
+        var nj = hunk.newStart
+        for pair in pairs.map({ (old: $0.old + hunk.oldStart, new: $0.new + hunk.newStart) })
+            + [(old: hunk.oldEnd, new: hunk.newEnd)]
+        {
+            list.delete(sentences.oldBytes(oi..<pair.old), at: sentences.newBounds[nj])
+            list.insert(sentences.newBytes(nj..<pair.new), at: sentences.oldBounds[pair.old])
+            oi = pair.old
+            nj = pair.new
+            guard pair.old < hunk.oldEnd else { break }
+            var words = TokenComparison(
+                old: old, sentences.oldBytes(oi..<(oi + 1)), new: new, sentences.newBytes(nj..<(nj + 1)),
+                granularity: finest, minimal: false)
+            words.slideToBoundaries(old: old, new: new)
+            words.mergeStrandedEqualities(old: old)
+            words.emit(into: &list)
+            oi += 1
+            nj += 1
+        }
+    }
+}
+
+/// The decisions made at paragraph level: which paragraphs moved and which were edited in place.
+struct ParagraphPlan {
+    /// Moved paragraphs, as (old index, new index).
+    private(set) var moves: [(old: Int, new: Int)] = []
+    /// For each paragraph hunk, the (old, new) paragraph pairs edited in place, in order.
+    private(set) var inPlacePairs: [[(old: Int, new: Int)]]
+
+    init(
+        _ paragraphs: TokenComparison, old: UnsafeBufferPointer<UInt8>, new: UnsafeBufferPointer<UInt8>,
+        detectMoves: Bool, pairInPlace: Bool
+    ) {
+        let hunks = paragraphs.hunks
+        inPlacePairs = Array(repeating: [], count: hunks.count)
+        var movedOld = Set<Int>()
+        var movedNew = Set<Int>()
+        func isBlank(old index: Int) -> Bool { Self.isBlank(old, paragraphs.oldBytes(index..<(index + 1))) }
+        func isBlank(new index: Int) -> Bool { Self.isBlank(new, paragraphs.newBytes(index..<(index + 1))) }
+
+        // 1. Exact moves: the same paragraph deleted in one place and inserted in another.
+        if detectMoves {
+            var insertedByID: [Int32: [Int]] = [:]
+            for hunk in hunks {
+                for j in hunk.newStart..<hunk.newEnd where !isBlank(new: j) {
+                    insertedByID[paragraphs.newIDs[j], default: []].append(j)
+                }
+            }
+            if !insertedByID.isEmpty {
+                for hunk in hunks {
+                    for i in hunk.oldStart..<hunk.oldEnd where !isBlank(old: i) {
+                        let id = paragraphs.oldIDs[i]
+                        guard var candidates = insertedByID[id], !candidates.isEmpty else { continue }
+                        let j = candidates.removeFirst()
+                        insertedByID[id] = candidates
+                        moves.append((i, j))
+                        movedOld.insert(i)
+                        movedNew.insert(j)
+                    }
+                }
+            }
+        }
+
+        // 2. In-place edits: pair what is left inside each block by similarity.
+        var bags: [Int: WordBag] = [:]
+        var newBags: [Int: WordBag] = [:]
+        func bag(old index: Int) -> WordBag {
+            if let bag = bags[index] { return bag }
+            let bag = WordBag(old, paragraphs.oldBytes(index..<(index + 1)))
+            bags[index] = bag
+            return bag
+        }
+        func bag(new index: Int) -> WordBag {
+            if let bag = newBags[index] { return bag }
+            let bag = WordBag(new, paragraphs.newBytes(index..<(index + 1)))
+            newBags[index] = bag
+            return bag
+        }
+        var pairedOld = Set<Int>()
+        var pairedNew = Set<Int>()
+        if pairInPlace {
+            for (h, hunk) in hunks.enumerated() {
+                let olds = (hunk.oldStart..<hunk.oldEnd).filter { !movedOld.contains($0) && !isBlank(old: $0) }
+                let news = (hunk.newStart..<hunk.newEnd).filter { !movedNew.contains($0) && !isBlank(new: $0) }
+                let pairs = Alignment.pairs(
+                    oldCount: olds.count, newCount: news.count, threshold: ProseDiff.paragraphThreshold
+                ) { bag(old: olds[$0]).similarity(to: bag(new: news[$1])) }
+                inPlacePairs[h] = pairs.map { (olds[$0.old], news[$0.new]) }
+                for pair in inPlacePairs[h] {
+                    pairedOld.insert(pair.old)
+                    pairedNew.insert(pair.new)
+                }
+            }
+        }
+
+        // 3. Moves with an edit: a leftover paragraph closely matching a leftover in another block.
+        guard detectMoves else { return }
+        var leftoverOld: [(index: Int, hunk: Int)] = []
+        var leftoverNew: [(index: Int, hunk: Int)] = []
+        for (h, hunk) in hunks.enumerated() {
+            for i in hunk.oldStart..<hunk.oldEnd
+            where !movedOld.contains(i) && !pairedOld.contains(i) && !isBlank(old: i) {
+                leftoverOld.append((i, h))
+            }
+            for j in hunk.newStart..<hunk.newEnd
+            where !movedNew.contains(j) && !pairedNew.contains(j) && !isBlank(new: j) {
+                leftoverNew.append((j, h))
+            }
+        }
+        guard !leftoverOld.isEmpty, !leftoverNew.isEmpty,
+            leftoverOld.count * leftoverNew.count <= ProseDiff.moveComparisonLimit
+        else { return }
+        var taken = Set<Int>()
+        for (i, oldHunk) in leftoverOld where bag(old: i).count >= ProseDiff.moveMinimumWords {
+            var best: (index: Int, score: Double)?
+            for (j, newHunk) in leftoverNew where newHunk != oldHunk && !taken.contains(j) {
+                let score = bag(old: i).similarity(to: bag(new: j))
+                if score >= ProseDiff.moveThreshold && score > (best?.score ?? 0) { best = (j, score) }
+            }
+            if let best {
+                taken.insert(best.index)
+                moves.append((i, best.index))
+            }
+        }
+    }
+
+    static func isBlank(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        range.allSatisfy { BoundaryScore.isSpace(text[$0]) }
+    }
+}

@@ -1,0 +1,124 @@
+/// Turns tokens into dense `Int32` ids, with one hash table shared by both sides of a diff,
+/// so that equal tokens get equal ids and the search compares integers only.
+///
+/// The table is open-addressed with linear probing and keeps each id's full 64-bit hash, so a
+/// probe compares bytes only when the hashes agree.
+///
+/// - Complexity: O(n) expected, in the total bytes of both sides.
+struct TokenInterner {
+    private var slots: [Int32]
+    private var mask: Int
+    private var idHashes: [UInt64] = []
+    private var idStarts: [UnsafePointer<UInt8>] = []
+    private var idLengths: [Int] = []
+
+    /// The number of distinct tokens seen so far.
+    var count: Int { idHashes.count }
+
+    init(expectedDistinct: Int = 512) {
+        var capacity = 64
+        while capacity < expectedDistinct * 2 { capacity <<= 1 }
+        slots = [Int32](repeating: -1, count: capacity)
+        mask = capacity - 1
+    }
+
+    /// Interns tokens `bounds[k]..<bounds[k + 1]` of `text` and returns their ids in order.
+    ///
+    /// The bytes must stay alive and unchanged while this interner is in use.
+    mutating func intern(_ text: UnsafeBufferPointer<UInt8>, bounds: [Int]) -> [Int32] {
+        guard bounds.count > 1, let base = text.baseAddress else { return [] }
+        var ids = [Int32](repeating: 0, count: bounds.count - 1)
+        ids.withUnsafeMutableBufferPointer { out in
+            bounds.withUnsafeBufferPointer { b in
+                for k in 0..<out.count {
+                    out[k] = intern(base + b[k], b[k + 1] - b[k])
+                }
+            }
+        }
+        return ids
+    }
+
+    /// Interns one token.
+    @inline(__always)
+    mutating func intern(_ start: UnsafePointer<UInt8>, _ length: Int) -> Int32 {
+        let hash = Self.hash(start, length)
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let id = slots[slot]
+            if id < 0 { break }
+            let index = Int(id)
+            if idHashes[index] == hash && idLengths[index] == length && Self.equal(idStarts[index], start, length) {
+                return id
+            }
+            slot = (slot + 1) & mask
+        }
+        let id = Int32(idHashes.count)
+        idHashes.append(hash)
+        idStarts.append(start)
+        idLengths.append(length)
+        slots[slot] = id
+        if idHashes.count * 2 > slots.count { grow() }
+        return id
+    }
+
+    private mutating func grow() {
+        let capacity = slots.count * 2
+        slots = [Int32](repeating: -1, count: capacity)
+        mask = capacity - 1
+        for (index, hash) in idHashes.enumerated() {
+            var slot = Int(truncatingIfNeeded: hash) & mask
+            while slots[slot] >= 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(index)
+        }
+    }
+
+    /// A fast 64-bit hash of a byte string (multiply-fold over eight-byte words).
+    @inline(__always)
+    static func hash(_ start: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+        let k0: UInt64 = 0xA076_1D64_78BD_642F
+        let k1: UInt64 = 0xE703_7ED1_A0B4_28DB
+        var h = UInt64(truncatingIfNeeded: length) &* k0
+        let raw = UnsafeRawPointer(start)
+        var offset = 0
+        while offset + 8 <= length {
+            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let product = (h ^ word ^ k1).multipliedFullWidth(by: k0)
+            h = product.high ^ product.low
+            offset += 8
+        }
+        if offset < length {
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while offset < length {
+                tail |= UInt64(start[offset]) << shift
+                shift += 8
+                offset += 1
+            }
+            let product = (h ^ tail ^ k1).multipliedFullWidth(by: k0 ^ 0x5555)
+            h = product.high ^ product.low
+        }
+        let final = (h ^ k0).multipliedFullWidth(by: k1)
+        return final.high ^ final.low
+    }
+
+    @inline(__always)
+    static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+        if a == b { return true }
+        let rawA = UnsafeRawPointer(a)
+        let rawB = UnsafeRawPointer(b)
+        var offset = 0
+        while offset + 8 <= length {
+            if rawA.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                != rawB.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            {
+                return false
+            }
+            offset += 8
+        }
+        while offset < length {
+            if a[offset] != b[offset] { return false }
+            offset += 1
+        }
+        return true
+    }
+}

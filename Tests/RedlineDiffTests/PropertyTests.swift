@@ -1,0 +1,148 @@
+import PropertyBased
+import Testing
+
+@testable import RedlineDiff
+
+/// Words, spaces, punctuation and a few non-ASCII characters, so every tokenizer path is used.
+let vocabulary = [
+    "the", "a", "minister", "said", " ", " ", "  ", "\n", "\n\n", ".", ",", "5,000", "3.5", "don't", "Erdoğan",
+    "e\u{301}", "👩🏽‍⚕️", "ğ", "ı", "שלום", "مرحبا", "—", "\"", "Mr.", "He", "It", "\r\n", "🇮🇱",
+]
+
+let textGenerator = Gen.int(in: 0...(vocabulary.count - 1)).array(of: 0...40).map { indices in
+    indices.map { vocabulary[$0] }.joined()
+}
+
+/// Checks that `diff` is a valid account of old → new: edits cover both texts in order, and the
+/// script rebuilds the new text.
+func checkConsistent(_ diff: Diff, _ old: String, _ new: String) throws {
+    #expect(try diff.script.apply(to: old) == new)
+    var oldPosition = 0
+    var newPosition = 0
+    for edit in diff.edits {
+        #expect(edit.old.lowerBound == oldPosition)
+        #expect(edit.new.lowerBound == newPosition)
+        if edit.kind == .equal {
+            #expect(diff.oldBytes[edit.old] == diff.newBytes[edit.new])
+        }
+        oldPosition = edit.old.upperBound
+        newPosition = edit.new.upperBound
+    }
+    #expect(oldPosition == diff.oldBytes.count)
+    #expect(newPosition == diff.newBytes.count)
+}
+
+/// The exact edit distance (deletions + insertions) from the standard library's Myers.
+func oracleDistance(_ old: String, _ new: String, _ granularity: Granularity) -> Int {
+    let a = granularity.tokens(of: old)
+    let b = granularity.tokens(of: new)
+    return b.difference(from: a).count
+}
+
+/// Edit distance from a brute-force longest common subsequence table.
+func lcsDistance<T: Equatable>(_ a: [T], _ b: [T]) -> Int {
+    var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in stride(from: a.count - 1, through: 0, by: -1) {
+        for j in stride(from: b.count - 1, through: 0, by: -1) {
+            table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
+        }
+    }
+    return a.count + b.count - 2 * table[0][0]
+}
+
+@Suite("Diff properties")
+struct PropertyTests {
+    @Test("Applying the script to OLD gives NEW, at every granularity and mode", arguments: Granularity.allCases)
+    func scriptRebuildsNew(granularity: Granularity) async {
+        await propertyCheck(count: 300, input: textGenerator, textGenerator) { old, new in
+            for options in [Diff.Options(), Diff.Options(minimal: true), Diff.Options(hierarchical: false)] {
+                let diff = Diff(old, new, by: granularity, options: options)
+                try checkConsistent(diff, old, new)
+                #expect(diff.isIdentical == (old == new))
+            }
+        }
+    }
+
+    @Test("Edits of related texts rebuild NEW", arguments: Granularity.allCases)
+    func relatedTexts(granularity: Granularity) async {
+        // Most random pairs are unrelated; derive NEW from OLD by small edits to exercise equal runs.
+        await propertyCheck(count: 300, input: textGenerator, Gen.int(in: 0...1000).array(of: 1...6)) { old, cuts in
+            var tokens = Granularity.word.tokens(of: old).map(String.init)
+            for cut in cuts {
+                let position = tokens.isEmpty ? 0 : cut % tokens.count
+                switch cut % 3 {
+                case 0: tokens.insert(vocabulary[cut % vocabulary.count], at: position)
+                case 1: if !tokens.isEmpty { tokens.remove(at: position) }
+                default: if !tokens.isEmpty { tokens[position] = vocabulary[(cut / 3) % vocabulary.count] }
+                }
+            }
+            let new = tokens.joined()
+            for options in [Diff.Options(), Diff.Options(minimal: true)] {
+                try checkConsistent(Diff(old, new, by: granularity, options: options), old, new)
+            }
+        }
+    }
+
+    @Test("Minimal mode finds the exact shortest script", arguments: Granularity.allCases)
+    func minimalMatchesOracle(granularity: Granularity) async {
+        await propertyCheck(count: 300, input: textGenerator, textGenerator) { old, new in
+            let diff = Diff(old, new, by: granularity, options: Diff.Options(minimal: true))
+            let counts = diff.counts
+            let distance = oracleDistance(old, new, granularity)
+            #expect(counts.deletedTokens + counts.insertedTokens == distance)
+            let a = granularity.tokens(of: old)
+            let b = granularity.tokens(of: new)
+            if a.count * b.count <= 2_500 {
+                #expect(lcsDistance(a, b) == distance)
+            }
+        }
+    }
+
+    @Test("The engine is exact on every pair of short strings over a tiny alphabet")
+    func exhaustiveSmallInputs() {
+        // All strings of length 0...5 over {0, 1, 2}: 364 strings, 132,496 pairs.
+        var strings: [[Int32]] = [[]]
+        var frontier: [[Int32]] = [[]]
+        for _ in 1...5 {
+            frontier = frontier.flatMap { s in (0..<3).map { s + [Int32($0)] } }
+            strings += frontier
+        }
+        for a in strings {
+            for b in strings {
+                let (changedA, changedB) = Myers.changes(old: a, new: b, idCount: 3, minimal: true)
+                let kept = a.indices.filter { !changedA[$0] }.map { a[$0] }
+                let keptB = b.indices.filter { !changedB[$0] }.map { b[$0] }
+                #expect(kept == keptB)
+                let cost = changedA.filter { $0 }.count + changedB.filter { $0 }.count
+                #expect(cost == lcsDistance(a, b), "\(a) → \(b)")
+            }
+        }
+    }
+
+    @Test("The cost limit still gives a valid (if longer) script on large unrelated inputs")
+    func costLimitValid() {
+        var generator = SplitMix(seed: 7)
+        let a = (0..<20_000).map { _ in Int32(generator.next() % 50) }
+        let b = (0..<20_000).map { _ in Int32(generator.next() % 50) }
+        let heuristic = Myers.changes(old: a, new: b, idCount: 50, minimal: false)
+        let keptA = a.indices.filter { !heuristic.changedOld[$0] }.map { a[$0] }
+        let keptB = b.indices.filter { !heuristic.changedNew[$0] }.map { b[$0] }
+        #expect(keptA == keptB)
+        let heuristicCost = heuristic.changedOld.filter { $0 }.count + heuristic.changedNew.filter { $0 }.count
+        let exact = b.difference(from: a).count
+        #expect(heuristicCost >= exact)
+    }
+}
+
+/// A tiny deterministic generator for large test inputs.
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
