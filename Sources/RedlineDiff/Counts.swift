@@ -32,8 +32,8 @@ extension Diff {
         counts.deletions = changes.filter { $0.kind == .delete }.count
         counts.insertions = changes.filter { $0.kind == .insert }.count
         for move in moves { changes += move.edits.filter { $0.kind != .equal } }
-        oldBytes.withUnsafeBufferPointer { old in
-            newBytes.withUnsafeBufferPointer { new in
+        oldBytes.withBytes { old in
+            newBytes.withBytes { new in
                 for edit in changes {
                     if edit.kind == .delete {
                         counts.deletedBytes += edit.old.count

@@ -28,9 +28,13 @@ public struct Diff: Sendable {
     }
 
     /// The old text, as UTF-8.
-    public let oldBytes: [UInt8]
+    public let oldBytes: TextBytes
     /// The new text, as UTF-8.
-    public let newBytes: [UInt8]
+    public let newBytes: TextBytes
+    /// Where the old text's lines (paragraphs) start.
+    public let oldLines: LineIndex
+    /// Where the new text's lines start.
+    public let newLines: LineIndex
     /// The unit the diff was computed in.
     public let granularity: Granularity
     /// The options the diff was computed with.
@@ -45,26 +49,33 @@ public struct Diff: Sendable {
     /// - Complexity: O(n) tokenization plus the search (see ``Myers``) over paragraphs, and over
     ///   finer tokens only inside changed paragraphs.
     public init(_ old: String, _ new: String, by granularity: Granularity = .word, options: Options = Options()) {
-        self.init(oldBytes: Array(old.utf8), newBytes: Array(new.utf8), by: granularity, options: options)
+        self.init(old: TextBytes(old), new: TextBytes(new), by: granularity, options: options)
     }
 
     /// Diffs two UTF-8 byte arrays. Both must be valid UTF-8 (callers reading files check first).
     public init(oldBytes: [UInt8], newBytes: [UInt8], by granularity: Granularity = .word, options: Options = Options())
     {
-        self.oldBytes = oldBytes
-        self.newBytes = newBytes
+        self.init(old: TextBytes(oldBytes), new: TextBytes(newBytes), by: granularity, options: options)
+    }
+
+    /// Diffs two texts held as ``TextBytes``. Both must be valid UTF-8.
+    public init(old: TextBytes, new: TextBytes, by granularity: Granularity = .word, options: Options = Options()) {
+        oldBytes = old
+        newBytes = new
         self.granularity = granularity
         self.options = options
-        (edits, moves) = oldBytes.withUnsafeBufferPointer { old in
-            newBytes.withUnsafeBufferPointer { new in
-                Self.compute(old: old, new: new, granularity: granularity, options: options)
-            }
+        let result = old.withBytes { old in
+            new.withBytes { new in Self.compute(old: old, new: new, granularity: granularity, options: options) }
         }
+        edits = result.edits
+        moves = result.moves
+        oldLines = result.oldLines ?? LineIndex(old)
+        newLines = result.newLines ?? LineIndex(new)
     }
 
     private static func compute(
         old: UnsafeBufferPointer<UInt8>, new: UnsafeBufferPointer<UInt8>, granularity: Granularity, options: Options
-    ) -> ([Edit], [Move]) {
+    ) -> (edits: [Edit], moves: [Move], oldLines: LineIndex?, newLines: LineIndex?) {
         if options.minimal || !options.hierarchical {
             var comparison = TokenComparison(
                 old: old, 0..<old.count, new: new, 0..<new.count, granularity: granularity, minimal: options.minimal)
@@ -74,25 +85,28 @@ public struct Diff: Sendable {
             }
             var list = EditList()
             comparison.emit(into: &list)
-            return (list.edits, [])
+            if granularity == .paragraph {
+                return (list.edits, [], LineIndex(bounds: comparison.oldBounds), LineIndex(bounds: comparison.newBounds))
+            }
+            return (list.edits, [], nil, nil)
         }
         var prose = ProseDiff(old: old, new: new, granularity: granularity, detectMoves: options.detectMoves)
         prose.run()
-        return (prose.list.edits, prose.moves)
+        return (prose.list.edits, prose.moves, prose.oldLines, prose.newLines)
     }
 
     /// True when the texts are byte-for-byte equal.
     public var isIdentical: Bool { !edits.contains { $0.kind != .equal } }
 
     /// The old text.
-    public var old: String { String(decoding: oldBytes, as: UTF8.self) }
+    public var old: String { oldBytes.string }
     /// The new text.
-    public var new: String { String(decoding: newBytes, as: UTF8.self) }
+    public var new: String { newBytes.string }
 
     /// The old text's bytes in `range` as a string.
-    public func oldText(_ range: Range<Int>) -> String { String(decoding: oldBytes[range], as: UTF8.self) }
+    public func oldText(_ range: Range<Int>) -> String { oldBytes.string(range) }
     /// The new text's bytes in `range` as a string.
-    public func newText(_ range: Range<Int>) -> String { String(decoding: newBytes[range], as: UTF8.self) }
+    public func newText(_ range: Range<Int>) -> String { newBytes.string(range) }
 
     /// The edit script that turns the old text into the new one.
     public var script: EditScript {

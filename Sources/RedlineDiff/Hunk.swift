@@ -21,6 +21,20 @@ public struct LineIndex: Sendable {
         bounds = Granularity.paragraph.bounds(bytes)
     }
 
+    /// The line starts of `text`.
+    public init(_ text: TextBytes) {
+        bounds = text.withBytes { Granularity.paragraph.bounds($0, 0..<$0.count) }
+    }
+
+    init(_ text: UnsafeBufferPointer<UInt8>) {
+        bounds = Granularity.paragraph.bounds(text, 0..<text.count)
+    }
+
+    /// From token bounds already computed by the line tokenizer.
+    init(bounds: [Int]) {
+        self.bounds = bounds
+    }
+
     /// The number of lines (a final line without a newline counts).
     public var count: Int { bounds.count - 1 }
 
@@ -54,67 +68,48 @@ extension Diff {
     ///
     /// - Complexity: O(e log n) for e edits and n lines.
     public func hunks(context: Int = 1) -> [Hunk] {
-        let oldIndex = LineIndex(oldBytes)
-        let newIndex = LineIndex(newBytes)
         let context = Swift.max(0, context)
-        var groups: [(old: Range<Int>, new: Range<Int>)] = []
-        for edit in edits where edit.kind != .equal {
-            var oldLines = oldIndex.lines(touching: edit.old)
-            var newLines = newIndex.lines(touching: edit.new)
-            // A pure change still needs a place on the other side to anchor its context.
-            if oldLines.isEmpty && edit.kind == .insert { oldLines = oldLines.lowerBound..<oldLines.lowerBound }
-            if newLines.isEmpty && edit.kind == .delete { newLines = newLines.lowerBound..<newLines.lowerBound }
+        var groups: [(old: Range<Int>, new: Range<Int>, edits: ClosedRange<Int>)] = []
+        for (index, edit) in edits.enumerated() where edit.kind != .equal {
+            let oldTouched = oldLines.lines(touching: edit.old)
+            let newTouched = newLines.lines(touching: edit.new)
             if let last = groups.last,
-                oldLines.lowerBound <= last.old.upperBound + 2 * context
-                    && newLines.lowerBound <= last.new.upperBound + 2 * context
+                oldTouched.lowerBound <= last.old.upperBound + 2 * context
+                    && newTouched.lowerBound <= last.new.upperBound + 2 * context
             {
                 groups[groups.count - 1] = (
-                    last.old.lowerBound..<Swift.max(last.old.upperBound, oldLines.upperBound),
-                    last.new.lowerBound..<Swift.max(last.new.upperBound, newLines.upperBound)
+                    last.old.lowerBound..<Swift.max(last.old.upperBound, oldTouched.upperBound),
+                    last.new.lowerBound..<Swift.max(last.new.upperBound, newTouched.upperBound),
+                    last.edits.lowerBound...index
                 )
             } else {
-                groups.append((oldLines, newLines))
+                groups.append((oldTouched, newTouched, index...index))
             }
         }
         return groups.map { group in
-            let oldLines =
-                Swift.max(0, group.old.lowerBound - context)..<Swift.min(oldIndex.count, group.old.upperBound + context)
-            let newLines =
-                Swift.max(0, group.new.lowerBound - context)..<Swift.min(newIndex.count, group.new.upperBound + context)
-            let oldRange = oldIndex.bytes(oldLines)
-            let newRange = newIndex.bytes(newLines)
-            return Hunk(
-                oldLines: oldLines, newLines: newLines, old: oldRange, new: newRange,
-                edits: clippedEdits(old: oldRange, new: newRange))
-        }
-    }
-
-    /// The edits that fall inside the given windows of both texts, equal runs clipped to them.
-    func clippedEdits(old: Range<Int>, new: Range<Int>) -> [Edit] {
-        var result: [Edit] = []
-        for edit in edits {
-            switch edit.kind {
-            case .equal:
-                // Keep the part of the run inside both windows; the two sides move in lockstep.
+            let oldShown =
+                Swift.max(0, group.old.lowerBound - context)..<Swift.min(oldLines.count, group.old.upperBound + context)
+            let newShown =
+                Swift.max(0, group.new.lowerBound - context)..<Swift.min(newLines.count, group.new.upperBound + context)
+            let oldRange = oldLines.bytes(oldShown)
+            let newRange = newLines.bytes(newShown)
+            var inside: [Edit] = []
+            let first = Swift.max(0, group.edits.lowerBound - 1)
+            let last = Swift.min(edits.count - 1, group.edits.upperBound + 1)
+            for edit in edits[first...last] {
+                if edit.kind != .equal {
+                    inside.append(edit)
+                    continue
+                }
+                // Keep the part of an equal run inside both windows; the two sides move in lockstep.
                 let shift = edit.new.lowerBound - edit.old.lowerBound
-                let low = Swift.max(edit.old.lowerBound, old.lowerBound, new.lowerBound - shift)
-                let high = Swift.min(edit.old.upperBound, old.upperBound, new.upperBound - shift)
+                let low = Swift.max(edit.old.lowerBound, oldRange.lowerBound, newRange.lowerBound - shift)
+                let high = Swift.min(edit.old.upperBound, oldRange.upperBound, newRange.upperBound - shift)
                 if low < high {
-                    result.append(Edit(kind: .equal, old: low..<high, new: (low + shift)..<(high + shift)))
-                }
-            case .delete:
-                if edit.old.overlaps(old) || (edit.old.isEmpty && old.contains(edit.old.lowerBound)) {
-                    result.append(edit)
-                } else if old.lowerBound <= edit.old.lowerBound && edit.old.upperBound <= old.upperBound {
-                    result.append(edit)
-                }
-            case .insert:
-                if edit.new.overlaps(new) || (new.lowerBound <= edit.new.lowerBound && edit.new.upperBound <= new.upperBound)
-                {
-                    result.append(edit)
+                    inside.append(Edit(kind: .equal, old: low..<high, new: (low + shift)..<(high + shift)))
                 }
             }
+            return Hunk(oldLines: oldShown, newLines: newShown, old: oldRange, new: newRange, edits: inside)
         }
-        return result
     }
 }

@@ -30,11 +30,23 @@ struct TokenComparison {
         granularity: Granularity, minimal: Bool
     ) {
         self.granularity = granularity
-        oldBounds = granularity.bounds(old, oldRange)
-        newBounds = granularity.bounds(new, newRange)
-        var interner = TokenInterner(expectedDistinct: Swift.min(oldBounds.count + newBounds.count, 1 << 16))
-        oldIDs = interner.intern(old, bounds: oldBounds)
-        newIDs = interner.intern(new, bounds: newBounds)
+        var interner: TokenInterner
+        if granularity == .paragraph {
+            // Lines: find the breaks and hash in one pass.
+            let oldScan = LineScanner.scan(old, oldRange)
+            let newScan = LineScanner.scan(new, newRange)
+            oldBounds = oldScan.bounds
+            newBounds = newScan.bounds
+            interner = TokenInterner(expectedDistinct: Swift.min(oldBounds.count + newBounds.count, 1 << 16))
+            oldIDs = interner.intern(old, bounds: oldBounds, hashes: oldScan.hashes)
+            newIDs = interner.intern(new, bounds: newBounds, hashes: newScan.hashes)
+        } else {
+            oldBounds = granularity.bounds(old, oldRange)
+            newBounds = granularity.bounds(new, newRange)
+            interner = TokenInterner(expectedDistinct: Swift.min(oldBounds.count + newBounds.count, 1 << 16))
+            oldIDs = interner.intern(old, bounds: oldBounds)
+            newIDs = interner.intern(new, bounds: newBounds)
+        }
         let (changedOld, changedNew) = Myers.changes(
             old: oldIDs, new: newIDs, idCount: interner.count, minimal: minimal)
         hunks = Self.hunks(changedOld: changedOld, changedNew: changedNew)

@@ -31,6 +31,9 @@ struct ProseDiff {
 
     private(set) var list = EditList()
     private(set) var moves: [Move] = []
+    /// Line starts of both texts, found on the way (paragraphs are lines).
+    private(set) var oldLines: LineIndex?
+    private(set) var newLines: LineIndex?
 
     init(old: UnsafeBufferPointer<UInt8>, new: UnsafeBufferPointer<UInt8>, granularity: Granularity, detectMoves: Bool)
     {
@@ -44,6 +47,8 @@ struct ProseDiff {
         var paragraphs = TokenComparison(
             old: old, 0..<old.count, new: new, 0..<new.count, granularity: .paragraph, minimal: false)
         paragraphs.slideToBoundaries(old: old, new: new)
+        oldLines = LineIndex(bounds: paragraphs.oldBounds)
+        newLines = LineIndex(bounds: paragraphs.newBounds)
         let plan = ParagraphPlan(
             paragraphs, old: old, new: new, detectMoves: detectMoves, pairInPlace: granularity != .paragraph)
 
@@ -70,21 +75,20 @@ struct ProseDiff {
             list.equal(paragraphs.oldBytes(i..<hunk.oldStart), paragraphs.newBytes(j..<hunk.newStart))
             var oi = hunk.oldStart
             var nj = hunk.newStart
-            for pair in plan.inPlacePairs[h] + [(old: hunk.oldEnd, new: hunk.newEnd)] {
-                while oi < pair.old {
+            let end = Alignment.Match(old: hunk.oldEnd..<hunk.oldEnd, new: hunk.newEnd..<hunk.newEnd)
+            for match in plan.inPlaceMatches[h] + [end] {
+                while oi < match.old.lowerBound {
                     list.delete(paragraphs.oldBytes(oi..<(oi + 1)), at: paragraphs.newBounds[nj], move: moveOfOld[oi])
                     oi += 1
                 }
-                while nj < pair.new {
+                while nj < match.new.lowerBound {
                     list.insert(paragraphs.newBytes(nj..<(nj + 1)), at: paragraphs.oldBounds[oi], move: moveOfNew[nj])
                     nj += 1
                 }
-                guard pair.old < hunk.oldEnd else { break }
-                refine(
-                    paragraphs.oldBytes(oi..<(oi + 1)), paragraphs.newBytes(nj..<(nj + 1)), into: &list,
-                    finest: granularity)
-                oi += 1
-                nj += 1
+                guard !match.old.isEmpty else { break }
+                refine(paragraphs.oldBytes(match.old), paragraphs.newBytes(match.new), into: &list, finest: granularity)
+                oi = match.old.upperBound
+                nj = match.new.upperBound
             }
             i = hunk.oldEnd
             j = hunk.newEnd
@@ -124,28 +128,54 @@ struct ProseDiff {
     ) {
         let oldBags = (hunk.oldStart..<hunk.oldEnd).map { WordBag(old, sentences.oldBytes($0..<($0 + 1))) }
         let newBags = (hunk.newStart..<hunk.newEnd).map { WordBag(new, sentences.newBytes($0..<($0 + 1))) }
-        let pairs = Alignment.pairs(
+        let matches = Alignment.matches(
             oldCount: oldBags.count, newCount: newBags.count, threshold: Self.sentenceThreshold
-        ) { oldBags[$0].similarity(to: newBags[$1]) }
+        ) { WordBag.of(oldBags, $0).similarity(to: WordBag.of(newBags, $1)) }
         var oi = hunk.oldStart
         var nj = hunk.newStart
-        for pair in pairs.map({ (old: $0.old + hunk.oldStart, new: $0.new + hunk.newStart) })
-            + [(old: hunk.oldEnd, new: hunk.newEnd)]
-        {
-            list.delete(sentences.oldBytes(oi..<pair.old), at: sentences.newBounds[nj])
-            list.insert(sentences.newBytes(nj..<pair.new), at: sentences.oldBounds[pair.old])
-            oi = pair.old
-            nj = pair.new
-            guard pair.old < hunk.oldEnd else { break }
-            var words = TokenComparison(
-                old: old, sentences.oldBytes(oi..<(oi + 1)), new: new, sentences.newBytes(nj..<(nj + 1)),
-                granularity: finest, minimal: false)
-            words.slideToBoundaries(old: old, new: new)
-            words.mergeStrandedEqualities(old: old)
-            words.emit(into: &list)
-            oi += 1
-            nj += 1
+        let shifted = matches.map {
+            Alignment.Match(
+                old: ($0.old.lowerBound + hunk.oldStart)..<($0.old.upperBound + hunk.oldStart),
+                new: ($0.new.lowerBound + hunk.newStart)..<($0.new.upperBound + hunk.newStart))
         }
+        let end = Alignment.Match(old: hunk.oldEnd..<hunk.oldEnd, new: hunk.newEnd..<hunk.newEnd)
+        for match in shifted + [end] {
+            refineUnpaired(sentences, oi..<match.old.lowerBound, nj..<match.new.lowerBound, into: &list, finest: finest)
+            guard !match.old.isEmpty else { break }
+            refineWords(sentences.oldBytes(match.old), sentences.newBytes(match.new), into: &list, finest: finest)
+            oi = match.old.upperBound
+            nj = match.new.upperBound
+        }
+    }
+}
+
+extension ProseDiff {
+    /// Sentences left unpaired between two pairs: still diffed word by word when, taken together,
+    /// they are similar (a sentence split in two, or a segmentation that differs), else replaced whole.
+    fileprivate func refineUnpaired(
+        _ sentences: TokenComparison, _ olds: Range<Int>, _ news: Range<Int>, into list: inout EditList,
+        finest: Granularity
+    ) {
+        let oldRange = sentences.oldBytes(olds)
+        let newRange = sentences.newBytes(news)
+        if !olds.isEmpty && !news.isEmpty
+            && WordBag(old, oldRange).similarity(to: WordBag(new, newRange)) >= Self.sentenceThreshold
+        {
+            refineWords(oldRange, newRange, into: &list, finest: finest)
+        } else {
+            list.delete(oldRange, at: newRange.lowerBound)
+            list.insert(newRange, at: oldRange.upperBound)
+        }
+    }
+
+    /// The finest level: words (or characters) with boundary sliding and semantic cleanup.
+    fileprivate func refineWords(
+        _ oldRange: Range<Int>, _ newRange: Range<Int>, into list: inout EditList, finest: Granularity
+    ) {
+        var words = TokenComparison(old: old, oldRange, new: new, newRange, granularity: finest, minimal: false)
+        words.slideToBoundaries(old: old, new: new)
+        words.mergeStrandedEqualities(old: old)
+        words.emit(into: &list)
     }
 }
 
@@ -153,15 +183,15 @@ struct ProseDiff {
 struct ParagraphPlan {
     /// Moved paragraphs, as (old index, new index).
     private(set) var moves: [(old: Int, new: Int)] = []
-    /// For each paragraph hunk, the (old, new) paragraph pairs edited in place, in order.
-    private(set) var inPlacePairs: [[(old: Int, new: Int)]]
+    /// For each paragraph hunk, the paragraphs edited in place (one or two on a side), in order.
+    private(set) var inPlaceMatches: [[Alignment.Match]]
 
     init(
         _ paragraphs: TokenComparison, old: UnsafeBufferPointer<UInt8>, new: UnsafeBufferPointer<UInt8>,
         detectMoves: Bool, pairInPlace: Bool
     ) {
         let hunks = paragraphs.hunks
-        inPlacePairs = Array(repeating: [], count: hunks.count)
+        inPlaceMatches = Array(repeating: [], count: hunks.count)
         var movedOld = Set<Int>()
         var movedNew = Set<Int>()
         func isBlank(old index: Int) -> Bool { Self.isBlank(old, paragraphs.oldBytes(index..<(index + 1))) }
@@ -211,13 +241,27 @@ struct ParagraphPlan {
             for (h, hunk) in hunks.enumerated() {
                 let olds = (hunk.oldStart..<hunk.oldEnd).filter { !movedOld.contains($0) && !isBlank(old: $0) }
                 let news = (hunk.newStart..<hunk.newEnd).filter { !movedNew.contains($0) && !isBlank(new: $0) }
-                let pairs = Alignment.pairs(
+                // Two paragraphs may match one only when nothing but blank lines separates them.
+                func adjacent(_ items: [Int], _ range: Range<Int>, blank: (Int) -> Bool) -> Bool {
+                    range.count == 1 || (items[range.lowerBound] + 1..<items[range.upperBound - 1]).allSatisfy(blank)
+                }
+                let matches = Alignment.matches(
                     oldCount: olds.count, newCount: news.count, threshold: ProseDiff.paragraphThreshold
-                ) { bag(old: olds[$0]).similarity(to: bag(new: news[$1])) }
-                inPlacePairs[h] = pairs.map { (olds[$0.old], news[$0.new]) }
-                for pair in inPlacePairs[h] {
-                    pairedOld.insert(pair.old)
-                    pairedNew.insert(pair.new)
+                ) { oldRange, newRange in
+                    guard adjacent(olds, oldRange, blank: isBlank(old:)), adjacent(news, newRange, blank: isBlank(new:))
+                    else { return 0 }
+                    let oldBag = oldRange.count == 1 ? bag(old: olds[oldRange.lowerBound]) : WordBag(merging: bag(old: olds[oldRange.lowerBound]), bag(old: olds[oldRange.lowerBound + 1]))
+                    let newBag = newRange.count == 1 ? bag(new: news[newRange.lowerBound]) : WordBag(merging: bag(new: news[newRange.lowerBound]), bag(new: news[newRange.lowerBound + 1]))
+                    return oldBag.similarity(to: newBag)
+                }
+                inPlaceMatches[h] = matches.map {
+                    Alignment.Match(
+                        old: olds[$0.old.lowerBound]..<(olds[$0.old.upperBound - 1] + 1),
+                        new: news[$0.new.lowerBound]..<(news[$0.new.upperBound - 1] + 1))
+                }
+                for match in inPlaceMatches[h] {
+                    pairedOld.formUnion(match.old)
+                    pairedNew.formUnion(match.new)
                 }
             }
         }

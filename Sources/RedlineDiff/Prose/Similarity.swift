@@ -3,6 +3,10 @@ struct WordBag {
     /// Sorted hashes of the non-space word tokens (punctuation left out).
     let hashes: [UInt64]
 
+    init(hashes: [UInt64]) {
+        self.hashes = hashes
+    }
+
     init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         var bounds = [range.lowerBound]
         WordTokenizer.tokenize(text, range, into: &bounds)
@@ -47,48 +51,61 @@ struct WordBag {
     }
 }
 
-/// Order-preserving pairing of two lists by similarity (a small Needleman–Wunsch).
+/// Order-preserving pairing of two lists by similarity: a small Needleman–Wunsch that, like
+/// Gale and Church's sentence aligner, also allows one item to match two (a sentence or paragraph
+/// split in two, or two merged into one).
 enum Alignment {
     /// The largest table the dynamic programme fills; longer lists are compared in a band.
     static let fullTableLimit = 4096
     /// Half-width of the band used for long lists.
     static let bandWidth = 24
+    /// What a two-to-one match costs, so that it wins only when it explains the text clearly better.
+    static let mergePenalty = 0.3
 
-    /// Pairs `oldCount` items with `newCount` items, in order on both sides, maximising the sum of
-    /// similarities; only pairs at or above `threshold` are allowed.
+    /// A match between `old` items and `new` items (one or two on each side, never two on both).
+    struct Match: Equatable {
+        var old: Range<Int>
+        var new: Range<Int>
+    }
+
+    /// Matches `oldCount` items with `newCount` items in order on both sides, maximising the
+    /// similarity weighted by the number of items matched; a match needs at least `threshold`.
     ///
     /// - Complexity: O(n · m) for small lists, O((n + m) · band) otherwise.
-    static func pairs(
-        oldCount: Int, newCount: Int, threshold: Double, similarity: (Int, Int) -> Double
-    ) -> [(old: Int, new: Int)] {
+    static func matches(
+        oldCount: Int, newCount: Int, threshold: Double, similarity: (Range<Int>, Range<Int>) -> Double
+    ) -> [Match] {
         guard oldCount > 0 && newCount > 0 else { return [] }
         if oldCount == 1 && newCount == 1 {
-            return similarity(0, 0) >= threshold ? [(0, 0)] : []
+            return similarity(0..<1, 0..<1) >= threshold ? [Match(old: 0..<1, new: 0..<1)] : []
         }
         let banded = oldCount * newCount > fullTableLimit
         if banded && (oldCount + 1) * (newCount + 1) > 4_000_000 { return [] }
         let width = newCount + 1
         var score = [Double](repeating: 0, count: (oldCount + 1) * width)
-        // 0: came from above (skip old), 1: from the left (skip new), 2: diagonal pair.
-        var step = [UInt8](repeating: 0, count: (oldCount + 1) * width)
-        for j in 1...newCount { step[j] = 1 }
+        // How each cell was reached: (old items consumed, new items consumed); (0, 0) marks the origin.
+        var step = [(UInt8, UInt8)](repeating: (0, 1), count: (oldCount + 1) * width)
+        step[0] = (0, 0)
         for i in 1...oldCount {
+            step[i * width] = (1, 0)
             let centre = (i * newCount) / oldCount
             for j in 1...newCount {
                 var best = score[(i - 1) * width + j]
-                var from: UInt8 = 0
+                var from: (UInt8, UInt8) = (1, 0)
                 let left = score[i * width + j - 1]
                 if left > best {
                     best = left
-                    from = 1
+                    from = (0, 1)
                 }
                 if !banded || abs(j - centre) <= bandWidth {
-                    let s = similarity(i - 1, j - 1)
-                    if s >= threshold {
-                        let diagonal = score[(i - 1) * width + j - 1] + s
-                        if diagonal > best {
-                            best = diagonal
-                            from = 2
+                    for (di, dj) in [(1, 1), (2, 1), (1, 2)] where i >= di && j >= dj {
+                        let s = similarity((i - di)..<i, (j - dj)..<j)
+                        guard s >= threshold else { continue }
+                        let gain = Double(di + dj) * s - (di + dj > 2 ? mergePenalty : 0)
+                        let candidate = score[(i - di) * width + j - dj] + gain
+                        if candidate > best {
+                            best = candidate
+                            from = (UInt8(di), UInt8(dj))
                         }
                     }
                 }
@@ -96,19 +113,40 @@ enum Alignment {
                 step[i * width + j] = from
             }
         }
-        var result: [(old: Int, new: Int)] = []
+        var result: [Match] = []
         var i = oldCount
         var j = newCount
-        while i > 0 && j > 0 {
-            switch step[i * width + j] {
-            case 2:
-                result.append((i - 1, j - 1))
-                i -= 1
-                j -= 1
-            case 1: j -= 1
-            default: i -= 1
-            }
+        while i > 0 || j > 0 {
+            let (di, dj) = (Int(step[i * width + j].0), Int(step[i * width + j].1))
+            if di > 0 && dj > 0 { result.append(Match(old: (i - di)..<i, new: (j - dj)..<j)) }
+            i -= di
+            j -= dj
         }
         return result.reversed()
+    }
+}
+
+extension WordBag {
+    /// The bag of two bags' words together.
+    init(merging first: WordBag, _ second: WordBag) {
+        var merged: [UInt64] = []
+        merged.reserveCapacity(first.count + second.count)
+        var i = 0
+        var j = 0
+        while i < first.hashes.count || j < second.hashes.count {
+            if j == second.hashes.count || (i < first.hashes.count && first.hashes[i] <= second.hashes[j]) {
+                merged.append(first.hashes[i])
+                i += 1
+            } else {
+                merged.append(second.hashes[j])
+                j += 1
+            }
+        }
+        self.init(hashes: merged)
+    }
+
+    /// The bag of the items in `range` (one or two) of `bags`.
+    static func of(_ bags: [WordBag], _ range: Range<Int>) -> WordBag {
+        range.count == 1 ? bags[range.lowerBound] : WordBag(merging: bags[range.lowerBound], bags[range.lowerBound + 1])
     }
 }

@@ -85,12 +85,28 @@ enum LineTokenizer {
 
     @inline(__always)
     static func memchrNewline(_ start: UnsafePointer<UInt8>, _ count: Int) -> UnsafePointer<UInt8>? {
-        // The standard library has no memchr; scan eight bytes at a time with the classic bit trick.
+        // The standard library has no memchr: test 32 bytes per step with the has-zero-byte trick
+        // on four 64-bit words, then find the exact byte in the 8-byte loop below.
         var p = start
         var remaining = count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+        while remaining >= 32 {
+            let raw = UnsafeRawPointer(p)
+            let w0 = raw.loadUnaligned(fromByteOffset: 0, as: UInt64.self) ^ newlines
+            let w1 = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self) ^ newlines
+            let w2 = raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self) ^ newlines
+            let w3 = raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self) ^ newlines
+            let found =
+                ((w0 &- ones) & ~w0) | ((w1 &- ones) & ~w1) | ((w2 &- ones) & ~w2) | ((w3 &- ones) & ~w3)
+            if found & highs != 0 { break }
+            p += 32
+            remaining -= 32
+        }
         while remaining >= 8 {
-            let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
-            let found = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+            let word = UnsafeRawPointer(p).loadUnaligned(as: UInt64.self) ^ newlines
+            let found = (word &- ones) & ~word & highs
             if found != 0 {
                 return p + (found.trailingZeroBitCount >> 3)
             }

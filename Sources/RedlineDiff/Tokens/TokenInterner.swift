@@ -38,10 +38,31 @@ struct TokenInterner {
         return ids
     }
 
+    /// Interns tokens whose hashes were computed already (by ``LineScanner``).
+    mutating func intern(_ text: UnsafeBufferPointer<UInt8>, bounds: [Int], hashes: [UInt64]) -> [Int32] {
+        guard bounds.count > 1, let base = text.baseAddress else { return [] }
+        var ids = [Int32](repeating: 0, count: bounds.count - 1)
+        ids.withUnsafeMutableBufferPointer { out in
+            bounds.withUnsafeBufferPointer { b in
+                hashes.withUnsafeBufferPointer { h in
+                    for k in 0..<out.count {
+                        out[k] = intern(base + b[k], b[k + 1] - b[k], hash: h[k])
+                    }
+                }
+            }
+        }
+        return ids
+    }
+
     /// Interns one token.
     @inline(__always)
     mutating func intern(_ start: UnsafePointer<UInt8>, _ length: Int) -> Int32 {
-        let hash = Self.hash(start, length)
+        intern(start, length, hash: Self.hash(start, length))
+    }
+
+    /// Interns one token whose hash is known.
+    @inline(__always)
+    mutating func intern(_ start: UnsafePointer<UInt8>, _ length: Int, hash: UInt64) -> Int32 {
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let id = slots[slot]
@@ -72,18 +93,35 @@ struct TokenInterner {
         }
     }
 
-    /// A fast 64-bit hash of a byte string (multiply-fold over eight-byte words).
+    /// A fast 64-bit hash of a byte string: multiply-fold over eight-byte words, with four
+    /// independent lanes for long tokens (lines) so the multiplications overlap.
     @inline(__always)
     static func hash(_ start: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
         let k0: UInt64 = 0xA076_1D64_78BD_642F
         let k1: UInt64 = 0xE703_7ED1_A0B4_28DB
+        @inline(__always) func fold(_ a: UInt64, _ b: UInt64) -> UInt64 {
+            let product = a.multipliedFullWidth(by: b)
+            return product.high ^ product.low
+        }
         var h = UInt64(truncatingIfNeeded: length) &* k0
         let raw = UnsafeRawPointer(start)
         var offset = 0
+        if length >= 32 {
+            var lane0 = h ^ k1
+            var lane1 = h ^ 0x8EBC_6AF0_9C88_C6E3
+            var lane2 = h ^ 0x5899_65CC_7537_4CC3
+            var lane3 = h ^ 0x1D8E_4E27_C47D_124F
+            while offset + 32 <= length {
+                lane0 = fold(lane0 ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self), k0)
+                lane1 = fold(lane1 ^ raw.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self), k0)
+                lane2 = fold(lane2 ^ raw.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self), k0)
+                lane3 = fold(lane3 ^ raw.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self), k0)
+                offset += 32
+            }
+            h = fold(lane0 ^ k1, lane1 ^ k0) ^ fold(lane2 ^ k0, lane3 ^ k1)
+        }
         while offset + 8 <= length {
-            let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            let product = (h ^ word ^ k1).multipliedFullWidth(by: k0)
-            h = product.high ^ product.low
+            h = fold(h ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) ^ k1, k0)
             offset += 8
         }
         if offset < length {
@@ -94,11 +132,9 @@ struct TokenInterner {
                 shift += 8
                 offset += 1
             }
-            let product = (h ^ tail ^ k1).multipliedFullWidth(by: k0 ^ 0x5555)
-            h = product.high ^ product.low
+            h = fold(h ^ tail ^ k1, k0 ^ 0x5555)
         }
-        let final = (h ^ k0).multipliedFullWidth(by: k1)
-        return final.high ^ final.low
+        return fold(h ^ k0, k1)
     }
 
     @inline(__always)

@@ -1,0 +1,164 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// One side of a comparison: a text read from a file or standard input, checked to be UTF-8 text.
+public struct TextDocument: Sendable {
+    /// What the user called it: the path, or `-` for standard input.
+    public let name: String
+    /// The text, valid UTF-8.
+    public let bytes: TextBytes
+
+    /// The largest input Redline reads (1 GiB); larger files are refused rather than half-read.
+    public static let sizeLimit = 1 << 30
+
+    /// A document from text already in memory.
+    public init(name: String, text: String) {
+        self.name = name
+        self.bytes = TextBytes(text)
+    }
+
+    /// A document from bytes, after checking that they are UTF-8 text.
+    public init(name: String, bytes: [UInt8]) throws(InputError) {
+        try self.init(name: name, text: TextBytes(bytes))
+    }
+
+    /// A document from bytes, after checking that they are UTF-8 text.
+    public init(name: String, text bytes: TextBytes) throws(InputError) {
+        if let problem = bytes.withBytes({ TextValidation.firstProblem(in: $0) }) {
+            switch problem {
+            case .nul(let offset): throw InputError(name: name, reason: .binary(offset: offset))
+            case .invalidUTF8(let offset, let byte):
+                throw InputError(name: name, reason: .invalidUTF8(offset: offset, byte: byte))
+            }
+        }
+        self.name = name
+        self.bytes = bytes
+    }
+
+    /// Reads a file, or standard input when `path` is `-`.
+    public static func load(_ path: String) throws(InputError) -> TextDocument {
+        let bytes = path == "-" ? try FileReader.readStandardInput() : try FileReader.read(path)
+        return try TextDocument(name: path, text: bytes)
+    }
+}
+
+/// Why an input could not be used, with what to do about it.
+public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What went wrong.
+    public enum Reason: Sendable, Equatable {
+        case notFound
+        case isDirectory
+        case permissionDenied
+        case tooLarge(size: Int)
+        case binary(offset: Int)
+        case invalidUTF8(offset: Int, byte: UInt8)
+        case readFailed(errno: Int32)
+    }
+
+    /// The input's name as the user gave it.
+    public let name: String
+    /// What went wrong.
+    public let reason: Reason
+
+    public var description: String {
+        switch reason {
+        case .notFound:
+            "\(name): no such file. Check the path, or use '-' to read standard input."
+        case .isDirectory:
+            "\(name): is a directory. Give a file for each side of the comparison."
+        case .permissionDenied:
+            "\(name): permission denied. Check the file's permissions (ls -l \(name))."
+        case .tooLarge(let size):
+            "\(name): \(size) bytes is over the \(TextDocument.sizeLimit >> 20) MiB limit. Split the file first."
+        case .binary(let offset):
+            "\(name): looks like a binary file (NUL byte at offset \(offset)). Redline compares text."
+        case .invalidUTF8(let offset, let byte):
+            "\(name): not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)). "
+                + "Convert it first, e.g. iconv -f windows-1252 -t utf-8 \(name)."
+        case .readFailed(let code):
+            "\(name): read failed (\(String(cString: strerror(code)))). Check the disk and try again."
+        }
+    }
+}
+
+/// Whole-file reads through the C library: one fstat, one buffer, no copies.
+enum FileReader {
+    static func read(_ path: String) throws(InputError) -> TextBytes {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw error(path, errno) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw error(path, errno) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(name: path, reason: .isDirectory) }
+        let size = Int(info.st_size)
+        if size > TextDocument.sizeLimit { throw InputError(name: path, reason: .tooLarge(size: size)) }
+        if (info.st_mode & S_IFMT) != S_IFREG || size == 0 {
+            return TextBytes(try readStream(fd, name: path))  // pipes, devices, /proc files report no size
+        }
+        if size >= mapThreshold, let mapped = map(fd, size: size) { return mapped }
+        let storage = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        var done = 0
+        while done < size {
+            let n = Glibc.read(fd, storage + done, size - done)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                storage.deallocate()
+                throw error(path, code)
+            }
+            if n == 0 { break }  // the file shrank while we read it: take what is there
+            done += n
+        }
+        let buffer = UnsafeBufferPointer(start: storage.assumingMemoryBound(to: UInt8.self), count: done)
+        return TextBytes(adopting: buffer) { $0.baseAddress.map { UnsafeMutableRawPointer(mutating: $0).deallocate() } }
+    }
+
+    /// Files at least this large are mapped into memory instead of copied (as git does).
+    static let mapThreshold = 1 << 16
+
+    /// Maps a regular file read-only, pages populated up front; nil when mapping is not possible.
+    private static func map(_ fd: Int32, size: Int) -> TextBytes? {
+        #if os(Linux)
+            let flags = MAP_PRIVATE | MAP_POPULATE
+        #else
+            let flags = MAP_PRIVATE
+        #endif
+        guard let address = mmap(nil, size, PROT_READ, flags, fd, 0), address != MAP_FAILED else { return nil }
+        let buffer = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
+        return TextBytes(adopting: buffer) { buffer in
+            _ = munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
+        }
+    }
+
+    static func readStandardInput() throws(InputError) -> TextBytes {
+        TextBytes(try readStream(STDIN_FILENO, name: "-"))
+    }
+
+    static func readStream(_ fd: Int32, name: String) throws(InputError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw error(name, errno)
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+            if bytes.count > TextDocument.sizeLimit { throw InputError(name: name, reason: .tooLarge(size: bytes.count)) }
+        }
+        return bytes
+    }
+
+    private static func error(_ path: String, _ code: Int32) -> InputError {
+        switch code {
+        case ENOENT, ENOTDIR: InputError(name: path, reason: .notFound)
+        case EACCES, EPERM: InputError(name: path, reason: .permissionDenied)
+        case EISDIR: InputError(name: path, reason: .isDirectory)
+        default: InputError(name: path, reason: .readFailed(errno: code))
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import RedlineDiff
+
+/// The machine-readable report. Schema: `Docs/JSON.md`.
+public struct JSONReport: Sendable {
+    /// The version of the report's schema; breaking changes bump it.
+    public static let schemaVersion = 1
+
+    /// Unchanged lines around each change in `text.hunks`.
+    public var context: Int
+
+    public init(context: Int = 1) {
+        self.context = context
+    }
+
+    public func render(_ comparison: Comparison) -> [UInt8] {
+        let diff = comparison.diff
+        var json = JSONWriter()
+        json.beginObject()
+        json.field("schemaVersion", Self.schemaVersion)
+        for (key, side, bytes) in [("old", comparison.old, diff.oldBytes), ("new", comparison.new, diff.newBytes)] {
+            json.beginObject(key)
+            json.field("source", side.source)
+            json.field("bytes", bytes.count)
+            json.endObject()
+        }
+        json.field("identical", diff.isIdentical)
+        json.beginObject("text")
+        json.field("granularity", diff.granularity.rawValue)
+        json.field("minimal", diff.options.minimal)
+        let counts = diff.counts
+        json.beginObject("counts")
+        json.field("deletions", counts.deletions)
+        json.field("insertions", counts.insertions)
+        json.field("moves", counts.moves)
+        json.field("deletedTokens", counts.deletedTokens)
+        json.field("insertedTokens", counts.insertedTokens)
+        json.field("deletedBytes", counts.deletedBytes)
+        json.field("insertedBytes", counts.insertedBytes)
+        json.endObject()
+
+        let oldLines = diff.oldLines
+        let newLines = diff.newLines
+        json.beginArray("moves")
+        for move in diff.moves {
+            json.beginObject()
+            writeRange("old", move.old, lines: oldLines, into: &json)
+            writeRange("new", move.new, lines: newLines, into: &json)
+            json.field("edited", move.isEdited)
+            json.beginArray("edits")
+            for edit in move.edits { write(edit, diff: diff, into: &json) }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+
+        json.beginArray("hunks")
+        for hunk in diff.hunks(context: context) {
+            json.beginObject()
+            json.beginObject("old")
+            json.field("start", hunk.old.lowerBound)
+            json.field("end", hunk.old.upperBound)
+            json.field("line", hunk.oldLines.lowerBound + 1)
+            json.field("lines", hunk.oldLines.count)
+            json.endObject()
+            json.beginObject("new")
+            json.field("start", hunk.new.lowerBound)
+            json.field("end", hunk.new.upperBound)
+            json.field("line", hunk.newLines.lowerBound + 1)
+            json.field("lines", hunk.newLines.count)
+            json.endObject()
+            json.beginArray("edits")
+            for edit in hunk.edits { write(edit, diff: diff, into: &json) }
+            json.endArray()
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        json.endObject()
+        var output = json.output
+        output.append(0x0A)
+        return output
+    }
+
+    private func writeRange(_ key: String, _ range: Range<Int>, lines: LineIndex, into json: inout JSONWriter) {
+        json.beginObject(key)
+        json.field("start", range.lowerBound)
+        json.field("end", range.upperBound)
+        json.field("line", lines.line(containing: range.lowerBound) + 1)
+        json.endObject()
+    }
+
+    private func write(_ edit: Edit, diff: Diff, into json: inout JSONWriter) {
+        json.beginObject()
+        json.field("op", edit.kind.rawValue)
+        json.beginArray("old")
+        json.value(edit.old.lowerBound)
+        json.value(edit.old.upperBound)
+        json.endArray()
+        json.beginArray("new")
+        json.value(edit.new.lowerBound)
+        json.value(edit.new.upperBound)
+        json.endArray()
+        switch edit.kind {
+        case .equal, .delete: json.field("text", bytes: diff.oldBytes[edit.old])
+        case .insert: json.field("text", bytes: diff.newBytes[edit.new])
+        }
+        if let move = edit.move { json.field("move", move) }
+        json.endObject()
+    }
+}

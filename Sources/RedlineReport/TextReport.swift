@@ -1,0 +1,161 @@
+import RedlineDiff
+
+/// The terminal report: changed paragraphs with the words deleted and inserted marked inline.
+///
+/// With colour, deletions are red and struck through and insertions green; without, they are
+/// marked `[-like this-]` and `{+like this+}`, as `git diff --word-diff=plain` does.
+public struct TextReport: Sendable {
+    /// Use ANSI colours.
+    public var color: Bool
+    /// Unchanged paragraphs (lines) shown around each change.
+    public var context: Int
+
+    public init(color: Bool, context: Int = 1) {
+        self.color = color
+        self.context = context
+    }
+
+    /// Renders the comparison as UTF-8 text.
+    public func render(_ comparison: Comparison) -> [UInt8] {
+        var out = Output(color: color)
+        let diff = comparison.diff
+        out.styled("--- \(comparison.old.source)\n+++ \(comparison.new.source)\n", .header)
+        if diff.isIdentical {
+            out.plain("No differences.\n")
+            return out.bytes
+        }
+        out.plain(Self.summary(diff.counts, granularity: diff.granularity) + "\n")
+        let oldLines = diff.oldLines
+        let newLines = diff.newLines
+        for hunk in diff.hunks(context: context) {
+            out.plain("\n")
+            out.styled("@@ \(Self.lineSpan(hunk.oldLines)) → \(Self.lineSpan(hunk.newLines)) @@\n", .hunkHeader)
+            for edit in hunk.edits {
+                render(edit, diff: diff, oldLines: oldLines, newLines: newLines, into: &out)
+            }
+            if let last = out.bytes.last, last != 0x0A { out.plain("\n") }
+        }
+        return out.bytes
+    }
+
+    private func render(_ edit: Edit, diff: Diff, oldLines: LineIndex, newLines: LineIndex, into out: inout Output) {
+        switch edit.kind {
+        case .equal:
+            out.plain(diff.oldBytes, edit.old)
+        case .delete:
+            if let moveIndex = edit.move {
+                let move = diff.moves[moveIndex]
+                out.styled("⤷ paragraph moved to line \(newLines.line(containing: move.new.lowerBound) + 1)\n", .move)
+            } else {
+                out.styled(diff.oldBytes[edit.old], .deleted)
+            }
+        case .insert:
+            if let moveIndex = edit.move {
+                let move = diff.moves[moveIndex]
+                let from = oldLines.line(containing: move.old.lowerBound) + 1
+                out.styled("⤶ paragraph moved from line \(from)\(move.isEdited ? ", and edited" : ""):\n", .move)
+                for inner in move.edits {
+                    switch inner.kind {
+                    case .equal: out.plain(diff.newBytes[inner.new])
+                    case .delete: out.styled(diff.oldBytes[inner.old], .deleted)
+                    case .insert: out.styled(diff.newBytes[inner.new], .inserted)
+                    }
+                }
+            } else {
+                out.styled(diff.newBytes[edit.new], .inserted)
+            }
+        }
+    }
+
+    static func lineSpan(_ lines: Range<Int>) -> String {
+        if lines.isEmpty { return "line \(lines.lowerBound)" }
+        if lines.count == 1 { return "line \(lines.lowerBound + 1)" }
+        return "lines \(lines.lowerBound + 1)–\(lines.upperBound)"
+    }
+
+    /// One line saying how much changed, e.g. "2 deletions, 3 insertions (−5 words, +9 words), 1 moved paragraph".
+    public static func summary(_ counts: Diff.Counts, granularity: Granularity) -> String {
+        let unit: String
+        switch granularity {
+        case .paragraph: unit = "line"
+        case .sentence: unit = "sentence"
+        case .word: unit = "token"
+        case .character: unit = "character"
+        }
+        var parts = [
+            plural(counts.deletions, "deletion"), plural(counts.insertions, "insertion"),
+        ]
+        if counts.moves > 0 {
+            parts.append(plural(counts.moves, "moved paragraph") + (counts.editedMoves > 0 ? " (\(counts.editedMoves) edited)" : ""))
+        }
+        return parts.joined(separator: ", ")
+            + " (−\(plural(counts.deletedTokens, unit)), +\(plural(counts.insertedTokens, unit)))"
+    }
+
+    static func plural(_ count: Int, _ noun: String) -> String {
+        count == 1 ? "1 \(noun)" : "\(count) \(noun)s"
+    }
+}
+
+/// Styled text output; styles are closed before every line break so pagers and terminals never bleed.
+struct Output {
+    enum Style {
+        case header
+        case hunkHeader
+        case deleted
+        case inserted
+        case move
+
+        var ansi: String {
+            switch self {
+            case .header: "\u{1B}[1m"
+            case .hunkHeader: "\u{1B}[36m"
+            case .deleted: "\u{1B}[9;31m"
+            case .inserted: "\u{1B}[32m"
+            case .move: "\u{1B}[35m"
+            }
+        }
+
+        var plainMarks: (open: String, close: String) {
+            switch self {
+            case .deleted: ("[-", "-]")
+            case .inserted: ("{+", "+}")
+            default: ("", "")
+            }
+        }
+    }
+
+    let color: Bool
+    private(set) var bytes: [UInt8] = []
+
+    init(color: Bool) {
+        self.color = color
+    }
+
+    mutating func plain(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    mutating func plain<C: Collection>(_ text: C) where C.Element == UInt8 { bytes.append(contentsOf: text) }
+    mutating func plain(_ text: TextBytes, _ range: Range<Int>) { text.append(range, to: &bytes) }
+
+    mutating func styled(_ text: String, _ style: Style) { styled(Array(text.utf8), style) }
+
+    mutating func styled<C: Collection>(_ text: C, _ style: Style) where C.Element == UInt8 {
+        let (open, close) = color ? (style.ansi, "\u{1B}[0m") : style.plainMarks
+        var segmentOpen = false
+        for byte in text {
+            if byte == 0x0A {
+                if segmentOpen {
+                    bytes.append(contentsOf: close.utf8)
+                    segmentOpen = false
+                }
+                bytes.append(byte)
+                continue
+            }
+            if !segmentOpen {
+                bytes.append(contentsOf: open.utf8)
+                segmentOpen = true
+            }
+            bytes.append(byte)
+        }
+        if segmentOpen { bytes.append(contentsOf: close.utf8) }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Redline
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The `redline` command: parses arguments, calls the façade, renders, exits.
+struct RedlineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "redline",
+        abstract: "Track how news articles change: what was edited, and which claims, figures and names changed.",
+        discussion: """
+            Exit status follows diff(1): 0 when nothing changed, 1 when something did, 2 on trouble.
+            """,
+        version: "0.1.0",
+        subcommands: [DiffCommand.self]
+    )
+}
+
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try RedlineCommand.parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Glibc.exit(exit.rawValue)
+        } catch {
+            let code = RedlineCommand.exitCode(for: error)
+            let message = RedlineCommand.fullMessage(for: error)
+            if code == .success {
+                Terminal.write(message + "\n", to: STDOUT_FILENO)
+                Glibc.exit(0)
+            }
+            // Usage errors are "trouble" (2), as in diff(1), not EX_USAGE (64).
+            Terminal.write(message + "\n", to: STDERR_FILENO)
+            Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}

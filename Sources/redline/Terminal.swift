@@ -1,0 +1,69 @@
+import ArgumentParser
+import Redline
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Output plumbing for the commands: writing bytes, deciding on colour, reporting trouble.
+enum Terminal {
+    /// Writes all of `bytes` to a file descriptor, retrying short writes.
+    static func write(_ bytes: [UInt8], to fd: Int32) {
+        bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                guard let base = buffer.baseAddress else { return }
+                let n = Glibc.write(fd, base + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return
+                }
+                offset += n
+            }
+        }
+    }
+
+    static func write(_ text: String, to fd: Int32) { write(Array(text.utf8), to: fd) }
+
+    /// Prints `redline: message` on standard error and returns the "trouble" exit code.
+    static func trouble(_ message: String) -> ExitCode {
+        write("redline: \(message)\n", to: STDERR_FILENO)
+        return ExitCode(2)
+    }
+
+    /// Whether to colour output, from `--color` and the environment (`NO_COLOR`, `TERM=dumb`, not a TTY).
+    static func useColor(_ choice: ColorChoice, writingToFile: Bool) -> Bool {
+        switch choice {
+        case .always: return true
+        case .never: return false
+        case .auto:
+            if writingToFile { return false }
+            if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
+            if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
+            return isatty(STDOUT_FILENO) == 1
+        }
+    }
+
+    /// Writes a report to `path`, or to standard output when `path` is nil or `-`.
+    static func emit(_ bytes: [UInt8], to path: String?) throws {
+        guard let path, path != "-" else {
+            write(bytes, to: STDOUT_FILENO)
+            return
+        }
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw trouble("cannot write \(path): \(String(cString: strerror(errno))). Check the directory exists and is writable.")
+        }
+        defer { close(fd) }
+        write(bytes, to: fd)
+    }
+}
+
+/// `--color auto|always|never`.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto
+    case always
+    case never
+}
