@@ -67,7 +67,7 @@ enum TextValidation {
                 guard i + length <= count else { return .invalidUTF8(offset: i, byte: byte) }
                 for k in 1..<length {
                     let next = base[i + k]
-                    guard next & 0xC0 == 0x80 else { return .invalidUTF8(offset: i + k, byte: next) }
+                    guard next & 0xC0 == 0x80 else { return .invalidUTF8(offset: i, byte: byte) }
                     scalar = (scalar << 6) | UInt32(next & 0x3F)
                 }
                 if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {

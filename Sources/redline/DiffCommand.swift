@@ -68,7 +68,9 @@ struct DiffCommand: ParsableCommand {
         let identical: Bool
         switch format {
         case .unified:
-            let comparison = Redline.compare(oldDocument, newDocument, by: .paragraph, options: options)
+            // patch needs whole lines in order: a flat line diff, no moves.
+            let lineOptions = Diff.Options(minimal: minimal, hierarchical: false, detectMoves: false)
+            let comparison = Redline.compare(oldDocument, newDocument, by: .paragraph, options: lineOptions)
             identical = comparison.isIdentical
             report = UnifiedReport(context: context ?? 3).render(comparison)
         case .text:

@@ -23,7 +23,7 @@ func checkConsistent(_ diff: Diff, _ old: String, _ new: String) throws {
         #expect(edit.old.lowerBound == oldPosition)
         #expect(edit.new.lowerBound == newPosition)
         if edit.kind == .equal {
-            #expect(diff.oldBytes[edit.old] == diff.newBytes[edit.new])
+            #expect(diff.oldText(edit.old) == diff.newText(edit.new))
         }
         oldPosition = edit.old.upperBound
         newPosition = edit.new.upperBound

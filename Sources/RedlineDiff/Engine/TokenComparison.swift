@@ -19,6 +19,9 @@ struct TokenComparison {
     let oldIDs: [Int32]
     let newIDs: [Int32]
     private(set) var hunks: [TokenHunk]
+    /// For paragraph comparisons: the bounds of the individual lines, before blank lines were attached.
+    private(set) var oldLineBounds: [Int] = []
+    private(set) var newLineBounds: [Int] = []
 
     var oldCount: Int { oldIDs.count }
     var newCount: Int { newIDs.count }
@@ -27,14 +30,20 @@ struct TokenComparison {
     init(
         old: UnsafeBufferPointer<UInt8>, _ oldRange: Range<Int>,
         new: UnsafeBufferPointer<UInt8>, _ newRange: Range<Int>,
-        granularity: Granularity, minimal: Bool
+        granularity: Granularity, minimal: Bool, attachBlankLines: Bool = false
     ) {
         self.granularity = granularity
         var interner: TokenInterner
         if granularity == .paragraph {
             // Lines: find the breaks and hash in one pass.
-            let oldScan = LineScanner.scan(old, oldRange)
-            let newScan = LineScanner.scan(new, newRange)
+            var oldScan = LineScanner.scan(old, oldRange)
+            var newScan = LineScanner.scan(new, newRange)
+            oldLineBounds = oldScan.bounds
+            newLineBounds = newScan.bounds
+            if attachBlankLines {
+                oldScan = LineScanner.attachBlankLines(old, oldScan)
+                newScan = LineScanner.attachBlankLines(new, newScan)
+            }
             oldBounds = oldScan.bounds
             newBounds = newScan.bounds
             interner = TokenInterner(expectedDistinct: Swift.min(oldBounds.count + newBounds.count, 1 << 16))

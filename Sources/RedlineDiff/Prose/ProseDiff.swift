@@ -45,56 +45,105 @@ struct ProseDiff {
 
     mutating func run() {
         var paragraphs = TokenComparison(
-            old: old, 0..<old.count, new: new, 0..<new.count, granularity: .paragraph, minimal: false)
+            old: old, 0..<old.count, new: new, 0..<new.count, granularity: .paragraph, minimal: false,
+            attachBlankLines: true)
         paragraphs.slideToBoundaries(old: old, new: new)
-        oldLines = LineIndex(bounds: paragraphs.oldBounds)
-        newLines = LineIndex(bounds: paragraphs.newBounds)
+        oldLines = LineIndex(bounds: paragraphs.oldLineBounds)
+        newLines = LineIndex(bounds: paragraphs.newLineBounds)
         let plan = ParagraphPlan(
             paragraphs, old: old, new: new, detectMoves: detectMoves, pairInPlace: granularity != .paragraph)
+
+        // Every way a paragraph (or run of paragraphs) of the old text can correspond to the new:
+        // Myers' equal runs, in-place edits, and move candidates. The heaviest subset that keeps
+        // order on both sides stays in place; every other correspondence is a move. So when one
+        // paragraph jumps over two edited ones, the one that jumped is the move.
+        var candidates: [Correspondence] = []
+        var i = 0
+        var j = 0
+        for (h, hunk) in paragraphs.hunks.enumerated() {
+            if i < hunk.oldStart {
+                candidates.append(Correspondence(old: i..<hunk.oldStart, new: j..<hunk.newStart, kind: .equal))
+            }
+            for match in plan.inPlaceMatches[h] {
+                candidates.append(Correspondence(old: match.old, new: match.new, kind: .edited))
+            }
+            i = hunk.oldEnd
+            j = hunk.newEnd
+        }
+        if i < paragraphs.oldCount {
+            candidates.append(Correspondence(old: i..<paragraphs.oldCount, new: j..<paragraphs.newCount, kind: .equal))
+        }
+        for pair in plan.moves {
+            let identical = paragraphs.oldIDs[pair.old] == paragraphs.newIDs[pair.new]
+            candidates.append(
+                Correspondence(old: pair.old..<(pair.old + 1), new: pair.new..<(pair.new + 1), kind: identical ? .equal : .edited))
+        }
+        candidates.sort { $0.old.lowerBound < $1.old.lowerBound }
+        let inPlace: [Correspondence]
+        var moved: [Correspondence] = []
+        if plan.moves.isEmpty {
+            inPlace = candidates
+        } else {
+            let weights = candidates.map {
+                Double(paragraphs.oldBytes($0.old).count + paragraphs.newBytes($0.new).count)
+            }
+            let keep = Correspondence.heaviestIncreasing(candidates, weights: weights)
+            inPlace = keep.map { candidates[$0] }
+            let kept = Set(keep)
+            for (index, candidate) in candidates.enumerated() where !kept.contains(index) {
+                // A run that lost its place moves paragraph by paragraph; blank lines just go and come.
+                for offset in 0..<Swift.min(candidate.old.count, candidate.new.count) {
+                    let o = candidate.old.lowerBound + offset
+                    let n = candidate.new.lowerBound + offset
+                    if candidate.old.count > 1 || candidate.new.count > 1 {
+                        guard candidate.kind == .equal else { continue }
+                    }
+                    guard !ParagraphPlan.isBlank(old, paragraphs.oldBytes(o..<(o + 1))) else { continue }
+                    moved.append(Correspondence(old: o..<(o + 1), new: n..<(n + 1), kind: candidate.kind))
+                }
+            }
+        }
 
         // Moves first, so that their indices are known when their halves are emitted.
         var moveOfOld: [Int: Int] = [:]
         var moveOfNew: [Int: Int] = [:]
-        for (index, pair) in plan.moves.enumerated() {
-            let oldRange = paragraphs.oldBytes(pair.old..<(pair.old + 1))
-            let newRange = paragraphs.newBytes(pair.new..<(pair.new + 1))
+        for (index, pair) in moved.enumerated() {
+            let oldRange = paragraphs.oldBytes(pair.old)
+            let newRange = paragraphs.newBytes(pair.new)
             var inner = EditList()
-            if paragraphs.oldIDs[pair.old] == paragraphs.newIDs[pair.new] {
+            if pair.kind == .equal {
                 inner.equal(oldRange, newRange)
             } else {
                 refine(oldRange, newRange, into: &inner, finest: granularity == .paragraph ? .word : granularity)
             }
             moves.append(Move(old: oldRange, new: newRange, edits: inner.edits))
-            moveOfOld[pair.old] = index
-            moveOfNew[pair.new] = index
+            moveOfOld[pair.old.lowerBound] = index
+            moveOfNew[pair.new.lowerBound] = index
         }
 
-        var i = 0
-        var j = 0
-        for (h, hunk) in paragraphs.hunks.enumerated() {
-            list.equal(paragraphs.oldBytes(i..<hunk.oldStart), paragraphs.newBytes(j..<hunk.newStart))
-            var oi = hunk.oldStart
-            var nj = hunk.newStart
-            let end = Alignment.Match(old: hunk.oldEnd..<hunk.oldEnd, new: hunk.newEnd..<hunk.newEnd)
-            for match in plan.inPlaceMatches[h] + [end] {
-                while oi < match.old.lowerBound {
-                    list.delete(paragraphs.oldBytes(oi..<(oi + 1)), at: paragraphs.newBounds[nj], move: moveOfOld[oi])
-                    oi += 1
-                }
-                while nj < match.new.lowerBound {
-                    list.insert(paragraphs.newBytes(nj..<(nj + 1)), at: paragraphs.oldBounds[oi], move: moveOfNew[nj])
-                    nj += 1
-                }
-                guard !match.old.isEmpty else { break }
-                refine(paragraphs.oldBytes(match.old), paragraphs.newBytes(match.new), into: &list, finest: granularity)
-                oi = match.old.upperBound
-                nj = match.new.upperBound
+        var oi = 0
+        var nj = 0
+        let end = Correspondence(
+            old: paragraphs.oldCount..<paragraphs.oldCount, new: paragraphs.newCount..<paragraphs.newCount, kind: .equal)
+        for pair in inPlace + [end] {
+            while oi < pair.old.lowerBound {
+                list.delete(paragraphs.oldBytes(oi..<(oi + 1)), at: paragraphs.newBounds[nj], move: moveOfOld[oi])
+                oi += 1
             }
-            i = hunk.oldEnd
-            j = hunk.newEnd
+            while nj < pair.new.lowerBound {
+                list.insert(paragraphs.newBytes(nj..<(nj + 1)), at: paragraphs.oldBounds[oi], move: moveOfNew[nj])
+                nj += 1
+            }
+            guard !pair.old.isEmpty || !pair.new.isEmpty else { break }
+            if pair.kind == .equal {
+                list.equal(paragraphs.oldBytes(pair.old), paragraphs.newBytes(pair.new))
+            } else {
+                refine(paragraphs.oldBytes(pair.old), paragraphs.newBytes(pair.new), into: &list, finest: granularity)
+            }
+            oi = pair.old.upperBound
+            nj = pair.new.upperBound
         }
-        list.equal(
-            paragraphs.oldBytes(i..<paragraphs.oldCount), paragraphs.newBytes(j..<paragraphs.newCount))
+        if granularity != .paragraph { list.factorCommonAffixes(old: old, new: new) }
     }
 
     /// Diffs a pair of paragraphs (or blocks) sentence by sentence, then word by word.
@@ -176,6 +225,57 @@ extension ProseDiff {
         words.slideToBoundaries(old: old, new: new)
         words.mergeStrandedEqualities(old: old)
         words.emit(into: &list)
+    }
+}
+
+/// Paragraphs of the old text that correspond to paragraphs of the new one.
+struct Correspondence: Equatable {
+    enum Kind: Equatable {
+        /// Byte-for-byte the same.
+        case equal
+        /// Similar: refine with a finer diff.
+        case edited
+    }
+
+    var old: Range<Int>
+    var new: Range<Int>
+    var kind: Kind
+
+    /// Indices of the heaviest subsequence of `items` (sorted by old position) whose new positions
+    /// also increase: what can stay in place. Longest-increasing-subsequence with weights.
+    ///
+    /// - Complexity: O(n log n), with a Fenwick tree of running maxima over new positions.
+    static func heaviestIncreasing(_ items: [Correspondence], weights: [Double]) -> [Int] {
+        guard !items.isEmpty else { return [] }
+        let ranks = Array(Set(items.map(\.new.lowerBound))).sorted()
+        var rankOf: [Int: Int] = [:]
+        for (rank, position) in ranks.enumerated() { rankOf[position] = rank + 1 }
+        var tree = [(weight: Double, index: Int)](repeating: (0, -1), count: ranks.count + 1)
+        var best = [Double](repeating: 0, count: items.count)
+        var previous = [Int](repeating: -1, count: items.count)
+        for (index, item) in items.enumerated() {
+            // Best chain ending at a new position strictly before this one.
+            var query = (rankOf[item.new.lowerBound] ?? 1) - 1
+            var found: (weight: Double, index: Int) = (0, -1)
+            while query > 0 {
+                if tree[query].weight > found.weight { found = tree[query] }
+                query -= query & -query
+            }
+            best[index] = found.weight + weights[index]
+            previous[index] = found.index
+            var update = rankOf[item.new.lowerBound] ?? 1
+            while update < tree.count {
+                if best[index] > tree[update].weight { tree[update] = (best[index], index) }
+                update += update & -update
+            }
+        }
+        var index = best.indices.max { best[$0] < best[$1] } ?? -1
+        var chain: [Int] = []
+        while index >= 0 {
+            chain.append(index)
+            index = previous[index]
+        }
+        return chain.reversed()
     }
 }
 

@@ -76,3 +76,82 @@ struct EditList {
         edits.append(edit)
     }
 }
+
+extension EditList {
+    /// Where a deletion and an insertion side by side share leading or trailing whitespace
+    /// (typically the space or blank line after a sentence), that whitespace is made equal.
+    ///
+    /// Finer diffs of adjacent pieces can each end in a whitespace change ("…months.⏎⏎" against
+    /// "…months. "); this folds such leftovers back into the unchanged text.
+    mutating func factorCommonAffixes(old: UnsafeBufferPointer<UInt8>, new: UnsafeBufferPointer<UInt8>) {
+        var result: [Edit] = []
+        result.reserveCapacity(edits.count)
+        var k = 0
+        while k < edits.count {
+            let edit = edits[k]
+            guard k + 1 < edits.count, edit.move == nil, edits[k + 1].move == nil,
+                edit.kind == .delete && edits[k + 1].kind == .insert
+            else {
+                result.append(edit)
+                k += 1
+                continue
+            }
+            var deleted = edit.old
+            var inserted = edits[k + 1].new
+            var prefix = 0
+            while prefix < deleted.count && prefix < inserted.count
+                && old[deleted.lowerBound + prefix] == new[inserted.lowerBound + prefix]
+                && BoundaryScore.isSpace(old[deleted.lowerBound + prefix])
+            {
+                prefix += 1
+            }
+            while prefix > 0
+                && !(Self.isBoundary(old, deleted.lowerBound + prefix) && Self.isBoundary(new, inserted.lowerBound + prefix))
+            {
+                prefix -= 1
+            }
+            var suffix = 0
+            while suffix < deleted.count - prefix && suffix < inserted.count - prefix
+                && old[deleted.upperBound - 1 - suffix] == new[inserted.upperBound - 1 - suffix]
+                && BoundaryScore.isSpace(old[deleted.upperBound - 1 - suffix])
+            {
+                suffix += 1
+            }
+            while suffix > 0
+                && !(Self.isBoundary(old, deleted.upperBound - suffix) && Self.isBoundary(new, inserted.upperBound - suffix))
+            {
+                suffix -= 1
+            }
+            if prefix > 0 {
+                result.append(
+                    Edit(
+                        kind: .equal, old: deleted.lowerBound..<(deleted.lowerBound + prefix),
+                        new: inserted.lowerBound..<(inserted.lowerBound + prefix)))
+                deleted = (deleted.lowerBound + prefix)..<deleted.upperBound
+                inserted = (inserted.lowerBound + prefix)..<inserted.upperBound
+            }
+            let suffixOld = (deleted.upperBound - suffix)..<deleted.upperBound
+            let suffixNew = (inserted.upperBound - suffix)..<inserted.upperBound
+            deleted = deleted.lowerBound..<(deleted.upperBound - suffix)
+            inserted = inserted.lowerBound..<(inserted.upperBound - suffix)
+            if !deleted.isEmpty {
+                result.append(Edit(kind: .delete, old: deleted, new: inserted.lowerBound..<inserted.lowerBound))
+            }
+            if !inserted.isEmpty {
+                result.append(Edit(kind: .insert, old: deleted.upperBound..<deleted.upperBound, new: inserted))
+            }
+            if suffix > 0 { result.append(Edit(kind: .equal, old: suffixOld, new: suffixNew)) }
+            k += 2
+        }
+        edits = []
+        for edit in result { append(edit) }
+    }
+
+    /// True when `position` is not inside a word or a UTF-8 sequence.
+    private static func isBoundary(_ text: UnsafeBufferPointer<UInt8>, _ position: Int) -> Bool {
+        if position <= 0 || position >= text.count { return true }
+        let next = text[position]
+        if next & 0xC0 == 0x80 { return false }
+        return !(BoundaryScore.isWordByte(text[position - 1]) && BoundaryScore.isWordByte(next))
+    }
+}

@@ -91,4 +91,27 @@ enum LineScanner {
         }
         return (bounds, hashes)
     }
+
+    /// Folds each run of blank lines into the paragraph before it, so that a paragraph and the
+    /// blank line that separates it from the next one move and compare as one unit.
+    static func attachBlankLines(
+        _ text: UnsafeBufferPointer<UInt8>, _ scan: (bounds: [Int], hashes: [UInt64])
+    ) -> (bounds: [Int], hashes: [UInt64]) {
+        var bounds = [scan.bounds[0]]
+        var hashes: [UInt64] = []
+        bounds.reserveCapacity(scan.bounds.count)
+        hashes.reserveCapacity(scan.hashes.count)
+        for k in scan.hashes.indices {
+            let range = scan.bounds[k]..<scan.bounds[k + 1]
+            let blank = range.allSatisfy { BoundaryScore.isSpace(text[$0]) }
+            if blank && !hashes.isEmpty {
+                bounds[bounds.count - 1] = range.upperBound
+                hashes[hashes.count - 1] = fold(hashes[hashes.count - 1] ^ scan.hashes[k], k1)
+            } else {
+                bounds.append(range.upperBound)
+                hashes.append(scan.hashes[k])
+            }
+        }
+        return (bounds, hashes)
+    }
 }
