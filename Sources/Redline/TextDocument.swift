@@ -148,7 +148,9 @@ enum FileReader {
             }
             if n == 0 { break }
             bytes.append(contentsOf: chunk[0..<n])
-            if bytes.count > TextDocument.sizeLimit { throw InputError(name: name, reason: .tooLarge(size: bytes.count)) }
+            if bytes.count > TextDocument.sizeLimit {
+                throw InputError(name: name, reason: .tooLarge(size: bytes.count))
+            }
         }
         return bytes
     }

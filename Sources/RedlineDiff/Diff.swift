@@ -86,7 +86,9 @@ public struct Diff: Sendable {
             var list = EditList()
             comparison.emit(into: &list)
             if granularity == .paragraph {
-                return (list.edits, [], LineIndex(bounds: comparison.oldBounds), LineIndex(bounds: comparison.newBounds))
+                return (
+                    list.edits, [], LineIndex(bounds: comparison.oldBounds), LineIndex(bounds: comparison.newBounds)
+                )
             }
             return (list.edits, [], nil, nil)
         }

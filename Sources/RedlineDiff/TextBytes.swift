@@ -22,7 +22,9 @@ public final class TextBytes: RandomAccessCollection, @unchecked Sendable {
     }
 
     /// Takes ownership of `buffer`; `release` is called once, when the last reference goes.
-    public init(adopting buffer: UnsafeBufferPointer<UInt8>, release: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void) {
+    public init(
+        adopting buffer: UnsafeBufferPointer<UInt8>, release: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> Void
+    ) {
         self.buffer = buffer
         self.release = release
     }

@@ -86,7 +86,9 @@ public struct TextReport: Sendable {
             plural(counts.deletions, "deletion"), plural(counts.insertions, "insertion"),
         ]
         if counts.moves > 0 {
-            parts.append(plural(counts.moves, "moved paragraph") + (counts.editedMoves > 0 ? " (\(counts.editedMoves) edited)" : ""))
+            parts.append(
+                plural(counts.moves, "moved paragraph")
+                    + (counts.editedMoves > 0 ? " (\(counts.editedMoves) edited)" : ""))
         }
         return parts.joined(separator: ", ")
             + " (−\(plural(counts.deletedTokens, unit)), +\(plural(counts.insertedTokens, unit)))"

@@ -54,7 +54,9 @@ enum Terminal {
         }
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw trouble("cannot write \(path): \(String(cString: strerror(errno))). Check the directory exists and is writable.")
+            throw trouble(
+                "cannot write \(path): \(String(cString: strerror(errno))). Check the directory exists and is writable."
+            )
         }
         defer { close(fd) }
         write(bytes, to: fd)

@@ -87,7 +87,10 @@ struct GoldenTests {
         let found = changes(diff)
         #expect(
             found == [
-                Change("", " The repairs are estimated to cost $48 million, to be shared between the city and the port authority.")
+                Change(
+                    "",
+                    " The repairs are estimated to cost $48 million, to be shared between the city and the port authority."
+                )
             ])
     }
 

@@ -4,7 +4,8 @@ import Testing
 
 @Suite("Zlib")
 struct ZlibTests {
-    let article = Array(String(repeating: "The regional government has set aside $5 million for housing. ", count: 200).utf8)
+    let article = Array(
+        String(repeating: "The regional government has set aside $5 million for housing. ", count: 200).utf8)
 
     @Test("Deflate then inflate gives the input back, in every format", arguments: [ZlibFormat.raw, .zlib, .gzip])
     func roundTrip(format: ZlibFormat) throws {

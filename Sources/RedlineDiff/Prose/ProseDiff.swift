@@ -76,7 +76,8 @@ struct ProseDiff {
         for pair in plan.moves {
             let identical = paragraphs.oldIDs[pair.old] == paragraphs.newIDs[pair.new]
             candidates.append(
-                Correspondence(old: pair.old..<(pair.old + 1), new: pair.new..<(pair.new + 1), kind: identical ? .equal : .edited))
+                Correspondence(
+                    old: pair.old..<(pair.old + 1), new: pair.new..<(pair.new + 1), kind: identical ? .equal : .edited))
         }
         candidates.sort { $0.old.lowerBound < $1.old.lowerBound }
         let inPlace: [Correspondence]
@@ -124,7 +125,8 @@ struct ProseDiff {
         var oi = 0
         var nj = 0
         let end = Correspondence(
-            old: paragraphs.oldCount..<paragraphs.oldCount, new: paragraphs.newCount..<paragraphs.newCount, kind: .equal)
+            old: paragraphs.oldCount..<paragraphs.oldCount, new: paragraphs.newCount..<paragraphs.newCount, kind: .equal
+        )
         for pair in inPlace + [end] {
             while oi < pair.old.lowerBound {
                 list.delete(paragraphs.oldBytes(oi..<(oi + 1)), at: paragraphs.newBounds[nj], move: moveOfOld[oi])
@@ -350,8 +352,14 @@ struct ParagraphPlan {
                 ) { oldRange, newRange in
                     guard adjacent(olds, oldRange, blank: isBlank(old:)), adjacent(news, newRange, blank: isBlank(new:))
                     else { return 0 }
-                    let oldBag = oldRange.count == 1 ? bag(old: olds[oldRange.lowerBound]) : WordBag(merging: bag(old: olds[oldRange.lowerBound]), bag(old: olds[oldRange.lowerBound + 1]))
-                    let newBag = newRange.count == 1 ? bag(new: news[newRange.lowerBound]) : WordBag(merging: bag(new: news[newRange.lowerBound]), bag(new: news[newRange.lowerBound + 1]))
+                    let oldBag =
+                        oldRange.count == 1
+                        ? bag(old: olds[oldRange.lowerBound])
+                        : WordBag(merging: bag(old: olds[oldRange.lowerBound]), bag(old: olds[oldRange.lowerBound + 1]))
+                    let newBag =
+                        newRange.count == 1
+                        ? bag(new: news[newRange.lowerBound])
+                        : WordBag(merging: bag(new: news[newRange.lowerBound]), bag(new: news[newRange.lowerBound + 1]))
                     return oldBag.similarity(to: newBag)
                 }
                 inPlaceMatches[h] = matches.map {

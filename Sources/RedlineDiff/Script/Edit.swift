@@ -106,7 +106,8 @@ extension EditList {
                 prefix += 1
             }
             while prefix > 0
-                && !(Self.isBoundary(old, deleted.lowerBound + prefix) && Self.isBoundary(new, inserted.lowerBound + prefix))
+                && !(Self.isBoundary(old, deleted.lowerBound + prefix)
+                    && Self.isBoundary(new, inserted.lowerBound + prefix))
             {
                 prefix -= 1
             }
@@ -118,7 +119,8 @@ extension EditList {
                 suffix += 1
             }
             while suffix > 0
-                && !(Self.isBoundary(old, deleted.upperBound - suffix) && Self.isBoundary(new, inserted.upperBound - suffix))
+                && !(Self.isBoundary(old, deleted.upperBound - suffix)
+                    && Self.isBoundary(new, inserted.upperBound - suffix))
             {
                 suffix -= 1
             }

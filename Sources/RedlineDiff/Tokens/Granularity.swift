@@ -48,9 +48,10 @@ extension Granularity {
     public func tokens(of text: String) -> [Substring] {
         var text = text
         text.makeContiguousUTF8()
-        let bounds: [Int] = text.utf8.withContiguousStorageIfAvailable { buffer in
-            self.bounds(buffer, 0..<buffer.count)
-        } ?? self.bounds(Array(text.utf8))
+        let bounds: [Int] =
+            text.utf8.withContiguousStorageIfAvailable { buffer in
+                self.bounds(buffer, 0..<buffer.count)
+            } ?? self.bounds(Array(text.utf8))
         let utf8 = text.utf8
         var result: [Substring] = []
         result.reserveCapacity(bounds.count - 1)
