@@ -21,7 +21,7 @@ struct ProseDiff {
     /// …and has at least this many words.
     static let moveMinimumWords = 6
     /// Near-move search gives up past this many candidate comparisons.
-    static let moveComparisonLimit = 250_000
+    static let moveComparisonLimit = 40_000
 
     let old: UnsafeBufferPointer<UInt8>
     let new: UnsafeBufferPointer<UInt8>

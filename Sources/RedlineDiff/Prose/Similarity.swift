@@ -33,6 +33,8 @@ struct WordBag {
     func similarity(to other: WordBag) -> Double {
         let total = hashes.count + other.hashes.count
         guard total > 0 else { return 1 }
+        // Dice can be no more than the smaller bag allows; callers only care above 0.3.
+        if 2 * Swift.min(hashes.count, other.hashes.count) * 10 < 3 * total { return 0 }
         var i = 0
         var j = 0
         var common = 0
@@ -58,7 +60,7 @@ enum Alignment {
     /// The largest table the dynamic programme fills; longer lists are compared in a band.
     static let fullTableLimit = 4096
     /// Half-width of the band used for long lists.
-    static let bandWidth = 24
+    static let bandWidth = 8
     /// What a two-to-one match costs, so that it wins only when it explains the text clearly better.
     static let mergePenalty = 0.3
 
@@ -79,8 +81,9 @@ enum Alignment {
         if oldCount == 1 && newCount == 1 {
             return similarity(0..<1, 0..<1) >= threshold ? [Match(old: 0..<1, new: 0..<1)] : []
         }
-        let banded = oldCount * newCount > fullTableLimit
-        if banded && (oldCount + 1) * (newCount + 1) > 4_000_000 { return [] }
+        if oldCount * newCount > fullTableLimit {
+            return bandedMatches(oldCount: oldCount, newCount: newCount, threshold: threshold, similarity: similarity)
+        }
         let width = newCount + 1
         var score = [Double](repeating: 0, count: (oldCount + 1) * width)
         // How each cell was reached: (old items consumed, new items consumed); (0, 0) marks the origin.
@@ -88,7 +91,6 @@ enum Alignment {
         step[0] = (0, 0)
         for i in 1...oldCount {
             step[i * width] = (1, 0)
-            let centre = (i * newCount) / oldCount
             for j in 1...newCount {
                 var best = score[(i - 1) * width + j]
                 var from: (UInt8, UInt8) = (1, 0)
@@ -97,16 +99,14 @@ enum Alignment {
                     best = left
                     from = (0, 1)
                 }
-                if !banded || abs(j - centre) <= bandWidth {
-                    for (di, dj) in [(1, 1), (2, 1), (1, 2)] where i >= di && j >= dj {
-                        let s = similarity((i - di)..<i, (j - dj)..<j)
-                        guard s >= threshold else { continue }
-                        let gain = Double(di + dj) * s - (di + dj > 2 ? mergePenalty : 0)
-                        let candidate = score[(i - di) * width + j - dj] + gain
-                        if candidate > best {
-                            best = candidate
-                            from = (UInt8(di), UInt8(dj))
-                        }
+                for (di, dj) in [(1, 1), (2, 1), (1, 2)] where i >= di && j >= dj {
+                    let s = similarity((i - di)..<i, (j - dj)..<j)
+                    guard s >= threshold else { continue }
+                    let gain = Double(di + dj) * s - (di + dj > 2 ? mergePenalty : 0)
+                    let candidate = score[(i - di) * width + j - dj] + gain
+                    if candidate > best {
+                        best = candidate
+                        from = (UInt8(di), UInt8(dj))
                     }
                 }
                 score[i * width + j] = best
@@ -121,6 +121,55 @@ enum Alignment {
             if di > 0 && dj > 0 { result.append(Match(old: (i - di)..<i, new: (j - dj)..<j)) }
             i -= di
             j -= dj
+        }
+        return result.reversed()
+    }
+}
+
+extension Alignment {
+    /// For long lists: one-to-one candidates within a band around the diagonal, then the heaviest
+    /// chain increasing on both sides (a weighted longest increasing subsequence).
+    ///
+    /// - Complexity: O((n + m) · band · s + k log k) for k candidates and similarity cost s.
+    static func bandedMatches(
+        oldCount: Int, newCount: Int, threshold: Double, similarity: (Range<Int>, Range<Int>) -> Double
+    ) -> [Match] {
+        var candidates: [(old: Int, new: Int, weight: Double)] = []
+        for i in 0..<oldCount {
+            let centre = (i * newCount) / oldCount
+            // Descending new positions, so that two candidates of one old item never chain.
+            for j in stride(
+                from: Swift.min(newCount - 1, centre + bandWidth), through: Swift.max(0, centre - bandWidth), by: -1)
+            {
+                let s = similarity(i..<(i + 1), j..<(j + 1))
+                if s >= threshold { candidates.append((i, j, s)) }
+            }
+        }
+        guard !candidates.isEmpty else { return [] }
+        var tree = [(weight: Double, index: Int)](repeating: (0, -1), count: newCount + 1)
+        var best = [Double](repeating: 0, count: candidates.count)
+        var previous = [Int](repeating: -1, count: candidates.count)
+        for (index, candidate) in candidates.enumerated() {
+            var query = candidate.new
+            var found: (weight: Double, index: Int) = (0, -1)
+            while query > 0 {
+                if tree[query].weight > found.weight { found = tree[query] }
+                query -= query & -query
+            }
+            best[index] = found.weight + candidate.weight
+            previous[index] = found.index
+            var update = candidate.new + 1
+            while update < tree.count {
+                if best[index] > tree[update].weight { tree[update] = (best[index], index) }
+                update += update & -update
+            }
+        }
+        var index = best.indices.max { best[$0] < best[$1] } ?? -1
+        var result: [Match] = []
+        while index >= 0 {
+            let candidate = candidates[index]
+            result.append(Match(old: candidate.old..<(candidate.old + 1), new: candidate.new..<(candidate.new + 1)))
+            index = previous[index]
         }
         return result.reversed()
     }

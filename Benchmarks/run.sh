@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Reproduces every figure in Docs/DiffEngine.md. Run from the project root:
+#   bash Benchmarks/run.sh
+# Needs python3.11-doc (corpus prose), hyperfine, git and GNU diff; installs the first two.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus=bench-corpus
+if ! command -v hyperfine >/dev/null || [ ! -d /usr/share/doc/python3.11/html/_sources ]; then
+    apt-get update -qq && apt-get install -y -qq hyperfine python3.11-doc
+fi
+[ -f "$corpus/manifest.json" ] || python3 ../shared/bench/gen_corpus.py --out "$corpus"
+
+swift build -c release --static-swift-stdlib --product redline >/dev/null
+redline=.build/release/redline
+git_word=(git diff --no-index --no-color --diff-algorithm=myers --word-diff=porcelain)
+export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null LC_ALL=C
+
+bench() {  # name, then commands; prints the hyperfine table (medians)
+    local name=$1; shift
+    echo "### $name"
+    hyperfine -N -i --warmup 3 --runs 20 --export-markdown /dev/stdout "$@" 2>/dev/null | grep -v '^$'
+    echo
+}
+
+echo "## Whole-process figures"
+echo
+c=$corpus/c2_10m_1pct
+bench "10 MB pair, line diff (redline unified vs GNU diff)" \
+    "$redline diff --by paragraph --format unified $c/a.txt $c/b.txt" \
+    "diff $c/a.txt $c/b.txt"
+bench "10 MB pair, word diff (redline vs git --word-diff=porcelain)" \
+    "$redline diff --color never $c/a.txt $c/b.txt" \
+    "${git_word[*]} $c/a.txt $c/b.txt"
+u=$corpus/d_unrelated_100k
+bench "Unrelated 100 KB pair, word diff" \
+    "$redline diff --color never $u/a.txt $u/b.txt" \
+    "${git_word[*]} $u/a.txt $u/b.txt"
+
+swift run -c release --package-path Benchmarks redline-bench "$corpus"
