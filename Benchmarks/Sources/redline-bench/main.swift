@@ -86,7 +86,7 @@ do {
     let (ia, ib) = internedWords(a, b)
     let ids32a = ia.map(Int32.init)
     let ids32b = ib.map(Int32.init)
-    let idCount = (ia.max() ?? 0) + 1
+    let idCount = max(ia.max() ?? 0, ib.max() ?? 0) + 1
     let stdlib = median(repetitions: 5) { _ = ib.difference(from: ia) }
     let whole = median(repetitions: 20) { _ = Diff(a, b, by: .word) }
     let flat = median(repetitions: 10) { _ = Diff(a, b, by: .word, options: .init(hierarchical: false)) }
