@@ -56,18 +56,8 @@ public struct JSONReport: Sendable {
         json.beginArray("hunks")
         for hunk in diff.hunks(context: context) {
             json.beginObject()
-            json.beginObject("old")
-            json.field("start", hunk.old.lowerBound)
-            json.field("end", hunk.old.upperBound)
-            json.field("line", hunk.oldLines.lowerBound + 1)
-            json.field("lines", hunk.oldLines.count)
-            json.endObject()
-            json.beginObject("new")
-            json.field("start", hunk.new.lowerBound)
-            json.field("end", hunk.new.upperBound)
-            json.field("line", hunk.newLines.lowerBound + 1)
-            json.field("lines", hunk.newLines.count)
-            json.endObject()
+            writeSide("old", hunk.old, lines: hunk.oldLines, into: &json)
+            writeSide("new", hunk.new, lines: hunk.newLines, into: &json)
             json.beginArray("edits")
             for edit in hunk.edits { write(edit, diff: diff, into: &json) }
             json.endArray()
@@ -79,6 +69,15 @@ public struct JSONReport: Sendable {
         var output = json.output
         output.append(0x0A)
         return output
+    }
+
+    private func writeSide(_ key: String, _ range: Range<Int>, lines: Range<Int>, into json: inout JSONWriter) {
+        json.beginObject(key)
+        json.field("start", range.lowerBound)
+        json.field("end", range.upperBound)
+        json.field("line", lines.lowerBound + 1)
+        json.field("lines", lines.count)
+        json.endObject()
     }
 
     private func writeRange(_ key: String, _ range: Range<Int>, lines: LineIndex, into json: inout JSONWriter) {

@@ -248,36 +248,11 @@ struct Correspondence: Equatable {
     ///
     /// - Complexity: O(n log n), with a Fenwick tree of running maxima over new positions.
     static func heaviestIncreasing(_ items: [Correspondence], weights: [Double]) -> [Int] {
-        guard !items.isEmpty else { return [] }
         let ranks = Array(Set(items.map(\.new.lowerBound))).sorted()
         var rankOf: [Int: Int] = [:]
-        for (rank, position) in ranks.enumerated() { rankOf[position] = rank + 1 }
-        var tree = [(weight: Double, index: Int)](repeating: (0, -1), count: ranks.count + 1)
-        var best = [Double](repeating: 0, count: items.count)
-        var previous = [Int](repeating: -1, count: items.count)
-        for (index, item) in items.enumerated() {
-            // Best chain ending at a new position strictly before this one.
-            var query = (rankOf[item.new.lowerBound] ?? 1) - 1
-            var found: (weight: Double, index: Int) = (0, -1)
-            while query > 0 {
-                if tree[query].weight > found.weight { found = tree[query] }
-                query -= query & -query
-            }
-            best[index] = found.weight + weights[index]
-            previous[index] = found.index
-            var update = rankOf[item.new.lowerBound] ?? 1
-            while update < tree.count {
-                if best[index] > tree[update].weight { tree[update] = (best[index], index) }
-                update += update & -update
-            }
-        }
-        var index = best.indices.max { best[$0] < best[$1] } ?? -1
-        var chain: [Int] = []
-        while index >= 0 {
-            chain.append(index)
-            index = previous[index]
-        }
-        return chain.reversed()
+        for (rank, position) in ranks.enumerated() { rankOf[position] = rank }
+        return HeaviestChain.indices(
+            positions: items.map { rankOf[$0.new.lowerBound] ?? 0 }, weights: weights, positionCount: ranks.count)
     }
 }
 

@@ -145,33 +145,13 @@ extension Alignment {
                 if s >= threshold { candidates.append((i, j, s)) }
             }
         }
-        guard !candidates.isEmpty else { return [] }
-        var tree = [(weight: Double, index: Int)](repeating: (0, -1), count: newCount + 1)
-        var best = [Double](repeating: 0, count: candidates.count)
-        var previous = [Int](repeating: -1, count: candidates.count)
-        for (index, candidate) in candidates.enumerated() {
-            var query = candidate.new
-            var found: (weight: Double, index: Int) = (0, -1)
-            while query > 0 {
-                if tree[query].weight > found.weight { found = tree[query] }
-                query -= query & -query
-            }
-            best[index] = found.weight + candidate.weight
-            previous[index] = found.index
-            var update = candidate.new + 1
-            while update < tree.count {
-                if best[index] > tree[update].weight { tree[update] = (best[index], index) }
-                update += update & -update
-            }
+        let chain = HeaviestChain.indices(
+            positions: candidates.map(\.new), weights: candidates.map(\.weight), positionCount: newCount)
+        let result = chain.map {
+            Match(
+                old: candidates[$0].old..<(candidates[$0].old + 1), new: candidates[$0].new..<(candidates[$0].new + 1))
         }
-        var index = best.indices.max { best[$0] < best[$1] } ?? -1
-        var result: [Match] = []
-        while index >= 0 {
-            let candidate = candidates[index]
-            result.append(Match(old: candidate.old..<(candidate.old + 1), new: candidate.new..<(candidate.new + 1)))
-            index = previous[index]
-        }
-        return result.reversed()
+        return result
     }
 }
 
