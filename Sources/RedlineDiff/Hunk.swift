@@ -17,17 +17,9 @@ public struct LineIndex: Sendable {
     /// Byte offset where each line starts, followed by the text's length.
     public let bounds: [Int]
 
-    public init(_ bytes: [UInt8]) {
-        bounds = Granularity.paragraph.bounds(bytes)
-    }
-
     /// The line starts of `text`.
     public init(_ text: TextBytes) {
         bounds = text.withBytes { Granularity.paragraph.bounds($0, 0..<$0.count) }
-    }
-
-    init(_ text: UnsafeBufferPointer<UInt8>) {
-        bounds = Granularity.paragraph.bounds(text, 0..<text.count)
     }
 
     /// From token bounds already computed by the line tokenizer.
