@@ -43,6 +43,20 @@ public struct TextDocument: Sendable {
         let bytes = path == "-" ? try FileReader.readStandardInput() : try FileReader.read(path)
         return try TextDocument(name: path, text: bytes)
     }
+
+    /// Reads the two sides of a comparison, the larger ones at the same time on two threads.
+    /// When both fail, the old side's error is the one thrown.
+    public static func load(_ old: String, _ new: String) throws(InputError) -> (old: TextDocument, new: TextDocument) {
+        let parallel = old != "-" && new != "-" && FileReader.size(old) + FileReader.size(new) >= parallelThreshold
+        let (oldResult, newResult) = ForkJoin.run(
+            parallel: parallel,
+            { Result { () throws(InputError) in try load(old) } },
+            { Result { () throws(InputError) in try load(new) } })
+        return (try oldResult.get(), try newResult.get())
+    }
+
+    /// Inputs at least this large together (bytes) are read on two threads.
+    static let parallelThreshold = 1 << 20
 }
 
 /// Why an input could not be used, with what to do about it.
@@ -114,6 +128,12 @@ enum FileReader {
         }
         let buffer = UnsafeBufferPointer(start: storage.assumingMemoryBound(to: UInt8.self), count: done)
         return TextBytes(adopting: buffer) { $0.baseAddress.map { UnsafeMutableRawPointer(mutating: $0).deallocate() } }
+    }
+
+    /// The size of the regular file at `path`, or 0 when it cannot be seen.
+    static func size(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// Files at least this large are mapped into memory instead of copied (as git does).

@@ -37,10 +37,10 @@ extension Diff {
                 for edit in changes {
                     if edit.kind == .delete {
                         counts.deletedBytes += edit.old.count
-                        counts.deletedTokens += granularity.bounds(old, edit.old).count - 1
+                        counts.deletedTokens += granularity.tokenCount(old, edit.old)
                     } else {
                         counts.insertedBytes += edit.new.count
-                        counts.insertedTokens += granularity.bounds(new, edit.new).count - 1
+                        counts.insertedTokens += granularity.tokenCount(new, edit.new)
                     }
                 }
             }

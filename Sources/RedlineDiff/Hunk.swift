@@ -31,9 +31,24 @@ public struct LineIndex: Sendable {
     public var count: Int { bounds.count - 1 }
 
     /// The line holding byte `offset`; the text's length maps to `count`.
+    ///
+    /// - Complexity: O(log n).
     public func line(containing offset: Int) -> Int {
-        var low = 0
+        line(containing: offset, from: 0)
+    }
+
+    /// The line holding byte `offset`, searching forward from line `hint` when the offset is
+    /// at or past it (galloping, so offsets visited in order cost O(log distance) each), from the
+    /// start otherwise.
+    public func line(containing offset: Int, from hint: Int) -> Int {
+        var low = hint >= 0 && hint < bounds.count && bounds[hint] <= offset ? hint : 0
         var high = bounds.count - 1
+        var step = 1
+        while low + step < high && bounds[low + step] <= offset {
+            low += step
+            step <<= 1
+        }
+        high = Swift.min(high, low + step)
         while low < high {
             let mid = (low + high + 1) / 2
             if bounds[mid] <= offset { low = mid } else { high = mid - 1 }
@@ -43,11 +58,16 @@ public struct LineIndex: Sendable {
 
     /// Lines touched by `range`; an empty range touches the line it sits in, or none at a line start.
     public func lines(touching range: Range<Int>) -> Range<Int> {
-        let first = line(containing: range.lowerBound)
+        lines(touching: range, from: 0)
+    }
+
+    /// ``lines(touching:)``, searching forward from line `hint` (see ``line(containing:from:)``).
+    public func lines(touching range: Range<Int>, from hint: Int) -> Range<Int> {
+        let first = line(containing: range.lowerBound, from: hint)
         if range.isEmpty {
             return bounds[first] == range.lowerBound ? first..<first : first..<(first + 1)
         }
-        return first..<(line(containing: range.upperBound - 1) + 1)
+        return first..<(line(containing: range.upperBound - 1, from: first) + 1)
     }
 
     /// Bytes of `lines`.
@@ -58,13 +78,18 @@ extension Diff {
     /// Groups changes into hunks with `context` unchanged lines (paragraphs) around each.
     /// Changes closer than twice the context share a hunk.
     ///
-    /// - Complexity: O(e log n) for e edits and n lines.
+    /// - Complexity: O(e log(n / e)) for e edits and n lines.
     public func hunks(context: Int = 1) -> [Hunk] {
         let context = Swift.max(0, context)
         var groups: [(old: Range<Int>, new: Range<Int>, edits: ClosedRange<Int>)] = []
+        var oldHint = 0
+        var newHint = 0
         for (index, edit) in edits.enumerated() where edit.kind != .equal {
-            let oldTouched = oldLines.lines(touching: edit.old)
-            let newTouched = newLines.lines(touching: edit.new)
+            // Edits run forward through both texts, so each search starts where the last one ended.
+            let oldTouched = oldLines.lines(touching: edit.old, from: oldHint)
+            let newTouched = newLines.lines(touching: edit.new, from: newHint)
+            oldHint = oldTouched.lowerBound
+            newHint = newTouched.lowerBound
             if let last = groups.last,
                 oldTouched.lowerBound <= last.old.upperBound + 2 * context
                     && newTouched.lowerBound <= last.new.upperBound + 2 * context

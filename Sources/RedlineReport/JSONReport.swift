@@ -12,9 +12,18 @@ public struct JSONReport: Sendable {
         self.context = context
     }
 
+    /// Renders the report in memory.
     public func render(_ comparison: Comparison) -> [UInt8] {
+        var out = ReportOutput()
+        render(comparison, into: &out)
+        return out.bytes
+    }
+
+    /// Renders the report into `output`, followed by a line break.
+    public func render(_ comparison: Comparison, into output: inout ReportOutput) {
         let diff = comparison.diff
-        var json = JSONWriter()
+        var json = JSONWriter(output: output)
+        defer { output = json.output }
         json.beginObject()
         json.field("schemaVersion", Self.schemaVersion)
         for (key, side, bytes) in [("old", comparison.old, diff.oldBytes), ("new", comparison.new, diff.newBytes)] {
@@ -66,9 +75,7 @@ public struct JSONReport: Sendable {
         json.endArray()
         json.endObject()
         json.endObject()
-        var output = json.output
-        output.append(0x0A)
-        return output
+        json.output.append(0x0A)
     }
 
     private func writeSide(_ key: String, _ range: Range<Int>, lines: Range<Int>, into json: inout JSONWriter) {
@@ -100,8 +107,8 @@ public struct JSONReport: Sendable {
         json.value(edit.new.upperBound)
         json.endArray()
         switch edit.kind {
-        case .equal, .delete: json.field("text", bytes: diff.oldBytes[edit.old])
-        case .insert: json.field("text", bytes: diff.newBytes[edit.new])
+        case .equal, .delete: json.field("text", diff.oldBytes, edit.old)
+        case .insert: json.field("text", diff.newBytes, edit.new)
         }
         if let move = edit.move { json.field("move", move) }
         json.endObject()

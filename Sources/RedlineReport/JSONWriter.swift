@@ -1,8 +1,14 @@
+import RedlineDiff
+
 /// A small streaming JSON writer that keeps keys in the order they are written, so reports read
 /// top-down the way the schema documents them.
 struct JSONWriter {
-    private(set) var output: [UInt8] = []
+    var output: ReportOutput
     private var needsComma: [Bool] = [false]
+
+    init(output: ReportOutput) {
+        self.output = output
+    }
 
     private mutating func separator() {
         if needsComma[needsComma.count - 1] { output.append(UInt8(ascii: ",")) }
@@ -33,55 +39,67 @@ struct JSONWriter {
 
     private mutating func key(_ key: String) {
         separator()
-        appendString(key.utf8)
+        appendString(key)
         output.append(UInt8(ascii: ":"))
         needsComma[needsComma.count - 1] = true
     }
 
     mutating func field(_ key: String, _ value: String?) {
         self.key(key)
-        if let value { appendString(value.utf8) } else { output.append(contentsOf: "null".utf8) }
+        if let value { appendString(value) } else { output.append("null") }
     }
 
     mutating func field(_ key: String, _ value: Int?) {
         self.key(key)
-        output.append(contentsOf: (value.map(String.init) ?? "null").utf8)
+        output.append(value.map(String.init) ?? "null")
     }
 
     mutating func field(_ key: String, _ value: Bool) {
         self.key(key)
-        output.append(contentsOf: (value ? "true" : "false").utf8)
+        output.append(value ? "true" : "false")
     }
 
-    /// A string field whose value is raw UTF-8 bytes.
-    mutating func field<C: Collection>(_ key: String, bytes: C) where C.Element == UInt8 {
+    /// A string field whose value is `text[range]`.
+    mutating func field(_ key: String, _ text: TextBytes, _ range: Range<Int>) {
         self.key(key)
-        appendString(bytes)
+        text.withBytes { appendString(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     mutating func value(_ number: Int) {
         separator()
-        output.append(contentsOf: String(number).utf8)
+        output.append(String(number))
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private mutating func appendString<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+    private mutating func appendString(_ string: String) {
+        var string = string
+        string.withUTF8 { appendString($0) }
+    }
+
+    /// Appends `bytes` as a JSON string: runs that need no escaping are copied whole.
+    private mutating func appendString(_ bytes: UnsafeBufferPointer<UInt8>) {
         output.append(UInt8(ascii: "\""))
-        for byte in bytes {
+        var run = 0
+        for (index, byte) in bytes.enumerated() {
+            let escape: String
             switch byte {
-            case UInt8(ascii: "\""): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case UInt8(ascii: "\""): escape = "\\\""
+            case UInt8(ascii: "\\"): escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
             case 0..<0x20, 0x7F:
-                output.append(contentsOf: Array("\\u00".utf8))
-                output.append(Self.hex[Int(byte >> 4)])
-                output.append(Self.hex[Int(byte & 0xF)])
-            default: output.append(byte)
+                escape =
+                    "\\u00" + String(UnicodeScalar(Self.hex[Int(byte >> 4)]))
+                    + String(UnicodeScalar(Self.hex[Int(byte & 0xF)]))
+            default: continue
             }
+            output.append(bytes, run..<index)
+            output.append(escape)
+            run = index + 1
         }
+        output.append(bytes, run..<bytes.count)
         output.append(UInt8(ascii: "\""))
     }
 }

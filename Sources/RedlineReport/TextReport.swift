@@ -15,14 +15,22 @@ public struct TextReport: Sendable {
         self.context = context
     }
 
-    /// Renders the comparison as UTF-8 text.
+    /// Renders the comparison as UTF-8 text in memory.
     public func render(_ comparison: Comparison) -> [UInt8] {
-        var out = Output(color: color)
+        var out = ReportOutput()
+        render(comparison, into: &out)
+        return out.bytes
+    }
+
+    /// Renders the comparison as UTF-8 text into `output`.
+    public func render(_ comparison: Comparison, into output: inout ReportOutput) {
+        var out = Output(color: color, output: output)
+        defer { output = out.output }
         let diff = comparison.diff
         out.styled("--- \(comparison.old.source)\n+++ \(comparison.new.source)\n", .header)
         if diff.isIdentical {
             out.plain("No differences.\n")
-            return out.bytes
+            return
         }
         out.plain(Self.summary(diff.counts, granularity: diff.granularity) + "\n")
         let oldLines = diff.oldLines
@@ -33,9 +41,8 @@ public struct TextReport: Sendable {
             for edit in hunk.edits {
                 render(edit, diff: diff, oldLines: oldLines, newLines: newLines, into: &out)
             }
-            if let last = out.bytes.last, last != 0x0A { out.plain("\n") }
+            if let last = out.output.lastByte, last != 0x0A { out.plain("\n") }
         }
-        return out.bytes
     }
 
     private func render(_ edit: Edit, diff: Diff, oldLines: LineIndex, newLines: LineIndex, into out: inout Output) {
@@ -47,7 +54,7 @@ public struct TextReport: Sendable {
                 let move = diff.moves[moveIndex]
                 out.styled("⤷ paragraph moved to line \(newLines.line(containing: move.new.lowerBound) + 1)\n", .move)
             } else {
-                out.styled(diff.oldBytes[edit.old], .deleted)
+                out.styled(diff.oldBytes, edit.old, .deleted)
             }
         case .insert:
             if let moveIndex = edit.move {
@@ -56,13 +63,13 @@ public struct TextReport: Sendable {
                 out.styled("⤶ paragraph moved from line \(from)\(move.isEdited ? ", and edited" : ""):\n", .move)
                 for inner in move.edits {
                     switch inner.kind {
-                    case .equal: out.plain(diff.newBytes[inner.new])
-                    case .delete: out.styled(diff.oldBytes[inner.old], .deleted)
-                    case .insert: out.styled(diff.newBytes[inner.new], .inserted)
+                    case .equal: out.plain(diff.newBytes, inner.new)
+                    case .delete: out.styled(diff.oldBytes, inner.old, .deleted)
+                    case .insert: out.styled(diff.newBytes, inner.new, .inserted)
                     }
                 }
             } else {
-                out.styled(diff.newBytes[edit.new], .inserted)
+                out.styled(diff.newBytes, edit.new, .inserted)
             }
         }
     }
@@ -128,36 +135,39 @@ struct Output {
     }
 
     let color: Bool
-    private(set) var bytes: [UInt8] = []
+    var output: ReportOutput
 
-    init(color: Bool) {
+    init(color: Bool, output: ReportOutput) {
         self.color = color
+        self.output = output
     }
 
-    mutating func plain(_ text: String) { bytes.append(contentsOf: text.utf8) }
-    mutating func plain<C: Collection>(_ text: C) where C.Element == UInt8 { bytes.append(contentsOf: text) }
-    mutating func plain(_ text: TextBytes, _ range: Range<Int>) { text.append(range, to: &bytes) }
+    mutating func plain(_ text: String) { output.append(text) }
+    mutating func plain(_ text: TextBytes, _ range: Range<Int>) { output.append(text, range) }
 
-    mutating func styled(_ text: String, _ style: Style) { styled(Array(text.utf8), style) }
+    mutating func styled(_ text: String, _ style: Style) {
+        var text = text
+        text.withUTF8 { styled($0, style) }
+    }
 
-    mutating func styled<C: Collection>(_ text: C, _ style: Style) where C.Element == UInt8 {
+    mutating func styled(_ text: TextBytes, _ range: Range<Int>, _ style: Style) {
+        text.withBytes { styled(UnsafeBufferPointer(rebasing: $0[range]), style) }
+    }
+
+    /// Wraps each line of `text` (without its line break) in the style's marks.
+    mutating func styled(_ text: UnsafeBufferPointer<UInt8>, _ style: Style) {
         let (open, close) = color ? (style.ansi, "\u{1B}[0m") : style.plainMarks
-        var segmentOpen = false
-        for byte in text {
-            if byte == 0x0A {
-                if segmentOpen {
-                    bytes.append(contentsOf: close.utf8)
-                    segmentOpen = false
-                }
-                bytes.append(byte)
-                continue
+        var start = 0
+        while start < text.count {
+            var end = start
+            while end < text.count && text[end] != 0x0A { end += 1 }
+            if end > start {
+                output.append(open)
+                output.append(text, start..<end)
+                output.append(close)
             }
-            if !segmentOpen {
-                bytes.append(contentsOf: open.utf8)
-                segmentOpen = true
-            }
-            bytes.append(byte)
+            if end < text.count { output.append(0x0A) }
+            start = end + 1
         }
-        if segmentOpen { bytes.append(contentsOf: close.utf8) }
     }
 }

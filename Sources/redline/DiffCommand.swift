@@ -58,32 +58,29 @@ struct DiffCommand: ParsableCommand {
         let oldDocument: TextDocument
         let newDocument: TextDocument
         do {
-            oldDocument = try TextDocument.load(old)
-            newDocument = try TextDocument.load(new)
+            (oldDocument, newDocument) = try TextDocument.load(old, new)
         } catch {
             throw Terminal.trouble(error.description)
         }
-        let options = Diff.Options(minimal: minimal)
-        let report: [UInt8]
-        let identical: Bool
-        switch format {
-        case .unified:
+        // Diff before opening the output: `-o` may name one of the inputs.
+        let comparison: Comparison
+        if format == .unified {
             // patch needs whole lines in order: a flat line diff, no moves.
             let lineOptions = Diff.Options(minimal: minimal, hierarchical: false, detectMoves: false)
-            let comparison = Redline.compare(oldDocument, newDocument, by: .paragraph, options: lineOptions)
-            identical = comparison.isIdentical
-            report = UnifiedReport(context: context ?? 3).render(comparison)
-        case .text:
-            let comparison = Redline.compare(oldDocument, newDocument, by: by.granularity, options: options)
-            identical = comparison.isIdentical
-            let color = Terminal.useColor(color, writingToFile: output != nil && output != "-")
-            report = TextReport(color: color, context: context ?? 1).render(comparison)
-        case .json:
-            let comparison = Redline.compare(oldDocument, newDocument, by: by.granularity, options: options)
-            identical = comparison.isIdentical
-            report = JSONReport(context: context ?? 1).render(comparison)
+            comparison = Redline.compare(oldDocument, newDocument, by: .paragraph, options: lineOptions)
+        } else {
+            comparison = Redline.compare(
+                oldDocument, newDocument, by: by.granularity, options: Diff.Options(minimal: minimal))
         }
-        try Terminal.emit(report, to: output)
+        let color = Terminal.useColor(color, writingToFile: output != nil && output != "-")
+        try Terminal.withOutput(output) { out in
+            switch format {
+            case .unified: UnifiedReport(context: context ?? 3).render(comparison, into: &out)
+            case .text: TextReport(color: color, context: context ?? 1).render(comparison, into: &out)
+            case .json: JSONReport(context: context ?? 1).render(comparison, into: &out)
+            }
+        }
+        let identical = comparison.isIdentical
         if !identical { throw ExitCode(1) }
     }
 }

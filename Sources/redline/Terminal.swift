@@ -10,22 +10,23 @@ import Redline
 /// Output plumbing for the commands: writing bytes, deciding on colour, reporting trouble.
 enum Terminal {
     /// Writes all of `bytes` to a file descriptor, retrying short writes.
-    static func write(_ bytes: [UInt8], to fd: Int32) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                guard let base = buffer.baseAddress else { return }
-                let n = Glibc.write(fd, base + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += n
+    static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let n = Glibc.write(fd, base + offset, buffer.count - offset)
+            if n < 0 {
+                if errno == EINTR { continue }
+                return
             }
+            offset += n
         }
     }
 
-    static func write(_ text: String, to fd: Int32) { write(Array(text.utf8), to: fd) }
+    static func write(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
+    }
 
     /// Prints `redline: message` on standard error and returns the "trouble" exit code.
     static func trouble(_ message: String) -> ExitCode {
@@ -46,20 +47,23 @@ enum Terminal {
         }
     }
 
-    /// Writes a report to `path`, or to standard output when `path` is nil or `-`.
-    static func emit(_ bytes: [UInt8], to path: String?) throws {
-        guard let path, path != "-" else {
-            write(bytes, to: STDOUT_FILENO)
-            return
+    /// Calls `body` with an output that streams to `path`, or to standard output when `path` is
+    /// nil or `-`, and flushes it afterwards.
+    static func withOutput<R>(_ path: String?, _ body: (inout ReportOutput) throws -> R) throws -> R {
+        var fd = STDOUT_FILENO
+        if let path, path != "-" {
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            guard fd >= 0 else {
+                throw trouble(
+                    "cannot write \(path): \(String(cString: strerror(errno))). "
+                        + "Check the directory exists and is writable.")
+            }
         }
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else {
-            throw trouble(
-                "cannot write \(path): \(String(cString: strerror(errno))). Check the directory exists and is writable."
-            )
-        }
-        defer { close(fd) }
-        write(bytes, to: fd)
+        defer { if fd != STDOUT_FILENO { close(fd) } }
+        var out = ReportOutput { [fd] bytes in write(bytes, to: fd) }
+        let result = try body(&out)
+        out.finish()
+        return result
     }
 }
 

@@ -24,6 +24,7 @@ struct TokenComparison {
     private(set) var newLineBounds: [Int] = []
 
     var oldCount: Int { oldIDs.count }
+
     var newCount: Int { newIDs.count }
 
     /// Tokenizes, interns and diffs `old[oldRange]` against `new[newRange]`.
@@ -35,20 +36,18 @@ struct TokenComparison {
         self.granularity = granularity
         var interner: TokenInterner
         if granularity == .paragraph {
-            // Lines: find the breaks and hash in one pass.
-            var oldScan = LineScanner.scan(old, oldRange)
-            var newScan = LineScanner.scan(new, newRange)
-            oldLineBounds = oldScan.bounds
-            newLineBounds = newScan.bounds
-            if attachBlankLines {
-                oldScan = LineScanner.attachBlankLines(old, oldScan)
-                newScan = LineScanner.attachBlankLines(new, newScan)
-            }
-            oldBounds = oldScan.bounds
-            newBounds = newScan.bounds
-            interner = TokenInterner(expectedDistinct: Swift.min(oldBounds.count + newBounds.count, 1 << 16))
-            oldIDs = interner.intern(old, bounds: oldBounds, hashes: oldScan.hashes)
-            newIDs = interner.intern(new, bounds: newBounds, hashes: newScan.hashes)
+            // Lines: find the breaks, hash and intern in one pass; the new side first tries the
+            // old side's next line byte for byte, which is all most lines of a revision need.
+            interner = TokenInterner(expectedDistinct: LineScanner.expectedDistinct(oldRange.count + newRange.count))
+            let oldLines = LineScanner.scan(old, oldRange, attachBlankLines: attachBlankLines, interner: &interner)
+            let newLines = LineScanner.scan(
+                new, newRange, attachBlankLines: attachBlankLines, interner: &interner, following: oldLines, in: old)
+            oldLineBounds = oldLines.lineBounds
+            oldBounds = oldLines.bounds
+            oldIDs = oldLines.ids
+            newLineBounds = newLines.lineBounds
+            newBounds = newLines.bounds
+            newIDs = newLines.ids
         } else {
             oldBounds = granularity.bounds(old, oldRange)
             newBounds = granularity.bounds(new, newRange)

@@ -181,7 +181,7 @@ struct ProseDiff {
         let newBags = (hunk.newStart..<hunk.newEnd).map { WordBag(new, sentences.newBytes($0..<($0 + 1))) }
         let matches = Alignment.matches(
             oldCount: oldBags.count, newCount: newBags.count, threshold: Self.sentenceThreshold
-        ) { WordBag.of(oldBags, $0).similarity(to: WordBag.of(newBags, $1)) }
+        ) { WordBag.of(oldBags, $0).similarity(to: WordBag.of(newBags, $1), threshold: Self.sentenceThreshold) }
         var oi = hunk.oldStart
         var nj = hunk.newStart
         let shifted = matches.map {
@@ -298,12 +298,13 @@ struct ParagraphPlan {
         }
 
         // 2. In-place edits: pair what is left inside each block by similarity.
-        var bags: [Int: WordBag] = [:]
-        var newBags: [Int: WordBag] = [:]
+        // Bags are built on first use: most paragraphs are never compared.
+        var oldBags = [WordBag?](repeating: nil, count: paragraphs.oldCount)
+        var newBags = [WordBag?](repeating: nil, count: paragraphs.newCount)
         func bag(old index: Int) -> WordBag {
-            if let bag = bags[index] { return bag }
+            if let bag = oldBags[index] { return bag }
             let bag = WordBag(old, paragraphs.oldBytes(index..<(index + 1)))
-            bags[index] = bag
+            oldBags[index] = bag
             return bag
         }
         func bag(new index: Int) -> WordBag {
@@ -335,7 +336,7 @@ struct ParagraphPlan {
                         newRange.count == 1
                         ? bag(new: news[newRange.lowerBound])
                         : WordBag(merging: bag(new: news[newRange.lowerBound]), bag(new: news[newRange.lowerBound + 1]))
-                    return oldBag.similarity(to: newBag)
+                    return oldBag.similarity(to: newBag, threshold: ProseDiff.paragraphThreshold)
                 }
                 inPlaceMatches[h] = matches.map {
                     Alignment.Match(
@@ -370,7 +371,7 @@ struct ParagraphPlan {
         for (i, oldHunk) in leftoverOld where bag(old: i).count >= ProseDiff.moveMinimumWords {
             var best: (index: Int, score: Double)?
             for (j, newHunk) in leftoverNew where newHunk != oldHunk && !taken.contains(j) {
-                let score = bag(old: i).similarity(to: bag(new: j))
+                let score = bag(old: i).similarity(to: bag(new: j), threshold: ProseDiff.moveThreshold)
                 if score >= ProseDiff.moveThreshold && score > (best?.score ?? 0) { best = (j, score) }
             }
             if let best {

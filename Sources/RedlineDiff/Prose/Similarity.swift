@@ -1,52 +1,164 @@
 /// A bag of word hashes for quick similarity between paragraphs or sentences.
+///
+/// Words here are approximate and cheap: runs of ASCII letters and digits and of non-ASCII
+/// characters other than general punctuation and no-break spaces, with ASCII letters folded to
+/// lower case. Similarity only has to rank candidate pairs, and this reads each byte once.
+///
+/// Each bag also keeps a 512-bit signature of its longer words (four bytes or more, so that
+/// "the", "of" and "and" do not make every pair of paragraphs look alike). Two bags whose
+/// signatures share few bits cannot be similar, and most pairs compared while aligning two
+/// unrelated texts are rejected on the signatures alone, without merging the word lists.
 struct WordBag {
-    /// Sorted hashes of the non-space word tokens (punctuation left out).
+    /// Hashes of the words, in text order (never 0).
     let hashes: [UInt64]
+    /// One bit per distinct word of four bytes or more.
+    private var signature: SIMD8<UInt64> = .zero
 
     init(hashes: [UInt64]) {
         self.hashes = hashes
+        signature = ~.zero  // merged bags are only compared in full
     }
 
     init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
-        var bounds = [range.lowerBound]
-        WordTokenizer.tokenize(text, range, into: &bounds)
         var hashes: [UInt64] = []
-        hashes.reserveCapacity(bounds.count / 2)
-        if let base = text.baseAddress {
-            for k in 0..<(bounds.count - 1) {
-                let start = bounds[k]
-                let length = bounds[k + 1] - start
-                let first = text[start]
-                guard first >= 0x80 || BoundaryScore.isWordByte(first) else { continue }
-                hashes.append(TokenInterner.hash(base + start, length))
+        hashes.reserveCapacity(range.count / 6 + 1)
+        let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = offsetBasis
+        var length = 0
+        var signature = SIMD8<UInt64>.zero
+        var inWord = false
+        var position = range.lowerBound
+        let end = range.upperBound
+        Self.foldTable.withUnsafeBufferPointer { fold in
+            while position < end {
+                let byte = text[position]
+                // ASCII: the folded letter or digit, or 0 for a separator; 0xFF: not ASCII.
+                var folded = fold[Int(byte)]
+                if folded == 0xFF {
+                    if byte == 0xE2 && position + 1 < end && text[position + 1] == 0x80 {
+                        // U+2000–U+203F: spaces, dashes, quotes, ellipsis: a separator, skipped whole.
+                        folded = 0
+                        position += 2
+                    } else if byte == 0xC2 && position + 1 < end && text[position + 1] == 0xA0 {
+                        folded = 0  // no-break space
+                        position += 1
+                    } else {
+                        folded = byte
+                    }
+                }
+                if folded != 0 {
+                    // Rotate and add: one cycle per byte; the word's hash is mixed once at its end.
+                    hash = (hash << 7 | hash >> 57) &+ UInt64(folded)
+                    length += 1
+                    inWord = true
+                } else if inWord {
+                    let mixed = Self.mix(hash)
+                    hashes.append(mixed)
+                    if length >= 4 { Self.mark(mixed, in: &signature) }
+                    hash = offsetBasis
+                    length = 0
+                    inWord = false
+                }
+                position += 1
             }
         }
-        self.hashes = hashes.sorted()
+        if inWord {
+            let mixed = Self.mix(hash)
+            hashes.append(mixed)
+            if length >= 4 { Self.mark(mixed, in: &signature) }
+        }
+        self.hashes = hashes
+        self.signature = signature
+    }
+
+    /// Spreads a word's rotate-and-add sum over all 64 bits (never 0: the table's empty key).
+    @inline(__always)
+    private static func mix(_ sum: UInt64) -> UInt64 {
+        let product = (sum ^ 0x9E37_79B9_7F4A_7C15).multipliedFullWidth(by: 0xA076_1D64_78BD_642F)
+        return (product.high ^ product.low) | 1
+    }
+
+    @inline(__always)
+    private static func mark(_ hash: UInt64, in signature: inout SIMD8<UInt64>) {
+        let bit = Int(truncatingIfNeeded: hash >> 55)  // 9 bits: 0..<512
+        signature[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    private static func bitCount(_ words: SIMD8<UInt64>) -> Int {
+        var total = 0
+        for lane in 0..<8 { total += words[lane].nonzeroBitCount }
+        return total
+    }
+
+    /// Whether the signatures rule out a similarity of `threshold` or more: the longer words the
+    /// two bags share are too few, even counting every shared bit as a shared word.
+    ///
+    /// A filter, not a bound: it compares distinct long words where ``similarity(to:)`` counts
+    /// all words, so it only rejects below 60% of the threshold.
+    func cannotReach(_ threshold: Double, with other: WordBag) -> Bool {
+        let mine = Self.bitCount(signature)
+        let theirs = Self.bitCount(other.signature)
+        guard mine >= 8 && theirs >= 8 else { return false }  // too few long words to judge
+        let shared = Self.bitCount(signature & other.signature)
+        return Double(2 * shared) < 0.6 * threshold * Double(mine + theirs)
+    }
+
+    /// For each byte: the lower-case letter or digit it is, 0 for other ASCII, 0xFF for non-ASCII.
+    private static let foldTable: [UInt8] = (0...255).map { value in
+        let byte = UInt8(value)
+        if byte >= 0x80 { return 0xFF }
+        if byte &- UInt8(ascii: "A") < 26 { return byte | 0x20 }
+        if byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10 { return byte }
+        return 0
     }
 
     /// The number of words.
     var count: Int { hashes.count }
 
+    /// ``similarity(to:)``, or 0 when the signatures show it is well below `threshold`.
+    func similarity(to other: WordBag, threshold: Double) -> Double {
+        if cannotReach(threshold, with: other) { return 0 }
+        return similarity(to: other)
+    }
+
     /// Dice's coefficient over word multisets: 1 for the same words, 0 for none in common.
     ///
-    /// - Complexity: O(n + m).
+    /// - Complexity: O(n + m): the smaller bag's words go into a small hash table with their
+    ///   counts, and the larger bag's words take matches out of it.
     func similarity(to other: WordBag) -> Double {
         let total = hashes.count + other.hashes.count
         guard total > 0 else { return 1 }
         // Dice can be no more than the smaller bag allows; callers only care above 0.3.
         if 2 * Swift.min(hashes.count, other.hashes.count) * 10 < 3 * total { return 0 }
-        var i = 0
-        var j = 0
-        var common = 0
-        while i < hashes.count && j < other.hashes.count {
-            if hashes[i] == other.hashes[j] {
-                common += 1
-                i += 1
-                j += 1
-            } else if hashes[i] < other.hashes[j] {
-                i += 1
-            } else {
-                j += 1
+        let (small, large) = hashes.count <= other.hashes.count ? (hashes, other.hashes) : (other.hashes, hashes)
+        var capacity = 16
+        while capacity < 2 * small.count { capacity <<= 1 }
+        let mask = capacity - 1
+        let common = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { keys in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: capacity) { counts in
+                keys.initialize(repeating: 0)
+                counts.initialize(repeating: 0)
+                for hash in small {
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while keys[slot] != 0 && keys[slot] != hash { slot = (slot + 1) & mask }
+                    keys[slot] = hash
+                    counts[slot] += 1
+                }
+                var common = 0
+                for hash in large {
+                    var slot = Int(truncatingIfNeeded: hash) & mask
+                    while keys[slot] != 0 {
+                        if keys[slot] == hash {
+                            if counts[slot] > 0 {
+                                counts[slot] -= 1
+                                common += 1
+                            }
+                            break
+                        }
+                        slot = (slot + 1) & mask
+                    }
+                }
+                return common
             }
         }
         return Double(2 * common) / Double(total)
@@ -158,20 +270,7 @@ extension Alignment {
 extension WordBag {
     /// The bag of two bags' words together.
     init(merging first: WordBag, _ second: WordBag) {
-        var merged: [UInt64] = []
-        merged.reserveCapacity(first.count + second.count)
-        var i = 0
-        var j = 0
-        while i < first.hashes.count || j < second.hashes.count {
-            if j == second.hashes.count || (i < first.hashes.count && first.hashes[i] <= second.hashes[j]) {
-                merged.append(first.hashes[i])
-                i += 1
-            } else {
-                merged.append(second.hashes[j])
-                j += 1
-            }
-        }
-        self.init(hashes: merged)
+        self.init(hashes: first.hashes + second.hashes)
     }
 
     /// The bag of the items in `range` (one or two) of `bags`.

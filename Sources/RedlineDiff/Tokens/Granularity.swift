@@ -24,6 +24,18 @@ extension Granularity {
         }
     }
 
+    /// The number of tokens in `text[range]`, without storing their bounds.
+    func tokenCount(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {
+        guard self == .word else { return bounds(text, range).count - 1 }
+        var count = 0
+        var position = range.lowerBound
+        while position < range.upperBound {
+            position = WordTokenizer.tokenEnd(text, from: position, end: range.upperBound)
+            count += 1
+        }
+        return count
+    }
+
     /// The token boundaries of `text[range]`: the range's start, then the end of every token.
     func bounds(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Int] {
         var bounds = [range.lowerBound]

@@ -1,24 +1,25 @@
 /// Turns tokens into dense `Int32` ids, with one hash table shared by both sides of a diff,
 /// so that equal tokens get equal ids and the search compares integers only.
 ///
-/// The table is open-addressed with linear probing and keeps each id's full 64-bit hash, so a
-/// probe compares bytes only when the hashes agree.
+/// The table is open-addressed with linear probing. Each slot packs 32 bits of the token's hash
+/// with its id in one word, and each id's start and length sit together, so a lookup costs one
+/// random memory access for the slot and one for the token: on inputs larger than the cache those
+/// accesses, not the hashing, decide the speed.
 ///
 /// - Complexity: O(n) expected, in the total bytes of both sides.
 struct TokenInterner {
-    private var slots: [Int32]
+    /// Per slot: the hash's low 32 bits above, the id plus one below; zero for an empty slot.
+    private var slots: [UInt64]
     private var mask: Int
-    private var idHashes: [UInt64] = []
-    private var idStarts: [UnsafePointer<UInt8>] = []
-    private var idLengths: [Int] = []
+    private var tokens: [(start: UnsafePointer<UInt8>, length: Int)] = []
 
     /// The number of distinct tokens seen so far.
-    var count: Int { idHashes.count }
+    var count: Int { tokens.count }
 
     init(expectedDistinct: Int = 512) {
         var capacity = 64
         while capacity < expectedDistinct * 2 { capacity <<= 1 }
-        slots = [Int32](repeating: -1, count: capacity)
+        slots = [UInt64](repeating: 0, count: capacity)
         mask = capacity - 1
     }
 
@@ -63,33 +64,33 @@ struct TokenInterner {
     /// Interns one token whose hash is known.
     @inline(__always)
     mutating func intern(_ start: UnsafePointer<UInt8>, _ length: Int, hash: UInt64) -> Int32 {
+        let tag = hash << 32
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let id = slots[slot]
-            if id < 0 { break }
-            let index = Int(id)
-            if idHashes[index] == hash && idLengths[index] == length && Self.equal(idStarts[index], start, length) {
-                return id
+            let entry = slots[slot]
+            if entry == 0 { break }
+            if entry & 0xFFFF_FFFF_0000_0000 == tag {
+                let id = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
+                let token = tokens[id]
+                if token.length == length && Self.equal(token.start, start, length) { return Int32(id) }
             }
             slot = (slot + 1) & mask
         }
-        let id = Int32(idHashes.count)
-        idHashes.append(hash)
-        idStarts.append(start)
-        idLengths.append(length)
-        slots[slot] = id
-        if idHashes.count * 2 > slots.count { grow() }
-        return id
+        let id = tokens.count
+        tokens.append((start, length))
+        slots[slot] = tag | UInt64(id + 1)
+        if tokens.count * 2 > slots.count { grow() }
+        return Int32(id)
     }
 
     private mutating func grow() {
-        let capacity = slots.count * 2
-        slots = [Int32](repeating: -1, count: capacity)
-        mask = capacity - 1
-        for (index, hash) in idHashes.enumerated() {
-            var slot = Int(truncatingIfNeeded: hash) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(index)
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        mask = slots.count - 1
+        for entry in old where entry != 0 {
+            var slot = Int(truncatingIfNeeded: entry >> 32) & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = entry
         }
     }
 

@@ -49,6 +49,11 @@ enum WordTokenizer {
     private static func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
 
     static func tokenEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> Int {
+        let first = text[start]
+        if first < 0x80 && asciiClass(first) == .other && (start + 1 == end || text[start + 1] < 0x80) {
+            // ASCII punctuation before ASCII: one byte, one cluster (CR LF aside, which is space).
+            return start + 1
+        }
         let (kind, length, _) = classify(text, at: start)
         var position = start + length
         switch kind {
