@@ -11,14 +11,24 @@ fi
 [ -f "$corpus/manifest.json" ] || python3 ../shared/bench/gen_corpus.py --out "$corpus"
 
 swift build -c release --static-swift-stdlib --product redline >/dev/null
+mkdir -p bench-build
 redline=.build/release/redline
 git_word=(git diff --no-index --no-color --diff-algorithm=myers --word-diff=porcelain)
 export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null LC_ALL=C
 
-bench() {  # name, then commands; prints the hyperfine table (medians)
+bench() {  # name, then commands (redline first, the peer second); prints medians and the ratio
     local name=$1; shift
     echo "### $name"
-    hyperfine -N -i --warmup 3 --runs 20 --export-markdown /dev/stdout "$@" 2>/dev/null | grep -v '^$'
+    hyperfine -N -i --warmup 5 --runs 60 --export-json bench-build/run.json "$@" >/dev/null 2>&1
+    python3 - <<'PY'
+import json
+results = json.load(open("bench-build/run.json"))["results"]
+print("| command | median | min | ratio to the peer (median) |")
+print("|---|---|---|---|")
+peer = results[-1]["median"]
+for r in results:
+    print(f"| `{r['command']}` | {r['median'] * 1e3:.1f} ms | {r['min'] * 1e3:.1f} ms | {r['median'] / peer:.2f}× |")
+PY
     echo
 }
 
