@@ -108,6 +108,13 @@ struct ScannerTests {
         #expect(bag(paragraph).similarity(to: bag(edited), threshold: 0.4) == close)
         #expect(bag(paragraph).similarity(to: bag(unrelated)) < 0.3)
         #expect(bag(paragraph).similarity(to: bag(unrelated), threshold: 0.4) < 0.4)
+        // A paragraph split in two still matches the two halves together (2:1 alignment).
+        let firstHalf = "The ministry confirmed on Tuesday that at least 41 people"
+        let secondHalf = "were killed in the floods."
+        let merged = WordBag(merging: bag(firstHalf), bag(secondHalf))
+        #expect(bag(paragraph).similarity(to: merged, threshold: 0.4) == 1)
+        #expect(merged.similarity(to: bag(paragraph), threshold: 0.4) == 1)
+        #expect(merged.similarity(to: bag(unrelated), threshold: 0.4) < 0.4)
         // Curly quotes and dashes separate words; they are not part of them.
         #expect(bag("“floods”—killed").similarity(to: bag("floods killed")) == 1)
     }

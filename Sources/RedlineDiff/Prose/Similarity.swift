@@ -14,11 +14,6 @@ struct WordBag {
     /// One bit per distinct word of four bytes or more.
     private var signature: SIMD8<UInt64> = .zero
 
-    init(hashes: [UInt64]) {
-        self.hashes = hashes
-        signature = ~.zero  // merged bags are only compared in full
-    }
-
     init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         var hashes: [UInt64] = []
         hashes.reserveCapacity(range.count / 6 + 1)
@@ -270,7 +265,8 @@ extension Alignment {
 extension WordBag {
     /// The bag of two bags' words together.
     init(merging first: WordBag, _ second: WordBag) {
-        self.init(hashes: first.hashes + second.hashes)
+        hashes = first.hashes + second.hashes
+        signature = first.signature | second.signature
     }
 
     /// The bag of the items in `range` (one or two) of `bags`.
