@@ -1,7 +1,7 @@
 import RedlineDiff
 
 /// The machine-readable report. Schema: `Docs/JSON.md`.
-public struct JSONReport: Sendable {
+public struct JSONReport: ReportRenderer, Sendable {
     /// The version of the report's schema; breaking changes bump it.
     public static let schemaVersion = 1
 
@@ -10,13 +10,6 @@ public struct JSONReport: Sendable {
 
     public init(context: Int = 1) {
         self.context = context
-    }
-
-    /// Renders the report in memory.
-    public func render(_ comparison: Comparison) -> [UInt8] {
-        var out = ReportOutput()
-        render(comparison, into: &out)
-        return out.bytes
     }
 
     /// Renders the report into `output`, followed by a line break.

@@ -15,26 +15,20 @@ struct JSONWriter {
         needsComma[needsComma.count - 1] = true
     }
 
-    mutating func beginObject(_ key: String? = nil) {
+    mutating func beginObject(_ key: String? = nil) { open(UInt8(ascii: "{"), key) }
+    mutating func endObject() { close(UInt8(ascii: "}")) }
+    mutating func beginArray(_ key: String? = nil) { open(UInt8(ascii: "["), key) }
+    mutating func endArray() { close(UInt8(ascii: "]")) }
+
+    private mutating func open(_ bracket: UInt8, _ key: String?) {
         if let key { self.key(key) } else { separator() }
-        output.append(UInt8(ascii: "{"))
+        output.append(bracket)
         needsComma.append(false)
     }
 
-    mutating func endObject() {
+    private mutating func close(_ bracket: UInt8) {
         needsComma.removeLast()
-        output.append(UInt8(ascii: "}"))
-    }
-
-    mutating func beginArray(_ key: String? = nil) {
-        if let key { self.key(key) } else { separator() }
-        output.append(UInt8(ascii: "["))
-        needsComma.append(false)
-    }
-
-    mutating func endArray() {
-        needsComma.removeLast()
-        output.append(UInt8(ascii: "]"))
+        output.append(bracket)
     }
 
     private mutating func key(_ key: String) {

@@ -78,3 +78,18 @@ public struct ReportOutput {
         buffer.removeAll(keepingCapacity: true)
     }
 }
+
+/// A report format: renders a comparison into a ``ReportOutput``.
+public protocol ReportRenderer {
+    /// Renders `comparison` into `output`.
+    func render(_ comparison: Comparison, into output: inout ReportOutput)
+}
+
+extension ReportRenderer {
+    /// Renders `comparison` in memory.
+    public func render(_ comparison: Comparison) -> [UInt8] {
+        var output = ReportOutput()
+        render(comparison, into: &output)
+        return output.bytes
+    }
+}

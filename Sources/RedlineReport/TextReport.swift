@@ -4,7 +4,7 @@ import RedlineDiff
 ///
 /// With colour, deletions are red and struck through and insertions green; without, they are
 /// marked `[-like this-]` and `{+like this+}`, as `git diff --word-diff=plain` does.
-public struct TextReport: Sendable {
+public struct TextReport: ReportRenderer, Sendable {
     /// Use ANSI colours.
     public var color: Bool
     /// Unchanged paragraphs (lines) shown around each change.
@@ -13,13 +13,6 @@ public struct TextReport: Sendable {
     public init(color: Bool, context: Int = 1) {
         self.color = color
         self.context = context
-    }
-
-    /// Renders the comparison as UTF-8 text in memory.
-    public func render(_ comparison: Comparison) -> [UInt8] {
-        var out = ReportOutput()
-        render(comparison, into: &out)
-        return out.bytes
     }
 
     /// Renders the comparison as UTF-8 text into `output`.

@@ -3,19 +3,12 @@ import RedlineDiff
 /// The classic unified diff (`diff -u`), valid input for `patch`.
 ///
 /// Unified diffs are line-based, so this renderer needs a diff computed by ``Granularity/paragraph``.
-public struct UnifiedReport: Sendable {
+public struct UnifiedReport: ReportRenderer, Sendable {
     /// Unchanged lines around each change.
     public var context: Int
 
     public init(context: Int = 3) {
         self.context = context
-    }
-
-    /// Renders the comparison as bytes in memory.
-    public func render(_ comparison: Comparison) -> [UInt8] {
-        var out = ReportOutput()
-        render(comparison, into: &out)
-        return out.bytes
     }
 
     /// Renders the comparison into `out`. Nothing at all for identical texts, as diff(1) does.

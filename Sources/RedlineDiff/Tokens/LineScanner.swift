@@ -16,16 +16,11 @@ enum LineScanner {
         /// One id per token, from the interner.
         var ids: [Int32]
 
-        init(lineBounds: [Int], bounds: [Int], ids: [Int32]) {
-            self.lineBounds = lineBounds
-            self.bounds = bounds
-            self.ids = ids
-        }
-
-        /// No lines yet, starting at `start`.
-        init(_ start: Int, capacity: Int) {
-            lineBounds = [start]
-            bounds = [start]
+        /// No tokens yet: the bounds hold the range's start, room is kept for `range` of text.
+        init(startingAt range: Range<Int>) {
+            let capacity = range.count / 64 + 2
+            lineBounds = [range.lowerBound]
+            bounds = [range.lowerBound]
             ids = []
             lineBounds.reserveCapacity(capacity)
             bounds.reserveCapacity(capacity)
@@ -62,23 +57,18 @@ enum LineScanner {
         _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, attachBlankLines: Bool,
         interner: inout TokenInterner
     ) -> Lines {
-        let capacity = range.count / 64 + 2
-        var lineBounds = [range.lowerBound]
-        var bounds = [range.lowerBound]
-        var ids: [Int32] = []
-        lineBounds.reserveCapacity(capacity)
-        ids.reserveCapacity(capacity)
-        if attachBlankLines { bounds.reserveCapacity(capacity) }
-        guard let base = text.baseAddress else { return Lines(lineBounds: lineBounds, bounds: bounds, ids: ids) }
+        var lines = Lines(startingAt: range)
+        guard let base = text.baseAddress else { return lines }
         var start = range.lowerBound
         while start < range.upperBound {
             let (end, hash) = token(
-                base, from: start, to: range.upperBound, attachBlankLines: attachBlankLines, lineBounds: &lineBounds)
-            if attachBlankLines { bounds.append(end) }
-            ids.append(interner.intern(base + start, end - start, hash: hash))
+                base, from: start, to: range.upperBound, attachBlankLines: attachBlankLines,
+                lineBounds: &lines.lineBounds)
+            lines.bounds.append(end)
+            lines.ids.append(interner.intern(base + start, end - start, hash: hash))
             start = end
         }
-        return Lines(lineBounds: lineBounds, bounds: attachBlankLines ? bounds : lineBounds, ids: ids)
+        return lines
     }
 
     /// Scans the new side of a diff whose old side is `old` (scanned with the same interner).
@@ -95,7 +85,7 @@ enum LineScanner {
         _ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, attachBlankLines: Bool,
         interner: inout TokenInterner, following old: Lines, in oldText: UnsafeBufferPointer<UInt8>
     ) -> Lines {
-        var lines = Lines(range.lowerBound, capacity: range.count / 64 + 2)
+        var lines = Lines(startingAt: range)
         guard let base = text.baseAddress, let oldBase = oldText.baseAddress else { return lines }
         // The old token index of each id that occurs once in the old side, -2 for repeated ids.
         var uniqueIndex = [Int](repeating: -1, count: interner.count)
@@ -120,7 +110,7 @@ enum LineScanner {
                 let tokenEnd = start + length
                 if tokenEnd <= end && (oldBase[oldStart + length - 1] == 0x0A || tokenEnd == end)
                     && (!attachBlankLines || tokenEnd == end || blankLineEnd(base, from: tokenEnd, to: end) == nil)
-                    && bytesEqual(oldBase + oldStart, base + start, length)
+                    && TokenInterner.equal(oldBase + oldStart, base + start, length)
                 {
                     if attachBlankLines {
                         let shift = start - oldStart
@@ -145,7 +135,6 @@ enum LineScanner {
             if Int(id) < uniqueIndex.count && uniqueIndex[Int(id)] >= 0 { expected = uniqueIndex[Int(id)] + 1 }
             start = tokenEnd
         }
-        if !attachBlankLines { lines.bounds = lines.lineBounds }
         return lines
     }
 
@@ -183,28 +172,6 @@ enum LineScanner {
             offset += 1
         }
         return end
-    }
-
-    /// Byte equality, 32 bytes per step.
-    @inline(__always)
-    private static func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ length: Int) -> Bool {
-        let rawA = UnsafeRawPointer(a)
-        let rawB = UnsafeRawPointer(b)
-        var offset = 0
-        while offset + 32 <= length {
-            let difference =
-                (rawA.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-                    ^ rawB.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                | (rawA.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self)
-                    ^ rawB.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
-                | (rawA.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self)
-                    ^ rawB.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
-                | (rawA.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self)
-                    ^ rawB.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
-            if difference != 0 { return false }
-            offset += 32
-        }
-        return TokenInterner.equal(a + offset, b + offset, length - offset)
     }
 
     /// The line starting at `start`: where it ends (after its line break, or at `end`) and its hash.
