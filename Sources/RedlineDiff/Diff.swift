@@ -43,6 +43,9 @@ public struct Diff: Sendable {
     public let edits: [Edit]
     /// Paragraphs that changed place; their halves are the edits whose ``Edit/move`` is set.
     public let moves: [Move]
+    /// What changed at sentence level, in order of the old text (nil for a flat or minimal diff).
+    /// Sentences of moved paragraphs are compared with their new copies.
+    public let sentenceChanges: [SentenceChange]?
 
     /// Diffs two strings.
     ///
@@ -69,13 +72,16 @@ public struct Diff: Sendable {
         }
         edits = result.edits
         moves = result.moves
+        sentenceChanges = result.sentenceChanges
         oldLines = result.oldLines ?? LineIndex(old)
         newLines = result.newLines ?? LineIndex(new)
     }
 
     private static func compute(
         old: UnsafeBufferPointer<UInt8>, new: UnsafeBufferPointer<UInt8>, granularity: Granularity, options: Options
-    ) -> (edits: [Edit], moves: [Move], oldLines: LineIndex?, newLines: LineIndex?) {
+    ) -> (
+        edits: [Edit], moves: [Move], oldLines: LineIndex?, newLines: LineIndex?, sentenceChanges: [SentenceChange]?
+    ) {
         if options.minimal || !options.hierarchical {
             var comparison = TokenComparison(
                 old: old, 0..<old.count, new: new, 0..<new.count, granularity: granularity, minimal: options.minimal)
@@ -87,14 +93,18 @@ public struct Diff: Sendable {
             comparison.emit(into: &list)
             if granularity == .paragraph {
                 return (
-                    list.edits, [], LineIndex(bounds: comparison.oldBounds), LineIndex(bounds: comparison.newBounds)
+                    list.edits, [], LineIndex(bounds: comparison.oldBounds), LineIndex(bounds: comparison.newBounds),
+                    nil
                 )
             }
-            return (list.edits, [], nil, nil)
+            return (list.edits, [], nil, nil, nil)
         }
         var prose = ProseDiff(old: old, new: new, granularity: granularity, detectMoves: options.detectMoves)
         prose.run()
-        return (prose.list.edits, prose.moves, prose.oldLines, prose.newLines)
+        let changes = prose.list.sentenceChanges.sorted {
+            ($0.old.lowerBound, $0.new.lowerBound) < ($1.old.lowerBound, $1.new.lowerBound)
+        }
+        return (prose.list.edits, prose.moves, prose.oldLines, prose.newLines, changes)
     }
 
     /// True when the texts are byte-for-byte equal.

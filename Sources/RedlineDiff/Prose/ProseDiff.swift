@@ -118,6 +118,7 @@ struct ProseDiff {
                 refine(oldRange, newRange, into: &inner, finest: granularity == .paragraph ? .word : granularity)
             }
             moves.append(Move(old: oldRange, new: newRange, edits: inner.edits))
+            list.record(contentsOf: inner.sentenceChanges)
             moveOfOld[pair.old.lowerBound] = index
             moveOfNew[pair.new.lowerBound] = index
         }
@@ -129,11 +130,15 @@ struct ProseDiff {
         )
         for pair in inPlace + [end] {
             while oi < pair.old.lowerBound {
-                list.delete(paragraphs.oldBytes(oi..<(oi + 1)), at: paragraphs.newBounds[nj], move: moveOfOld[oi])
+                let at = paragraphs.newBounds[nj]
+                list.delete(paragraphs.oldBytes(oi..<(oi + 1)), at: at, move: moveOfOld[oi])
+                if moveOfOld[oi] == nil { list.record(.deleted, paragraphs.oldBytes(oi..<(oi + 1)), at..<at) }
                 oi += 1
             }
             while nj < pair.new.lowerBound {
-                list.insert(paragraphs.newBytes(nj..<(nj + 1)), at: paragraphs.oldBounds[oi], move: moveOfNew[nj])
+                let at = paragraphs.oldBounds[oi]
+                list.insert(paragraphs.newBytes(nj..<(nj + 1)), at: at, move: moveOfNew[nj])
+                if moveOfNew[nj] == nil { list.record(.inserted, at..<at, paragraphs.newBytes(nj..<(nj + 1))) }
                 nj += 1
             }
             guard !pair.old.isEmpty || !pair.new.isEmpty else { break }
@@ -153,6 +158,7 @@ struct ProseDiff {
         if finest == .paragraph {
             list.delete(oldRange, at: newRange.lowerBound)
             list.insert(newRange, at: oldRange.upperBound)
+            list.record(.paired, oldRange, newRange)
             return
         }
         var sentences = TokenComparison(
@@ -162,9 +168,13 @@ struct ProseDiff {
         var j = 0
         for hunk in sentences.hunks {
             list.equal(sentences.oldBytes(i..<hunk.oldStart), sentences.newBytes(j..<hunk.newStart))
-            if finest == .sentence || hunk.isPureDeletion || hunk.isPureInsertion {
-                list.delete(sentences.oldBytes(hunk.oldStart..<hunk.oldEnd), at: sentences.newBounds[hunk.newStart])
-                list.insert(sentences.newBytes(hunk.newStart..<hunk.newEnd), at: sentences.oldBounds[hunk.oldEnd])
+            if hunk.isPureDeletion || hunk.isPureInsertion {
+                let deleted = sentences.oldBytes(hunk.oldStart..<hunk.oldEnd)
+                let inserted = sentences.newBytes(hunk.newStart..<hunk.newEnd)
+                list.delete(deleted, at: inserted.lowerBound)
+                list.insert(inserted, at: deleted.upperBound)
+                list.record(.deleted, deleted, inserted.lowerBound..<inserted.lowerBound)
+                list.record(.inserted, deleted.upperBound..<deleted.upperBound, inserted)
             } else {
                 refineSentences(sentences, hunk, into: &list, finest: finest)
             }
@@ -193,7 +203,10 @@ struct ProseDiff {
         for match in shifted + [end] {
             refineUnpaired(sentences, oi..<match.old.lowerBound, nj..<match.new.lowerBound, into: &list, finest: finest)
             guard !match.old.isEmpty else { break }
-            refineWords(sentences.oldBytes(match.old), sentences.newBytes(match.new), into: &list, finest: finest)
+            let oldRange = sentences.oldBytes(match.old)
+            let newRange = sentences.newBytes(match.new)
+            list.record(.paired, oldRange, newRange)
+            refineWords(oldRange, newRange, into: &list, finest: finest)
             oi = match.old.upperBound
             nj = match.new.upperBound
         }
@@ -212,17 +225,26 @@ extension ProseDiff {
         if !olds.isEmpty && !news.isEmpty
             && WordBag(old, oldRange).similarity(to: WordBag(new, newRange)) >= Self.sentenceThreshold
         {
+            list.record(.paired, oldRange, newRange)
             refineWords(oldRange, newRange, into: &list, finest: finest)
         } else {
             list.delete(oldRange, at: newRange.lowerBound)
             list.insert(newRange, at: oldRange.upperBound)
+            list.record(.deleted, oldRange, newRange.lowerBound..<newRange.lowerBound)
+            list.record(.inserted, oldRange.upperBound..<oldRange.upperBound, newRange)
         }
     }
 
-    /// The finest level: words (or characters) with boundary sliding and semantic cleanup.
+    /// The finest level: words (or characters) with boundary sliding and semantic cleanup; at
+    /// sentence granularity, the pair is replaced whole.
     fileprivate func refineWords(
         _ oldRange: Range<Int>, _ newRange: Range<Int>, into list: inout EditList, finest: Granularity
     ) {
+        if finest == .sentence {
+            list.delete(oldRange, at: newRange.lowerBound)
+            list.insert(newRange, at: oldRange.upperBound)
+            return
+        }
         var words = TokenComparison(old: old, oldRange, new: new, newRange, granularity: finest, minimal: false)
         words.slideToBoundaries(old: old, new: new)
         words.mergeStrandedEqualities(old: old)

@@ -41,9 +41,50 @@ public struct Move: Equatable, Sendable {
     public var isEdited: Bool { edits.contains { $0.kind != .equal } }
 }
 
-/// Accumulates edits in order, merging neighbours of the same kind.
+/// A changed stretch of text at sentence level: what fact comparison looks at.
+///
+/// A paired change is one or more old sentences that became one or more similar new sentences
+/// (edited, split or merged); a deletion or insertion is text with no counterpart on the other
+/// side (whole sentences or paragraphs). Unchanged sentences and paragraphs that only moved
+/// are not listed.
+public struct SentenceChange: Equatable, Hashable, Sendable {
+    public enum Kind: String, Sendable {
+        case paired
+        case deleted
+        case inserted
+    }
+
+    public var kind: Kind
+    /// The old text's bytes (empty for an insertion, at the place it happened).
+    public var old: Range<Int>
+    /// The new text's bytes (empty for a deletion).
+    public var new: Range<Int>
+
+    public init(kind: Kind, old: Range<Int>, new: Range<Int>) {
+        self.kind = kind
+        self.old = old
+        self.new = new
+    }
+}
+
+/// Accumulates edits in order, merging neighbours of the same kind, and the sentence-level
+/// changes found on the way.
 struct EditList {
     private(set) var edits: [Edit] = []
+    private(set) var sentenceChanges: [SentenceChange] = []
+
+    mutating func record(_ kind: SentenceChange.Kind, _ old: Range<Int>, _ new: Range<Int>) {
+        switch kind {
+        case .deleted: guard !old.isEmpty else { return }
+        case .inserted: guard !new.isEmpty else { return }
+        case .paired: break
+        }
+        sentenceChanges.append(SentenceChange(kind: kind, old: old, new: new))
+    }
+
+    mutating func record(contentsOf other: [SentenceChange]) {
+        sentenceChanges.append(contentsOf: other)
+    }
 
     mutating func equal(_ old: Range<Int>, _ new: Range<Int>) {
         guard !old.isEmpty else { return }

@@ -8,6 +8,14 @@
 ///
 /// - Complexity: O(n).
 public enum SentenceTokenizer {
+    /// The sentences of `text` inside `range`, each with the whitespace after it.
+    public static func sentences(in text: TextBytes, _ range: Range<Int>) -> [Range<Int>] {
+        guard !range.isEmpty else { return [] }
+        var bounds = [range.lowerBound]
+        text.withBytes { tokenize($0, range, into: &bounds) }
+        return zip(bounds, bounds.dropFirst()).compactMap { $0 < $1 ? $0..<$1 : nil }
+    }
+
     static func tokenize(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into bounds: inout [Int]) {
         var position = range.lowerBound
         let end = range.upperBound
