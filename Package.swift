@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .library(name: "Redline", targets: ["Redline"]),
         .library(name: "RedlineDiff", targets: ["RedlineDiff"]),
+        .library(name: "RedlineFacts", targets: ["RedlineFacts"]),
         .executable(name: "redline", targets: ["redline"]),
     ],
     dependencies: [
@@ -25,10 +26,11 @@ let package = Package(
         ),
         .target(name: "RedlineZlib", dependencies: ["CZlib"], swiftSettings: strict),
         .target(name: "RedlineDiff", swiftSettings: strict),
-        .target(name: "RedlineReport", dependencies: ["RedlineDiff"], swiftSettings: strict),
+        .target(name: "RedlineFacts", dependencies: ["RedlineDiff"], swiftSettings: strict),
+        .target(name: "RedlineReport", dependencies: ["RedlineDiff", "RedlineFacts"], swiftSettings: strict),
         .target(
             name: "Redline",
-            dependencies: ["RedlineDiff", "RedlineReport", "RedlineZlib"],
+            dependencies: ["RedlineDiff", "RedlineFacts", "RedlineReport", "RedlineZlib"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -47,6 +49,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "RedlineFactsTests", dependencies: ["RedlineFacts"], swiftSettings: strict),
         .testTarget(name: "RedlineZlibTests", dependencies: ["RedlineZlib"], swiftSettings: strict),
         .testTarget(
             name: "RedlineCLITests",

@@ -1,4 +1,5 @@
 import RedlineDiff
+import RedlineFacts
 
 /// Two versions of a text and what changed between them: the input to every renderer.
 public struct Comparison: Sendable {
@@ -16,11 +17,14 @@ public struct Comparison: Sendable {
     public var new: Side
     /// The text diff.
     public var diff: Diff
+    /// Which figures, names, quotes and claims changed (nil when fact comparison is off).
+    public var facts: FactDiff?
 
-    public init(old: Side, new: Side, diff: Diff) {
+    public init(old: Side, new: Side, diff: Diff, facts: FactDiff? = nil) {
         self.old = old
         self.new = new
         self.diff = diff
+        self.facts = facts
     }
 
     /// True when nothing changed.

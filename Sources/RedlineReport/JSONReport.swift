@@ -26,6 +26,9 @@ public struct JSONReport: ReportRenderer, Sendable {
             json.endObject()
         }
         json.field("identical", diff.isIdentical)
+        if let facts = comparison.facts {
+            json.factChanges(facts, oldLines: diff.oldLines, newLines: diff.newLines)
+        }
         json.beginObject("text")
         json.field("granularity", diff.granularity.rawValue)
         json.field("minimal", diff.options.minimal)

@@ -48,6 +48,22 @@ struct JSONWriter {
         output.append(value.map(String.init) ?? "null")
     }
 
+    mutating func field(_ key: String, _ value: Double?) {
+        self.key(key)
+        output.append(value.map(Self.format) ?? "null")
+    }
+
+    /// Whole numbers without a fraction ("5000000", not "5000000.0").
+    static func format(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 9e15 { return String(Int64(value)) }
+        return value.isFinite ? String(value) : "null"
+    }
+
+    mutating func value(_ string: String) {
+        separator()
+        appendString(string)
+    }
+
     mutating func field(_ key: String, _ value: Bool) {
         self.key(key)
         output.append(value ? "true" : "false")

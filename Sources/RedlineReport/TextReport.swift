@@ -1,4 +1,5 @@
 import RedlineDiff
+import RedlineFacts
 
 /// The terminal report: changed paragraphs with the words deleted and inserted marked inline.
 ///
@@ -24,6 +25,10 @@ public struct TextReport: ReportRenderer, Sendable {
         if diff.isIdentical {
             out.plain("No differences.\n")
             return
+        }
+        if let facts = comparison.facts {
+            FactsSection(facts: facts).render(into: &out)
+            out.plain("\n")
         }
         out.plain(Self.summary(diff.counts, granularity: diff.granularity) + "\n")
         let oldLines = diff.oldLines

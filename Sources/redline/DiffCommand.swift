@@ -39,6 +39,11 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .long, help: "Find the exact shortest edit script: no cost limit, no cleanup, no move detection.")
     var minimal = false
 
+    @Flag(
+        name: .long, inversion: .prefixedNo,
+        help: "Report which figures, names, quotes and claims changed, before the text diff (not in unified output).")
+    var facts = true
+
     @Option(name: .long, help: "Colour: auto (when writing to a terminal and NO_COLOR is unset), always, never.")
     var color: ColorChoice = .auto
 
@@ -67,10 +72,10 @@ struct DiffCommand: ParsableCommand {
         if format == .unified {
             // patch needs whole lines in order: a flat line diff, no moves.
             let lineOptions = Diff.Options(minimal: minimal, hierarchical: false, detectMoves: false)
-            comparison = Redline.compare(oldDocument, newDocument, by: .paragraph, options: lineOptions)
+            comparison = Redline.compare(oldDocument, newDocument, by: .paragraph, options: lineOptions, facts: false)
         } else {
             comparison = Redline.compare(
-                oldDocument, newDocument, by: by.granularity, options: Diff.Options(minimal: minimal))
+                oldDocument, newDocument, by: by.granularity, options: Diff.Options(minimal: minimal), facts: facts)
         }
         let color = Terminal.useColor(color, writingToFile: output != nil && output != "-")
         try Terminal.withOutput(output) { out in

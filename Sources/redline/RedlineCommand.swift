@@ -16,7 +16,7 @@ struct RedlineCommand: ParsableCommand {
             Exit status follows diff(1): 0 when nothing changed, 1 when something did, 2 on trouble.
             """,
         version: "0.1.0",
-        subcommands: [DiffCommand.self]
+        subcommands: [DiffCommand.self, FactsCommand.self]
     )
 }
 

@@ -209,6 +209,17 @@ enum Alignment {
                 for (di, dj) in [(1, 1), (2, 1), (1, 2)] where i >= di && j >= dj {
                     let s = similarity((i - di)..<i, (j - dj)..<j)
                     guard s >= threshold else { continue }
+                    // Two items match one only when each is like it (a split or a merge), not when
+                    // one of them merely rides along with a close match.
+                    if di == 2 {
+                        guard similarity((i - 2)..<(i - 1), (j - 1)..<j) >= threshold,
+                            similarity((i - 1)..<i, (j - 1)..<j) >= threshold
+                        else { continue }
+                    } else if dj == 2 {
+                        guard similarity((i - 1)..<i, (j - 2)..<(j - 1)) >= threshold,
+                            similarity((i - 1)..<i, (j - 1)..<j) >= threshold
+                        else { continue }
+                    }
                     let gain = Double(di + dj) * s - (di + dj > 2 ? mergePenalty : 0)
                     let candidate = score[(i - di) * width + j - dj] + gain
                     if candidate > best {

@@ -1,0 +1,141 @@
+/// How a sentence asserts what it says: who vouches for it and how strongly.
+///
+/// Two versions of a sentence make the same claim when their signatures are equal, whatever
+/// else was reworded: "confirmed" → "declined to confirm", "will" → "may", "never" → "rarely",
+/// "alleged" → "ruled" all change it; "said" → "told reporters" does not.
+public struct Assertion: Sendable, Equatable, Hashable {
+    /// Attribution verbs by what they commit the speaker to: "confirm", "deny", "decline", "claim", …
+    /// The neutral "say" is left out: adding "police said" restates, it does not change the claim.
+    public var verbs: Set<String> = []
+    /// True when the sentence (outside its quotes) is negated: "not", "n't", "no", "neither".
+    public var negated = false
+    /// Modality: "future" (will, would), "possible" (may, might, could), "necessary" (must),
+    /// "advisable" (should), "likely" (likely, probably, expected to).
+    public var modality: Set<String> = []
+    /// Frequency: "never", "rarely", "sometimes", "often", "always", …
+    public var frequency: Set<String> = []
+    /// Epistemic and legal status: "alleged", "reportedly", "convicted", "ruled", …
+    public var status: Set<String> = []
+
+    /// The words that set this signature, as found (for reports): "declined to confirm", "may".
+    public var markers: [String] = []
+
+    public static func == (a: Assertion, b: Assertion) -> Bool {
+        a.verbs == b.verbs && a.negated == b.negated && a.modality == b.modality && a.frequency == b.frequency
+            && a.status == b.status
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(verbs)
+        hasher.combine(negated)
+        hasher.combine(modality)
+        hasher.combine(frequency)
+        hasher.combine(status)
+    }
+
+    /// True when the sentence asserts nothing beyond plain statement.
+    public var isPlain: Bool {
+        verbs.isEmpty && !negated && modality.isEmpty && frequency.isEmpty && status.isEmpty
+    }
+
+    static let verbClasses: [String: String] = {
+        var table: [String: String] = [:]
+        let classes: [(String, String)] = [
+            ("say", "said says say saying told tells tell added adds stated states noted notes explained explains wrote writes described describes recalled continued replied responded commented remarked tweeted posted according"),
+            ("confirm", "confirmed confirms confirm confirming acknowledged acknowledges acknowledge admitted admits admit conceded concedes verified verifies"),
+            ("deny", "denied denies deny denying rejected rejects reject disputed disputes dispute refuted refutes dismissed dismisses contradicted"),
+            ("claim", "claimed claims claim alleged alleges allege asserted asserts insisted insists maintained maintains contended contends argued argues"),
+            ("announce", "announced announces announce declared declares unveiled"),
+            ("warn", "warned warns warn cautioned cautions threatened threatens"),
+            ("suggest", "suggested suggests suggest hinted hints implied implies speculated"),
+            ("report", "reported reports"),
+            ("estimate", "estimated estimates"),
+            ("promise", "promised promises promise vowed vows vow pledged pledges pledge"),
+            ("accuse", "accused accuses accuse blamed blames blame"),
+            ("believe", "believed believes believe thinks think thought expects expect"),
+        ]
+        for (name, words) in classes {
+            for word in words.split(separator: " ") { table[String(word)] = name }
+        }
+        return table
+    }()
+
+    static let modals: [String: String] = [
+        "will": "future", "would": "future", "shall": "future", "'ll": "future", "won't": "future",
+        "may": "possible", "might": "possible", "could": "possible", "possibly": "possible", "perhaps": "possible",
+        "maybe": "possible", "must": "necessary", "should": "advisable", "ought": "advisable",
+        "likely": "likely", "probably": "likely", "unlikely": "unlikely", "can": "able", "cannot": "able",
+        "can't": "able", "couldn't": "possible",
+    ]
+
+    static let frequencies: Set<String> = [
+        "never", "rarely", "seldom", "sometimes", "occasionally", "often", "frequently", "usually", "always",
+        "regularly", "repeatedly", "routinely",
+    ]
+
+    static let statuses: [String: String] = [
+        "alleged": "alleged", "allegedly": "alleged", "suspected": "suspected", "reportedly": "reported",
+        "apparently": "apparent", "purportedly": "alleged", "supposedly": "alleged", "convicted": "convicted",
+        "ruled": "ruled", "charged": "charged", "sentenced": "sentenced", "acquitted": "acquitted",
+        "cleared": "cleared", "proven": "proven", "unconfirmed": "unconfirmed", "confirmed": "confirmed",
+        "indicted": "charged", "guilty": "guilty", "innocent": "innocent", "false": "false", "true": "true",
+        "officially": "official", "unofficially": "unofficial", "preliminary": "preliminary", "final": "final",
+    ]
+
+    static let negations: Set<String> = ["not", "no", "neither", "nor", "none", "nobody", "nothing", "cannot"]
+
+    /// The signature of a sentence from its words outside quotes (`outsideQuotes[k]` for token k).
+    static func of(_ tokens: [Token], outsideQuotes: [Bool]) -> Assertion {
+        var assertion = Assertion()
+        var negationCount = 0
+        let declining: Set<String> = ["declined", "refused", "declines", "refuses", "declining", "refusing"]
+        var k = 0
+        while k < tokens.count {
+            let token = tokens[k]
+            defer { k += 1 }
+            guard token.isWord, k >= outsideQuotes.count || outsideQuotes[k] else { continue }
+            let word = token.lower
+            if declining.contains(word) {
+                assertion.verbs.insert("decline")
+                if k + 2 < tokens.count && tokens[k + 1].lower == "to" {
+                    assertion.markers.append("\(token.text) to \(tokens[k + 2].text)")
+                    k += 2  // "declined to confirm" is not "confirm"
+                } else {
+                    assertion.markers.append(token.text)
+                }
+                continue
+            }
+            if let verb = verbClasses[word] {
+                if verb != "say" {
+                    assertion.verbs.insert(verb)
+                    assertion.markers.append(token.text)
+                }
+                continue
+            }
+            if let modal = modals[word] {
+                assertion.modality.insert(modal)
+                assertion.markers.append(token.text)
+            }
+            if frequencies.contains(word) {
+                assertion.frequency.insert(word)
+                assertion.markers.append(token.text)
+            } else if negations.contains(word) || word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t") {
+                negationCount += 1
+                assertion.markers.append(token.text)
+            }
+            if let status = statuses[word] {
+                assertion.status.insert(status)
+                assertion.markers.append(token.text)
+            }
+            // "is expected to", "is set to", "plans to"
+            if ["expected", "set", "plans", "going"].contains(word) && k + 1 < tokens.count
+                && tokens[k + 1].lower == "to"
+            {
+                assertion.modality.insert(word == "expected" ? "likely" : "future")
+                assertion.markers.append(token.text)
+            }
+        }
+        assertion.negated = negationCount % 2 == 1
+        return assertion
+    }
+}

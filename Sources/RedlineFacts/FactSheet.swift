@@ -1,0 +1,324 @@
+import RedlineDiff
+
+/// Every fact Redline finds in one version of an article: its sentences, and in each the
+/// figures, names, quotes and assertion signature.
+///
+/// ```swift
+/// let sheet = FactSheet(text: TextBytes(article))
+/// for sentence in sheet.sentences { print(sentence.figures.map(\.surface)) }
+/// ```
+public struct FactSheet: Sendable {
+    /// One sentence and its facts.
+    public struct Sentence: Sendable {
+        /// UTF-8 offsets in the document, without surrounding whitespace (or dateline).
+        public var range: Range<Int>
+        public var text: String
+        /// Which paragraph (line) of the document it is in, counting from 0.
+        public var paragraph: Int
+        /// A headline or heading: its facts restate the body's.
+        public var isHeadline: Bool
+        /// Page furniture ("Updated 3:15 PM ET", "Read more", photo credits): no facts.
+        public var isBoilerplate: Bool
+        public var figures: [Figure]
+        public var names: [Name]
+        /// Indices in ``FactSheet/quotes`` of the quotes that touch this sentence.
+        public var quotes: [Int]
+        public var assertion: Assertion
+        /// Who the sentence attributes its content to, if anyone ("said Herzog").
+        public var speaker: String?
+        public var speakerKey: String?
+        /// The dateline removed from the front of the sentence ("JERUSALEM (AP) —").
+        public var dateline: String?
+
+        var tokens: [Token]
+    }
+
+    /// The text, as UTF-8.
+    public let text: TextBytes
+    let bytes: [UInt8]
+    /// The analysed sentences, in order.
+    public private(set) var sentences: [Sentence] = []
+    /// The quotations, in order.
+    public private(set) var quotes: [Quote] = []
+    /// Folded keys of every name mentioned in the analysed text, full names for linked surnames,
+    /// and the surnames of people.
+    public private(set) var nameKeys: Set<String> = []
+
+    /// Analyses the whole text.
+    public init(text: TextBytes) {
+        self.init(text: text, paragraphs: nil)
+    }
+
+    /// Analyses the whole text.
+    public init(_ string: String) {
+        self.init(text: TextBytes(string))
+    }
+
+    /// Analyses the paragraphs that contain `ranges` (and the paragraph before each, for who
+    /// "he" is and whose quote continues), or the whole text when `ranges` is nil.
+    public init(text: TextBytes, touching ranges: [Range<Int>]?) {
+        self.init(text: text, paragraphs: ranges)
+    }
+
+    private init(text: TextBytes, paragraphs selection: [Range<Int>]?) {
+        self.text = text
+        bytes = text.withBytes { Array($0) }
+        var lines: [Range<Int>] = []
+        var start = 0
+        for (k, byte) in bytes.enumerated() where byte == 0x0A {
+            lines.append(start..<k)
+            start = k + 1
+        }
+        if start < bytes.count { lines.append(start..<bytes.count) }
+        var wanted = [Bool](repeating: selection == nil, count: lines.count)
+        if let selection {
+            var lineIndex = 0
+            for range in selection.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                while lineIndex < lines.count && lines[lineIndex].upperBound < range.lowerBound { lineIndex += 1 }
+                var k = lineIndex
+                while k < lines.count && lines[k].lowerBound <= range.upperBound {
+                    wanted[k] = true
+                    k += 1
+                }
+                // The paragraph before, for context (skipping blank lines).
+                var p = lineIndex - 1
+                while p >= 0 && isBlank(lines[p]) { p -= 1 }
+                if p >= 0 { wanted[p] = true }
+            }
+        }
+        analyse(lines: lines, wanted: wanted)
+    }
+
+    private func isBlank(_ line: Range<Int>) -> Bool {
+        line.allSatisfy { bytes[$0] == 0x20 || bytes[$0] == 0x09 || bytes[$0] == 0x0D }
+    }
+
+    // MARK: Analysis
+
+    private mutating func analyse(lines: [Range<Int>], wanted: [Bool]) {
+        struct Pending {
+            var sentence: Sentence
+            var outside: [Bool]
+        }
+        var pending: [Pending] = []
+        var spans: [(span: QuoteFinder.Span, paragraph: Int)] = []
+        var vocabulary = Set<String>()
+        var capitals = Set<String>()
+        var seenBody = false
+        for (index, line) in lines.enumerated() {
+            guard !isBlank(line) else { continue }
+            let lineText = String(decoding: bytes[line], as: UTF8.self)
+            let isHeading = lineText.hasPrefix("#") || (!seenBody && Self.looksLikeHeadline(lineText))
+            if !isHeading { seenBody = true }
+            guard wanted[index] else { continue }
+            let boilerplate = Boilerplate.matches(lineText)
+            var content = line
+            // Markdown heading marks and list bullets are not text.
+            while content.lowerBound < content.upperBound
+                && [UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "*"), UInt8(ascii: "-"), 0x20].contains(
+                    bytes[content.lowerBound])
+            {
+                content = (content.lowerBound + 1)..<content.upperBound
+            }
+            let paragraphSpans = QuoteFinder.spans(in: bytes, content)
+            spans.append(contentsOf: paragraphSpans.map { ($0, index) })
+            var first = true
+            for range in SentenceTokenizer.sentences(in: text, content) {
+                var trimmed = trim(range)
+                guard !trimmed.isEmpty else { continue }
+                var dateline: String?
+                if first, let end = Self.datelineEnd(bytes, trimmed) {
+                    dateline = String(decoding: bytes[trimmed.lowerBound..<end], as: UTF8.self)
+                        .trimmingSpaces
+                    trimmed = trim(end..<trimmed.upperBound)
+                    guard !trimmed.isEmpty else { continue }
+                }
+                first = false
+                let sentenceText = String(decoding: bytes[trimmed], as: UTF8.self)
+                let tokens = Tokenizer.tokens(sentenceText, in: trimmed, of: bytes)
+                var opening = true
+                for token in tokens where token.isWord {
+                    if token.text == token.lower {
+                        vocabulary.insert(token.lower)
+                    } else if !opening && token.isCapitalised {
+                        capitals.insert(token.lower)
+                    }
+                    opening = false
+                }
+                let outside = tokens.map { token in
+                    !paragraphSpans.contains { $0.content.contains(token.range.lowerBound) }
+                }
+                let sentence = Sentence(
+                    range: trimmed, text: sentenceText, paragraph: index, isHeadline: isHeading,
+                    isBoilerplate: boilerplate || Boilerplate.matches(sentenceText), figures: [], names: [],
+                    quotes: [], assertion: Assertion(), speaker: nil, speakerKey: nil, dateline: dateline,
+                    tokens: tokens)
+                pending.append(Pending(sentence: sentence, outside: outside))
+            }
+        }
+
+        // Facts per sentence; speakers need the people named so far.
+        var lastPerson: Name?
+        for item in pending {
+            var sentence = item.sentence
+            if !sentence.isBoilerplate {
+                sentence.figures = FigureExtractor.figures(in: sentence.tokens, bytes: bytes)
+                sentence.names = NameExtractor(
+                    tokens: sentence.tokens, bytes: bytes, isOrdinaryWord: { vocabulary.contains($0) },
+                    isCapitalisedElsewhere: { capitals.contains($0) }
+                ).names()
+                sentence.assertion = Assertion.of(sentence.tokens, outsideQuotes: item.outside)
+                if let (speaker, key) = Attribution.find(
+                    in: sentence.tokens, outside: item.outside, names: sentence.names, lastPerson: lastPerson)
+                {
+                    sentence.speaker = speaker
+                    sentence.speakerKey = key
+                }
+                if let person = sentence.names.last(where: { $0.kind == .person }) { lastPerson = person }
+            }
+            sentences.append(sentence)
+        }
+        linkSurnames()
+        collectQuotes(spans)
+        for sentence in sentences {
+            for name in sentence.names {
+                nameKeys.insert(name.key)
+                if name.kind == .person { nameKeys.insert(name.lastWordKey) }
+            }
+        }
+    }
+
+    /// "Herzog" after "Isaac Herzog": the surname takes the full name's key.
+    private mutating func linkSurnames() {
+        var fullNames: [String: Name] = [:]
+        for sentence in sentences {
+            for name in sentence.names where name.kind == .person && name.surface.contains(" ") {
+                if fullNames[name.lastWordKey] == nil { fullNames[name.lastWordKey] = name }
+            }
+        }
+        guard !fullNames.isEmpty else { return }
+        for s in sentences.indices {
+            for n in sentences[s].names.indices {
+                let name = sentences[s].names[n]
+                guard !name.surface.contains(" "), let full = fullNames[name.key] else { continue }
+                sentences[s].names[n].key = full.key
+                sentences[s].names[n].kind = .person
+                sentences[s].names[n].fullName = full.surface
+            }
+            if let key = sentences[s].speakerKey, let full = fullNames[key] {
+                sentences[s].speakerKey = full.key
+            }
+        }
+    }
+
+    /// Quotes with their speakers: the attribution of a sentence the quote touches, else (for a
+    /// quote that opens a sentence with no attribution) the previous quote's speaker.
+    private mutating func collectQuotes(_ spans: [(span: QuoteFinder.Span, paragraph: Int)]) {
+        var previous: (speaker: String?, key: String?, paragraph: Int)?
+        var sentenceIndex = 0
+        for (span, paragraph) in spans {
+            while sentenceIndex < sentences.count && sentences[sentenceIndex].range.upperBound <= span.content.lowerBound
+            {
+                sentenceIndex += 1
+            }
+            var touched: [Int] = []
+            var k = sentenceIndex
+            while k < sentences.count && sentences[k].range.lowerBound < span.outer.upperBound {
+                if sentences[k].range.upperBound > span.content.lowerBound { touched.append(k) }
+                k += 1
+            }
+            guard !touched.isEmpty, !touched.allSatisfy({ sentences[$0].isBoilerplate }) else { continue }
+            let text = String(decoding: bytes[span.content], as: UTF8.self)
+            let words = Quote.normalize(text).split(separator: " ").count
+            var speaker: String?
+            var key: String?
+            if let source = touched.first(where: { sentences[$0].speaker != nil }) {
+                speaker = sentences[source].speaker
+                key = sentences[source].speakerKey
+            } else if let previous, previous.paragraph >= paragraph - 2, isOpening(span, in: touched.first!) {
+                speaker = previous.speaker
+                key = previous.key
+            }
+            // Scare quotes ("a 'game changer'") are not quotations.
+            let utterance = text.last.map { ",.?!".contains($0) } ?? false
+            guard words >= 4 || (speaker != nil && (utterance || words >= 2)) else { continue }
+            let quote = Quote(text: text, range: span.content, speaker: speaker, speakerKey: key)
+            for index in touched { sentences[index].quotes.append(quotes.count) }
+            quotes.append(quote)
+            previous = (speaker, key, paragraph)
+        }
+    }
+
+    /// True when the quote opens its sentence (nothing but punctuation before it).
+    private func isOpening(_ span: QuoteFinder.Span, in sentence: Int) -> Bool {
+        sentences[sentence].tokens.prefix { $0.range.upperBound <= span.outer.lowerBound }.allSatisfy { !$0.isWord }
+    }
+
+    private func trim(_ range: Range<Int>) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper && Self.isSpaceByte(bytes[lower]) { lower += 1 }
+        while upper > lower && Self.isSpaceByte(bytes[upper - 1]) { upper -= 1 }
+        return lower..<upper
+    }
+
+    private static func isSpaceByte(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    /// A headline: a short first line that does not end like a sentence.
+    static func looksLikeHeadline(_ line: String) -> Bool {
+        let trimmed = line.trimmingSpaces
+        guard let last = trimmed.last else { return false }
+        let words = trimmed.split(separator: " ").count
+        return words <= 20 && !".!?\u{201D}\"".contains(last)
+    }
+
+    /// Where a dateline ends: "JERUSALEM (AP) — ", "WASHINGTON, D.C. — ", "LONDON: ".
+    static func datelineEnd(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var k = range.lowerBound
+        var letters = 0
+        // Capitals, spaces, commas, dots and apostrophes.
+        while k < range.upperBound {
+            let byte = bytes[k]
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
+                letters += 1
+            } else if byte == 0x20 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")
+                || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")
+            {
+                // part of the place
+            } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
+                // "WASHINGTON, D.C." is capitals; lower case means prose ("Washington, Tuesday") unless in the agency.
+                return nil
+            } else {
+                break
+            }
+            k += 1
+        }
+        guard letters >= 3, k < range.upperBound else { return nil }
+        var j = k
+        if bytes[j] == UInt8(ascii: "(") {
+            while j < range.upperBound && bytes[j] != UInt8(ascii: ")") { j += 1 }
+            guard j < range.upperBound else { return nil }
+            j += 1
+            while j < range.upperBound && bytes[j] == 0x20 { j += 1 }
+        }
+        // A dash (—, –, -- or -) or a colon.
+        let dashes: [[UInt8]] = [[0xE2, 0x80, 0x94], [0xE2, 0x80, 0x93], [0x2D, 0x2D], [0x2D], [0x3A]]
+        for dash in dashes where j + dash.count <= range.upperBound && Array(bytes[j..<(j + dash.count)]) == dash {
+            let end = j + dash.count
+            guard end < range.upperBound, bytes[end] == 0x20 else { continue }
+            return end
+        }
+        return nil
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
+        while let last = text.last, last.isWhitespace { text = text.dropLast() }
+        return String(text)
+    }
+}

@@ -1,0 +1,216 @@
+/// Finds names in one sentence without a model: runs of capitalised words joined by name
+/// particles ("bin", "van", "al-"), with titles split off as roles, possessives dropped, dotted
+/// and plain acronyms kept, and capitalised sentence openers filtered out.
+///
+/// - Complexity: O(n) in the sentence's tokens.
+struct NameExtractor {
+    let tokens: [Token]
+    let bytes: [UInt8]
+    /// True for a lower-cased word the document also uses in lower case (so a capitalised copy at
+    /// the start of a sentence is an ordinary word).
+    let isOrdinaryWord: (String) -> Bool
+    /// True for a lower-cased word the document also capitalises inside a sentence.
+    let isCapitalisedElsewhere: (String) -> Bool
+
+    /// Words that may join two parts of an organisation or place name ("Bank of England").
+    private static let connectors: Set<String> = ["of", "for", "and", "on", "the", "de", "del"]
+    /// Acronyms that are places.
+    private static let placeAcronyms: Set<String> = ["us", "usa", "uk", "uae", "drc", "prc", "eu"]
+    /// Titles that are people's, so that the name they introduce is a person.
+    private static let organisationHeads: Set<String> = [
+        "ministry", "department", "university", "bank", "museum", "institute", "house", "republic", "kingdom",
+        "state", "states", "court", "church", "city", "gulf", "strait", "bay", "sea", "committee", "council",
+        "office", "bureau", "secretary", "union", "league", "federation", "organization", "organisation", "board",
+        "school", "college", "party", "academy", "society", "association", "commission", "agency", "centre", "center",
+        "foundation", "fund", "minister",
+    ]
+
+    func names() -> [Name] {
+        var names: [Name] = []
+        var i = 0
+        let firstWord = tokens.firstIndex { $0.isWord } ?? 0
+        while i < tokens.count {
+            guard startsName(i) else {
+                i += 1
+                continue
+            }
+            // Titles first: "President", "Prime Minister", "Dr.", "Secretary of State".
+            let start = i
+            var roleEnd = i
+            var k = i
+            while k < tokens.count, tokens[k].isWord, tokens[k].isCapitalised || !tokens[k].spaceBefore,
+                Lexicon.titles.contains(tokens[k].lower), !tokens[k].isAllCaps || tokens[k].lower == "ceo"
+            {
+                k += 1
+                if k < tokens.count && tokens[k].text == "." && !tokens[k].spaceBefore { k += 1 }
+                // "Secretary of State", "Minister for Foreign Affairs"
+                if (lower(k) == "of" || lower(k) == "for") && k + 1 < tokens.count && tokens[k + 1].isCapitalised
+                    && (Lexicon.titles.contains(tokens[k + 1].lower)
+                        || ["state", "defense", "defence", "health", "justice", "foreign", "homeland"].contains(
+                            tokens[k + 1].lower))
+                {
+                    k += 2
+                    while k < tokens.count && tokens[k].isCapitalised && Lexicon.titles.contains(tokens[k].lower) {
+                        k += 1
+                    }
+                }
+                roleEnd = k
+            }
+            let hasRole = roleEnd > start && roleEnd < tokens.count && startsName(roleEnd)
+                && !Lexicon.titles.contains(tokens[roleEnd].lower)
+            let nameStart = hasRole ? roleEnd : start
+            var end = nameStart + 1
+            // The rest of the name: capitalised words, particles before one, connectors inside organisations.
+            while end < tokens.count {
+                let token = tokens[end]
+                guard token.isWord, token.spaceBefore else { break }
+                if isNamePart(end) && !Lexicon.weekdays.contains(token.lower) {
+                    end += 1
+                } else if Lexicon.particles.contains(token.lower) && !token.isCapitalised
+                    && end + 1 < tokens.count && isNamePart(end + 1)
+                {
+                    end += 2
+                } else if Self.connectors.contains(token.lower) && !token.isCapitalised && end + 1 < tokens.count
+                    && isNamePart(end + 1) && !tokens[end + 1].isAllCaps
+                    && tokens[nameStart..<end].contains(where: {
+                        Self.organisationHeads.contains($0.lower) || Lexicon.placeWords.contains($0.lower)
+                    })
+                {
+                    end += 2
+                } else {
+                    break
+                }
+            }
+            var first = nameStart
+            // A capitalised sentence opener is an ordinary word: "The", "But", "Officials".
+            while first < end && (first == firstWord || isAfterOpeningPunctuation(first)) && isOrdinary(first)
+                && !(hasRole && first == nameStart && first > start)
+            {
+                first += 1
+            }
+            while first < end && (isOrdinary(first) && first == nameStart && tokens[first].lower == "the") {
+                first += 1
+            }
+            // Months, weekdays and lone ordinary words are not names.
+            if end - first == 1 {
+                let word = tokens[first].lower
+                if Lexicon.months[word] != nil || Lexicon.weekdays.contains(word) || word == "i"
+                    || (Lexicon.commonWords.contains(word) && !tokens[first].isAllCaps)
+                {
+                    first = end
+                }
+            }
+            // One capitalised word opening a sentence is a name only if the document capitalises it
+            // elsewhere too, or it is a known place or given name, or it speaks: "Helicopters were used".
+            if end - first == 1 && (first == firstWord || isAfterOpeningPunctuation(first)) && !hasRole {
+                let word = tokens[first].lower
+                // "Herzog said" names someone; "Meteorologists said" does not.
+                let speaks = Attribution.speechVerbs.contains(lower(end))
+                    && (!word.hasSuffix("s") || Lexicon.organisationWords.contains(word))
+                if !tokens[first].isAllCaps && !isCapitalisedElsewhere(word) && !Lexicon.places.contains(word)
+                    && !Lexicon.givenNames.contains(word) && !speaks && !isHyphenatedName(first)
+                {
+                    first = end
+                }
+            }
+            // "Farmer Elena Sorrow said": an ordinary noun opening the sentence describes the person.
+            var descriptor: String?
+            if end - first >= 3 && first == firstWord && !hasRole {
+                let word = tokens[first].lower
+                if !isCapitalisedElsewhere(word) && !Lexicon.givenNames.contains(word) && !Lexicon.places.contains(word)
+                    && !Lexicon.placeOpeners.contains(word) && !tokens[first].isAllCaps
+                    && !Lexicon.organisationWords.contains(word) && !Self.organisationHeads.contains(word)
+                    && !tokens[first + 1..<end].contains(where: { Self.connectors.contains($0.lower) })
+                {
+                    descriptor = tokens[first].text
+                    first += 1
+                }
+            }
+            // A title alone ("the President said") names no one.
+            if tokens[first..<end].allSatisfy({ Lexicon.titles.contains($0.lower) }) { first = end }
+            // Trailing particles and connectors are not part of it.
+            while end > first && !tokens[end - 1].isCapitalised && !isHyphenatedName(end - 1) { end -= 1 }
+            if first < end {
+                let role = hasRole ? text(start..<roleEnd) : descriptor
+                names.append(makeName(first..<end, role: role))
+            }
+            i = max(end, i + 1)
+        }
+        return names
+    }
+
+    private func lower(_ i: Int) -> String { i < tokens.count ? tokens[i].lower : "" }
+
+    private func text(_ span: Range<Int>) -> String {
+        let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
+        return String(decoding: bytes[range], as: UTF8.self)
+    }
+
+    private func startsName(_ i: Int) -> Bool {
+        i < tokens.count && tokens[i].isWord && (tokens[i].isCapitalised || isHyphenatedName(i))
+    }
+
+    private func isNamePart(_ i: Int) -> Bool {
+        guard i < tokens.count, tokens[i].isWord else { return false }
+        return tokens[i].isCapitalised || isHyphenatedName(i)
+    }
+
+    /// "al-Assad", "el-Sisi", "bin-Salman": a particle fused to a capitalised name.
+    private func isHyphenatedName(_ i: Int) -> Bool {
+        let text = tokens[i].text
+        guard let hyphen = text.firstIndex(where: { $0 == "-" || $0 == "\u{2010}" }) else { return false }
+        let head = text[..<hyphen].lowercased()
+        guard Lexicon.particles.contains(head) || ["ad", "ash", "as", "at", "az", "an"].contains(head) else {
+            return false
+        }
+        let rest = text[text.index(after: hyphen)...]
+        return rest.first?.isUppercase ?? false
+    }
+
+    private func isAfterOpeningPunctuation(_ i: Int) -> Bool {
+        guard i > 0 else { return true }
+        let previous = tokens[i - 1].text
+        return ["\"", "\u{201C}", "\u{2018}", "(", "[", ":", "\u{2014}", "\u{2013}", "-", "\u{00AB}"].contains(previous)
+    }
+
+    private func isOrdinary(_ i: Int) -> Bool {
+        let token = tokens[i]
+        guard !token.isAllCaps || token.lower.count == 1 else { return false }
+        return Lexicon.commonWords.contains(token.lower) || isOrdinaryWord(token.lower)
+    }
+
+    private func makeName(_ span: Range<Int>, role: String?) -> Name {
+        let surface = text(span)
+        let words = tokens[span].filter { $0.isWord }
+        let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
+        return Name(
+            surface: surface, range: range, key: Folding.fold(surface, joined: true),
+            kind: kind(of: words, role: role, before: span.lowerBound - 1, after: span.upperBound), role: role)
+    }
+
+    /// A guess from the words themselves and their neighbours.
+    private func kind(of words: [Token], role: String?, before: Int, after: Int) -> Name.Kind {
+        let lowers = words.map(\.lower)
+        if let role, !Self.organisationHeads.contains(role.lowercased()) { return .person }
+        if words.count == 1 && words[0].isAllCaps {
+            return Self.placeAcronyms.contains(Folding.fold(words[0].text, joined: true)) ? .place : .organisation
+        }
+        if lowers.contains(where: { Lexicon.organisationWords.contains($0) }) { return .organisation }
+        if lowers.contains(where: { Lexicon.placeWords.contains($0) }) && words.count > 1 { return .place }
+        if lowers.allSatisfy({ Lexicon.places.contains($0) }) { return .place }
+        if words.contains(where: \.isAllCaps) { return .organisation }
+        if let first = lowers.first, Lexicon.givenNames.contains(first), words.count >= 2 { return .person }
+        let previous = before >= 0 ? tokens[before].lower : ""
+        let placePrepositions: Set<String> = [
+            "in", "from", "near", "across", "into", "outside", "inside", "toward", "towards", "through", "at", "to",
+        ]
+        if placePrepositions.contains(previous) && !(lowers.first.map(Lexicon.givenNames.contains) ?? false) {
+            return .place
+        }
+        if let first = lowers.first, Lexicon.placeOpeners.contains(first), words.count >= 2 { return .place }
+        let next = after < tokens.count ? tokens[after].lower : ""
+        if ["said", "says", "told", "added", "wrote", "asked"].contains(next) { return .person }
+        if words.count >= 2 && words.count <= 4 { return .person }
+        return .unknown
+    }
+}

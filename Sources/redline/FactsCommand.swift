@@ -1,0 +1,37 @@
+import ArgumentParser
+import Redline
+
+/// `redline facts FILE`: the figures, names, quotes and claims Redline finds in one version.
+struct FactsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "facts",
+        abstract: "List the figures, names, quotes and claims Redline finds in one version of an article.",
+        discussion: "FILE is a path, or '-' for standard input. Exit status: 0 on success, 2 on trouble."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    @Argument(help: "The article: a file path or '-'.")
+    var file: String
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let document: TextDocument
+        do {
+            document = try TextDocument.load(file)
+        } catch {
+            throw Terminal.trouble(error.description)
+        }
+        let sheet = FactSheet(text: document.bytes)
+        let report = FactSheetReport(format: format == .json ? .json : .text, source: file)
+        try Terminal.withOutput(output) { report.render(sheet, into: &$0) }
+    }
+}
