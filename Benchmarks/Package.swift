@@ -12,7 +12,10 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "redline-bench",
-            dependencies: [.product(name: "RedlineDiff", package: rootFolderName)],
+            dependencies: [
+                .product(name: "RedlineDiff", package: rootFolderName),
+                .product(name: "RedlineFacts", package: rootFolderName),
+            ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         )
     ],

@@ -9,14 +9,36 @@ public enum Redline {
     /// - Parameters:
     ///   - granularity: the finest unit to diff in (`.word` by default: paragraphs, then sentences, then words).
     ///   - options: minimal mode, moves, hierarchy.
-    ///   - facts: also compare figures, names, quotes and claims (see ``FactDiff``).
+    ///   - facts: compare figures, names, quotes and claims (see ``FactDiff``): `.auto` does so for
+    ///     texts up to ``factSizeLimit`` (articles; not 10 MB logs), `.always` whatever the size.
     public static func compare(
         _ old: TextDocument, _ new: TextDocument, by granularity: Granularity = .word,
-        options: Diff.Options = Diff.Options(), facts: Bool = true
+        options: Diff.Options = Diff.Options(), facts: FactMode = .auto
     ) -> Comparison {
         let diff = Diff(old: old.bytes, new: new.bytes, by: granularity, options: options)
-        return Comparison(
-            old: Comparison.Side(source: old.name), new: Comparison.Side(source: new.name), diff: diff,
-            facts: facts ? FactDiff(diff: diff) : nil)
+        var comparison = Comparison(
+            old: Comparison.Side(source: old.name), new: Comparison.Side(source: new.name), diff: diff)
+        switch facts {
+        case .never:
+            break
+        case .auto where max(old.bytes.count, new.bytes.count) > factSizeLimit:
+            comparison.factsSkipped =
+                "inputs over \(factSizeLimit >> 20) MiB are compared as text only; pass --facts to compare facts anyway"
+        case .auto, .always:
+            comparison.facts = FactDiff(diff: diff)
+        }
+        return comparison
     }
+
+    /// Whether to compare facts.
+    public enum FactMode: Sendable {
+        /// For inputs up to ``Redline/factSizeLimit``.
+        case auto
+        case always
+        case never
+    }
+
+    /// Facts are compared by default for inputs up to this size (1 MiB): news articles are a few
+    /// kilobytes; larger inputs are documents where the text diff is what is wanted, fast.
+    public static let factSizeLimit = 1 << 20
 }

@@ -29,6 +29,8 @@ public struct FactSheet: Sendable {
         public var speakerKey: String?
         /// The dateline removed from the front of the sentence ("JERUSALEM (AP) —").
         public var dateline: String?
+        /// Analysed only for context (names, quotes, speakers), not compared.
+        var isContext = false
 
         var tokens: [Token]
     }
@@ -43,6 +45,10 @@ public struct FactSheet: Sendable {
     /// Folded keys of every name mentioned in the analysed text, full names for linked surnames,
     /// and the surnames of people.
     public private(set) var nameKeys: Set<String> = []
+    /// Searches of the whole text, for what the analysed sentences alone cannot tell.
+    let search: DocumentSearch
+    /// Searches of the text after its headline: does the body state a headline's fact?
+    private(set) var bodySearch: DocumentSearch
 
     /// Analyses the whole text.
     public init(text: TextBytes) {
@@ -63,6 +69,8 @@ public struct FactSheet: Sendable {
     private init(text: TextBytes, paragraphs selection: [Range<Int>]?) {
         self.text = text
         bytes = text.withBytes { Array($0) }
+        search = DocumentSearch(bytes)
+        bodySearch = search
         var lines: [Range<Int>] = []
         var start = 0
         for (k, byte) in bytes.enumerated() where byte == 0x0A {
@@ -86,7 +94,19 @@ public struct FactSheet: Sendable {
                 if p >= 0 { wanted[p] = true }
             }
         }
-        analyse(lines: lines, wanted: wanted)
+        analyse(lines: lines, wanted: wanted, focus: selection?.sorted { $0.lowerBound < $1.lowerBound })
+    }
+
+    /// True when the body (the text after the headline) states `figure`: its digits, its words or
+    /// its value ("Storm kills 4" restates "Four people died").
+    func bodyStates(_ figure: Figure) -> Bool {
+        var surface = figure.surface
+        if let hedge = figure.hedge, surface.lowercased().hasPrefix(hedge.lowercased()) {
+            surface = String(surface.dropFirst(hedge.count)).trimmingSpaces
+        }
+        if bodySearch.contains(surface) || bodySearch.contains(Figure.format(figure.value)) { return true }
+        if let word = Lexicon.units.first(where: { $0.value == figure.value })?.key { return bodySearch.contains(word) }
+        return false
     }
 
     private func isBlank(_ line: Range<Int>) -> Bool {
@@ -95,21 +115,27 @@ public struct FactSheet: Sendable {
 
     // MARK: Analysis
 
-    private mutating func analyse(lines: [Range<Int>], wanted: [Bool]) {
+    /// Splits the wanted lines into sentences and extracts their facts. Sentences outside
+    /// `focus` (when given) are context: their names, quotes and speakers are found (for who
+    /// "he" is and whose quote continues), not their figures or assertions.
+    private mutating func analyse(lines: [Range<Int>], wanted: [Bool], focus: [Range<Int>]?) {
         struct Pending {
             var sentence: Sentence
             var outside: [Bool]
         }
         var pending: [Pending] = []
         var spans: [(span: QuoteFinder.Span, paragraph: Int)] = []
-        var vocabulary = Set<String>()
-        var capitals = Set<String>()
         var seenBody = false
         for (index, line) in lines.enumerated() {
             guard !isBlank(line) else { continue }
+            let isMarkdownHeading = bytes[line.lowerBound] == UInt8(ascii: "#")
+            guard wanted[index] || !seenBody || isMarkdownHeading else { continue }
             let lineText = String(decoding: bytes[line], as: UTF8.self)
-            let isHeading = lineText.hasPrefix("#") || (!seenBody && Self.looksLikeHeadline(lineText))
-            if !isHeading { seenBody = true }
+            let isHeading = isMarkdownHeading || (!seenBody && Self.looksLikeHeadline(lineText))
+            if !isHeading && !seenBody {
+                seenBody = true
+                bodySearch = DocumentSearch(bytes, from: line.lowerBound)
+            }
             guard wanted[index] else { continue }
             let boilerplate = Boilerplate.matches(lineText)
             var content = line
@@ -136,15 +162,6 @@ public struct FactSheet: Sendable {
                 first = false
                 let sentenceText = String(decoding: bytes[trimmed], as: UTF8.self)
                 let tokens = Tokenizer.tokens(sentenceText, in: trimmed, of: bytes)
-                var opening = true
-                for token in tokens where token.isWord {
-                    if token.text == token.lower {
-                        vocabulary.insert(token.lower)
-                    } else if !opening && token.isCapitalised {
-                        capitals.insert(token.lower)
-                    }
-                    opening = false
-                }
                 let outside = tokens.map { token in
                     !paragraphSpans.contains { $0.content.contains(token.range.lowerBound) }
                 }
@@ -159,15 +176,30 @@ public struct FactSheet: Sendable {
 
         // Facts per sentence; speakers need the people named so far.
         var lastPerson: Name?
+        var focusIndex = 0
+        let search = self.search
         for item in pending {
             var sentence = item.sentence
             if !sentence.isBoilerplate {
+                if let focus {
+                    while focusIndex < focus.count && focus[focusIndex].upperBound <= sentence.range.lowerBound
+                        && !(focus[focusIndex].isEmpty && focus[focusIndex].lowerBound == sentence.range.lowerBound)
+                    {
+                        focusIndex += 1
+                    }
+                    sentence.isContext =
+                        focusIndex == focus.count || focus[focusIndex].lowerBound >= sentence.range.upperBound
+                }
+            }
+            if !sentence.isBoilerplate && !sentence.isContext {
                 sentence.figures = FigureExtractor.figures(in: sentence.tokens, bytes: bytes)
-                sentence.names = NameExtractor(
-                    tokens: sentence.tokens, bytes: bytes, isOrdinaryWord: { vocabulary.contains($0) },
-                    isCapitalisedElsewhere: { capitals.contains($0) }
-                ).names()
                 sentence.assertion = Assertion.of(sentence.tokens, outsideQuotes: item.outside)
+            }
+            if !sentence.isBoilerplate {
+                sentence.names = NameExtractor(
+                    tokens: sentence.tokens, bytes: bytes, isOrdinaryWord: { search.usesInLowerCase($0) },
+                    isCapitalisedElsewhere: { search.capitalisesInside($0) }
+                ).names()
                 if let (speaker, key) = Attribution.find(
                     in: sentence.tokens, outside: item.outside, names: sentence.names, lastPerson: lastPerson)
                 {
@@ -196,14 +228,20 @@ public struct FactSheet: Sendable {
                 if fullNames[name.lastWordKey] == nil { fullNames[name.lastWordKey] = name }
             }
         }
-        guard !fullNames.isEmpty else { return }
         for s in sentences.indices {
             for n in sentences[s].names.indices {
                 let name = sentences[s].names[n]
-                guard !name.surface.contains(" "), let full = fullNames[name.key] else { continue }
-                sentences[s].names[n].key = full.key
-                sentences[s].names[n].kind = .person
-                sentences[s].names[n].fullName = full.surface
+                guard !name.surface.contains(" ") else { continue }
+                if let full = fullNames[name.key] {
+                    sentences[s].names[n].key = full.key
+                    sentences[s].names[n].kind = .person
+                    sentences[s].names[n].fullName = full.surface
+                } else if name.kind == .person || name.kind == .unknown, let full = search.fullName(of: name.surface) {
+                    // The full name is in a sentence that was not analysed.
+                    sentences[s].names[n].key = Name.key(full)
+                    sentences[s].names[n].kind = .person
+                    sentences[s].names[n].fullName = full
+                }
             }
             if let key = sentences[s].speakerKey, let full = fullNames[key] {
                 sentences[s].speakerKey = full.key

@@ -19,6 +19,8 @@ public struct Comparison: Sendable {
     public var diff: Diff
     /// Which figures, names, quotes and claims changed (nil when fact comparison is off).
     public var facts: FactDiff?
+    /// Why facts were not compared, when they were skipped for size.
+    public var factsSkipped: String?
 
     public init(old: Side, new: Side, diff: Diff, facts: FactDiff? = nil) {
         self.old = old

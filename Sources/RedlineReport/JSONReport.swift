@@ -28,6 +28,8 @@ public struct JSONReport: ReportRenderer, Sendable {
         json.field("identical", diff.isIdentical)
         if let facts = comparison.facts {
             json.factChanges(facts, oldLines: diff.oldLines, newLines: diff.newLines)
+        } else if let reason = comparison.factsSkipped {
+            json.field("factsSkipped", reason)
         }
         json.beginObject("text")
         json.field("granularity", diff.granularity.rawValue)

@@ -29,6 +29,8 @@ public struct TextReport: ReportRenderer, Sendable {
         if let facts = comparison.facts {
             FactsSection(facts: facts).render(into: &out)
             out.plain("\n")
+        } else if let reason = comparison.factsSkipped {
+            out.plain("Facts: not compared (\(reason)).\n\n")
         }
         out.plain(Self.summary(diff.counts, granularity: diff.granularity) + "\n")
         let oldLines = diff.oldLines

@@ -41,8 +41,11 @@ struct DiffCommand: ParsableCommand {
 
     @Flag(
         name: .long, inversion: .prefixedNo,
-        help: "Report which figures, names, quotes and claims changed, before the text diff (not in unified output).")
-    var facts = true
+        help: """
+            Report which figures, names, quotes and claims changed, before the text diff (default: on for \
+            inputs up to 1 MiB; not in unified output).
+            """)
+    var facts: Bool?
 
     @Option(name: .long, help: "Colour: auto (when writing to a terminal and NO_COLOR is unset), always, never.")
     var color: ColorChoice = .auto
@@ -72,10 +75,11 @@ struct DiffCommand: ParsableCommand {
         if format == .unified {
             // patch needs whole lines in order: a flat line diff, no moves.
             let lineOptions = Diff.Options(minimal: minimal, hierarchical: false, detectMoves: false)
-            comparison = Redline.compare(oldDocument, newDocument, by: .paragraph, options: lineOptions, facts: false)
+            comparison = Redline.compare(oldDocument, newDocument, by: .paragraph, options: lineOptions, facts: .never)
         } else {
             comparison = Redline.compare(
-                oldDocument, newDocument, by: by.granularity, options: Diff.Options(minimal: minimal), facts: facts)
+                oldDocument, newDocument, by: by.granularity, options: Diff.Options(minimal: minimal),
+                facts: facts.map { $0 ? .always : .never } ?? .auto)
         }
         let color = Terminal.useColor(color, writingToFile: output != nil && output != "-")
         try Terminal.withOutput(output) { out in

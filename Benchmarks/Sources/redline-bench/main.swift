@@ -6,6 +6,7 @@
 // median over repeated runs in this process, so ratios compare like with like.
 import Foundation
 import RedlineDiff
+import RedlineFacts
 
 let clock = ContinuousClock()
 
@@ -64,8 +65,11 @@ guard arguments.count >= 2 else {
     exit(2)
 }
 let corpus = arguments[1]
+/// `redline-bench CORPUS facts` runs only the facts figures (for profiling).
+let onlyFacts = arguments.count > 2 && arguments[2] == "facts"
 
 print("## In-process figures (median of repeated runs)\n")
+if !onlyFacts {
 
 // 1. Typical article pairs: microseconds per full word diff (paragraphs → sentences → words).
 print("| article pair | bytes | redline word diff | stdlib difference(from:) on interned words | ratio |")
@@ -131,5 +135,32 @@ do {
     ] {
         let overhead = Double(edited(diff)) / Double(max(edited(minimal), 1)) - 1
         print("| \(label) | \(format(time)) | \(edited(diff)) | \(String(format: "+%.1f%%", overhead * 100)) |")
+    }
+}
+
+}
+
+// 4. Facts: extraction throughput, and whole comparisons (word diff + fact diff) per second.
+do {
+    print("\n### Facts\n")
+    print("| what | input | time | throughput |")
+    print("|---|---|---|---|")
+    let (big, _) = load(corpus, "c1_1m_1pct")
+    let bigBytes = TextBytes(big)
+    let extraction = median(repetitions: 5) { _ = FactSheet(text: bigBytes) }
+    print(
+        "| `FactSheet` extraction (every sentence) | 1 MB | \(format(extraction)) | \(String(format: "%.1f MB/s", Double(big.utf8.count) / extraction / 1e6)) |"
+    )
+    for name in ["a1_article_6k_1pct", "a2_article_8k_3pct", "a3_article_10k_5pct"] {
+        let (a, b) = load(corpus, name)
+        let aBytes = TextBytes(a)
+        let sheet = median(repetitions: 300) { _ = FactSheet(text: aBytes) }
+        let pair = median(repetitions: 300) { _ = FactDiff(diff: Diff(a, b, by: .word)) }
+        print(
+            "| `FactSheet` extraction | \(name) a.txt | \(format(sheet)) | \(String(format: "%.1f MB/s", Double(a.utf8.count) / sheet / 1e6)) |"
+        )
+        print(
+            "| word diff + fact diff | \(name) | \(format(pair)) | \(String(format: "%.0f pairs/s", 1 / pair)) |"
+        )
     }
 }

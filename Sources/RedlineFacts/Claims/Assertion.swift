@@ -84,18 +84,57 @@ public struct Assertion: Sendable, Equatable, Hashable {
 
     static let negations: Set<String> = ["not", "no", "neither", "nor", "none", "nobody", "nothing", "cannot"]
 
+    /// What a word contributes to a signature; one look-up per word.
+    struct Entry {
+        var verb: String?
+        var modal: String?
+        var frequency = false
+        var negation = false
+        var status: String?
+        var declines = false
+    }
+
+    static let lexicon: [String: Entry] = {
+        var table: [String: Entry] = [:]
+        for (word, verb) in verbClasses { table[word, default: Entry()].verb = verb }
+        for (word, modal) in modals { table[word, default: Entry()].modal = modal }
+        for word in frequencies { table[word, default: Entry()].frequency = true }
+        for word in negations { table[word, default: Entry()].negation = true }
+        for (word, status) in statuses { table[word, default: Entry()].status = status }
+        for word in ["declined", "refused", "declines", "refuses", "declining", "refusing"] {
+            table[word, default: Entry()].declines = true
+        }
+        for word in ["expected", "set", "plans", "going"] { table[word, default: Entry()].verb = table[word]?.verb }
+        return table
+    }()
+
     /// The signature of a sentence from its words outside quotes (`outsideQuotes[k]` for token k).
     static func of(_ tokens: [Token], outsideQuotes: [Bool]) -> Assertion {
         var assertion = Assertion()
         var negationCount = 0
-        let declining: Set<String> = ["declined", "refused", "declines", "refuses", "declining", "refusing"]
         var k = 0
         while k < tokens.count {
             let token = tokens[k]
             defer { k += 1 }
             guard token.isWord, k >= outsideQuotes.count || outsideQuotes[k] else { continue }
             let word = token.lower
-            if declining.contains(word) {
+            // "is expected to", "is set to", "plans to"
+            if k + 1 < tokens.count && tokens[k + 1].lower == "to"
+                && (word == "expected" || word == "set" || word == "plans" || word == "going")
+            {
+                assertion.modality.insert(word == "expected" ? "likely" : "future")
+                assertion.markers.append(token.text)
+                continue
+            }
+            let entry: Entry
+            if let found = lexicon[word] {
+                entry = found
+            } else if word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t") {
+                entry = Entry(negation: true)
+            } else {
+                continue
+            }
+            if entry.declines {
                 assertion.verbs.insert("decline")
                 if k + 2 < tokens.count && tokens[k + 1].lower == "to" {
                     assertion.markers.append("\(token.text) to \(tokens[k + 2].text)")
@@ -105,33 +144,26 @@ public struct Assertion: Sendable, Equatable, Hashable {
                 }
                 continue
             }
-            if let verb = verbClasses[word] {
+            if let verb = entry.verb {
                 if verb != "say" {
                     assertion.verbs.insert(verb)
                     assertion.markers.append(token.text)
                 }
                 continue
             }
-            if let modal = modals[word] {
+            if let modal = entry.modal {
                 assertion.modality.insert(modal)
                 assertion.markers.append(token.text)
             }
-            if frequencies.contains(word) {
+            if entry.frequency {
                 assertion.frequency.insert(word)
                 assertion.markers.append(token.text)
-            } else if negations.contains(word) || word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t") {
+            } else if entry.negation || word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t") {
                 negationCount += 1
                 assertion.markers.append(token.text)
             }
-            if let status = statuses[word] {
+            if let status = entry.status {
                 assertion.status.insert(status)
-                assertion.markers.append(token.text)
-            }
-            // "is expected to", "is set to", "plans to"
-            if ["expected", "set", "plans", "going"].contains(word) && k + 1 < tokens.count
-                && tokens[k + 1].lower == "to"
-            {
-                assertion.modality.insert(word == "expected" ? "likely" : "future")
                 assertion.markers.append(token.text)
             }
         }

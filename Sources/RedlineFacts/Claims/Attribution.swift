@@ -13,7 +13,19 @@ enum Attribution {
     ]
     private static let pronouns: Set<String> = ["he", "she"]
     private static let groupPronouns: Set<String> = ["they", "we", "i", "it"]
+    /// Words a descriptor never reaches back over.
+    private static let stops: Set<String> = ["and", "but", "that", "while", "as", "because", "which", "who", "when"]
     private static let determiners: Set<String> = ["the", "a", "an", "its", "his", "her", "their"]
+
+    /// Tokens as written: spaced where the text had space.
+    private static func joined(_ tokens: ArraySlice<Token>) -> String {
+        var text = ""
+        for token in tokens {
+            if token.spaceBefore && !text.isEmpty { text += " " }
+            text += token.text
+        }
+        return text
+    }
 
     /// The speaker as written and its folded key, or nil when the sentence attributes nothing.
     static func find(in tokens: [Token], outside: [Bool], names: [Name], lastPerson: Name?) -> (String, String)? {
@@ -35,18 +47,23 @@ enum Attribution {
         }
         /// "the ministry", "a spokesman for the army", "officials": lower-case words back to a determiner.
         func descriptor(endingAt k: Int) -> (String, String)? {
-            let stops: Set<String> = ["and", "but", "that", "while", "as", "because", "which", "who", "when"]
-            if stops.contains(tokens[k].lower) || !tokens[k].isWord { return nil }
+            if Self.stops.contains(tokens[k].lower) || !tokens[k].isWord { return nil }
             var b = k
-            while b > 0 && k - b < 5 && tokens[b - 1].isWord && isOutside(b - 1) && !stops.contains(tokens[b - 1].lower)
+            while b > 0 && k - b < 5 && tokens[b - 1].isWord && isOutside(b - 1) && !Self.stops.contains(tokens[b - 1].lower)
                 && !determiners.contains(tokens[b].lower)
             {
                 b -= 1
             }
-            if stops.contains(tokens[b].lower) { return nil }
+            if Self.stops.contains(tokens[b].lower) { return nil }
+            // "Lebanon's health ministry": the possessor belongs to the descriptor.
+            if b >= 3 && tokens[b].lower == "s" && Tokenizer.isApostrophe(tokens[b - 1].text.unicodeScalars.first!)
+                && tokens[b - 2].isWord
+            {
+                b -= 2
+            }
             let words = tokens[b...k].map(\.text)
             return (
-                words.joined(separator: " "),
+                joined(tokens[b...k]),
                 Folding.fold(words.filter { !determiners.contains($0.lowercased()) }.joined(), joined: true)
             )
         }
@@ -56,7 +73,7 @@ enum Attribution {
             guard e > k else { return nil }
             let words = tokens[k..<e].map(\.text)
             return (
-                words.joined(separator: " "),
+                joined(tokens[k..<e]),
                 Folding.fold(words.filter { !determiners.contains($0.lowercased()) }.joined(), joined: true)
             )
         }

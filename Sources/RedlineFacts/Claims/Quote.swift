@@ -50,8 +50,11 @@ enum QuoteFinder {
         while position < paragraph.upperBound {
             let (scalar, length) = Tokenizer.decode(bytes, at: position)
             let next = position + length < paragraph.upperBound ? Tokenizer.decode(bytes, at: position + length).0 : " "
-            let opensHere = Tokenizer.isSpace(previous) || "([{\u{2014}\u{2013}-/:".unicodeScalars.contains(previous)
-                || position == paragraph.lowerBound
+            let opensHere: Bool
+            switch previous {
+            case "(", "[", "{", "\u{2014}", "\u{2013}", "-", "/", ":": opensHere = true
+            default: opensHere = Tokenizer.isSpace(previous) || position == paragraph.lowerBound
+            }
             func close() {
                 if let current = open {
                     spans.append(Span(content: current.content..<position, outer: current.start..<(position + length)))

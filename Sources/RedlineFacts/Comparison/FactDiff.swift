@@ -24,9 +24,6 @@ public struct FactDiff: Sendable {
 
     public var summary: FactSummary { FactSummary(changes) }
 
-    /// Texts at most this large are analysed whole; larger ones only around what changed.
-    public static let wholeTextLimit = 1 << 18
-
     /// The fact changes behind a text diff (any granularity).
     public init(diff: Diff) {
         let sentenceChanges =
@@ -41,9 +38,9 @@ public struct FactDiff: Sendable {
     }
 
     init(old oldText: TextBytes, new newText: TextBytes, sentenceChanges: [SentenceChange]) {
-        let whole = oldText.count <= Self.wholeTextLimit && newText.count <= Self.wholeTextLimit
-        let oldSheet = FactSheet(text: oldText, touching: whole ? nil : sentenceChanges.map(\.old))
-        let newSheet = FactSheet(text: newText, touching: whole ? nil : sentenceChanges.map(\.new))
+        // Only the sentences around what changed are analysed; the rest is searched when needed.
+        let oldSheet = FactSheet(text: oldText, touching: sentenceChanges.map(\.old))
+        let newSheet = FactSheet(text: newText, touching: sentenceChanges.map(\.new))
         old = oldSheet
         new = newSheet
         var comparer = Comparer(old: oldSheet, new: newSheet)
@@ -228,16 +225,14 @@ private struct Comparer {
     /// A headline restates the body: only a figure or name the body of its version lacks counts.
     private mutating func headlineFacts(_ sentence: FactSheet.Sentence, in sheet: FactSheet, body: FactSheet, isOld: Bool)
     {
-        let bodyFigures = Set(body.sentences.filter { !$0.isHeadline }.flatMap { $0.figures.map(\.key) })
-        for figure in sentence.figures where figure.kind != .vague && !bodyFigures.contains(figure.key) {
+        for figure in sentence.figures where figure.kind != .vague && !sheet.bodyStates(figure) {
             changes.append(
                 isOld
                     ? figureChange(.removed, old: figure, new: nil, oldContext: sentence.text, newContext: nil)
                     : figureChange(.added, old: nil, new: figure, oldContext: nil, newContext: sentence.text))
         }
         let presence = isOld ? newPresence : oldPresence
-        let bodyNames = Set(body.sentences.filter { !$0.isHeadline }.flatMap { $0.names.map(\.key) })
-        for name in sentence.names where !bodyNames.contains(name.key) && !presence.contains(name) {
+        for name in sentence.names where !sheet.bodySearch.contains(name.surface) && !presence.contains(name) {
             let key = (isOld ? "-" : "+") + name.key
             guard !reportedNames.contains(key) else { continue }
             reportedNames.insert(key)

@@ -23,9 +23,39 @@ struct FigureExtractor {
     /// True when token `i` follows the previous one with no space ("5m", "24th", "3:15").
     private func attached(_ i: Int) -> Bool { i < tokens.count && !tokens[i].spaceBefore }
 
+    /// Words a figure can start with; any other word is skipped at once.
+    private static let starters: Set<String> = {
+        var words = Set(Lexicon.units.keys).union(Lexicon.tens.keys).union(Lexicon.ordinals.keys)
+        words.formUnion(Lexicon.approximateAmounts.keys)
+        words.formUnion(Lexicon.months.keys)
+        words.formUnion(Lexicon.weekdays)
+        words.formUnion(Lexicon.dayWords)
+        words.formUnion(Lexicon.relativeDateHeads)
+        words.formUnion(Lexicon.vagueQuantifiers)
+        words.formUnion(Lexicon.hedges.map { $0[0] })
+        words.formUnion(Lexicon.currencyCodes)
+        words.formUnion(["a", "an", "half", "dozen", "for", "between", "noon", "midnight", "us", "c", "hk", "nz", "s"])
+        return words
+    }()
+
+    private func mayStartFigure(_ token: Token) -> Bool {
+        switch token.kind {
+        case .number: return true
+        case .punctuation: return Lexicon.currencySymbols[token.text] != nil || token.text == "~"
+        case .word:
+            if Self.starters.contains(token.lower) { return true }
+            // "twenty-five"
+            return token.lower.utf8.contains(UInt8(ascii: "-")) && Lexicon.tens[String(token.lower.split(separator: "-")[0])] != nil
+        }
+    }
+
     private mutating func run() {
         var i = 0
         while i < tokens.count {
+            guard mayStartFigure(tokens[i]) else {
+                i += 1
+                continue
+            }
             if let next = date(at: i) ?? time(at: i) ?? amount(at: i) ?? vague(at: i) {
                 i = next
             } else {
@@ -323,14 +353,15 @@ struct FigureExtractor {
         return unitEnd
     }
 
+    private static let scoreWords: Set<String> = [
+        "won", "win", "wins", "lost", "lose", "loss", "beat", "beats", "defeat", "defeated", "victory", "draw",
+        "drew", "lead", "led", "score", "scored", "final", "match", "game", "trailing", "vote", "voted",
+    ]
+
     /// Whether a dash pair like "3-0" reads as a score: a sports word nearby.
     private func isScoreContext(start: Int, end: Int) -> Bool {
-        let words: Set<String> = [
-            "won", "win", "wins", "lost", "lose", "loss", "beat", "beats", "defeat", "defeated", "victory", "draw",
-            "drew", "lead", "led", "score", "scored", "final", "match", "game", "trailing", "vote", "voted",
-        ]
         let window = max(0, start - 5)..<min(tokens.count, end + 3)
-        return window.contains { words.contains(tokens[$0].lower) }
+        return window.contains { Self.scoreWords.contains(tokens[$0].lower) }
     }
 
     /// "one" is a figure in "one person died", not in "one of the", "no one" or "one day".
@@ -346,7 +377,8 @@ struct FigureExtractor {
 
     /// The length and bound of a hedge starting at `i`, when a figure follows it.
     private func hedgeLength(at i: Int) -> (Int, Figure.Bound?)? {
-        for hedge in Lexicon.hedges where i + hedge.count < tokens.count {
+        guard i < tokens.count, let candidates = Self.hedgesByFirstWord[tokens[i].lower] else { return nil }
+        for hedge in candidates where i + hedge.count < tokens.count {
             guard hedge.indices.allSatisfy({ tokens[i + $0].lower == hedge[$0] }) else { continue }
             let next = i + hedge.count
             let followed =
@@ -358,6 +390,10 @@ struct FigureExtractor {
         }
         return nil
     }
+
+    /// Hedges by their first word, longest first.
+    private static let hedgesByFirstWord: [String: [[String]]] = Dictionary(
+        grouping: Lexicon.hedges.sorted { $0.count > $1.count }, by: { $0[0] })
 
     static func bound(of hedge: String) -> Figure.Bound? {
         switch hedge.lowercased() {
@@ -524,6 +560,9 @@ struct FigureExtractor {
     private func wordValue(_ word: String) -> Double? {
         if let unit = Lexicon.units[word] { return unit }
         if let ten = Lexicon.tens[word] { return ten }
+        guard word.utf8.count > 6, word.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 >= 0x80 }) else {
+            return nil
+        }
         let parts = word.split(whereSeparator: { $0 == "-" || $0 == "\u{2010}" || $0 == "\u{2011}" })
         if parts.count == 2, let ten = Lexicon.tens[String(parts[0])], let unit = Lexicon.units[String(parts[1])],
             unit < 10

@@ -22,6 +22,25 @@ public struct Name: Sendable, Equatable, Hashable {
 
     /// The folded key of the name's last word (its surname, for a person).
     var lastWordKey: String {
-        Folding.fold(String(surface.split(separator: " ").last ?? ""), joined: true)
+        Name.key(String(surface.split(separator: " ").last ?? ""))
+    }
+
+    /// Arabic articles are written with and without: "Bashar al-Assad" = "Bashar Assad".
+    private static let articles: Set<String> = ["al", "el", "ad", "as", "ash", "at", "az", "an", "ar"]
+
+    /// The folded key of a surface: case, diacritics, spaces, hyphens, dots and Arabic articles dropped.
+    static func key(_ surface: String) -> String {
+        var words: [Substring] = []
+        for word in surface.split(separator: " ") {
+            if articles.contains(word.lowercased()) { continue }
+            if let hyphen = word.firstIndex(where: { $0 == "-" || $0 == "\u{2010}" }),
+                articles.contains(word[..<hyphen].lowercased()), word.index(after: hyphen) < word.endIndex
+            {
+                words.append(word[word.index(after: hyphen)...])
+            } else {
+                words.append(word)
+            }
+        }
+        return Folding.fold(words.joined(separator: " "), joined: true)
     }
 }

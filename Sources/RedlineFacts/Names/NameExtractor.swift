@@ -9,11 +9,19 @@ struct NameExtractor {
     /// True for a lower-cased word the document also uses in lower case (so a capitalised copy at
     /// the start of a sentence is an ordinary word).
     let isOrdinaryWord: (String) -> Bool
-    /// True for a lower-cased word the document also capitalises inside a sentence.
+    /// True for a word (as written, capitalised) the document also capitalises inside a sentence.
     let isCapitalisedElsewhere: (String) -> Bool
 
     /// Words that may join two parts of an organisation or place name ("Bank of England").
-    private static let connectors: Set<String> = ["of", "for", "and", "on", "the", "de", "del"]
+    private static let connectors: Set<String> = ["of", "for", "on", "the", "de", "del"]
+    /// What completes a title: "Secretary of State".
+    private static let complements: Set<String> = [
+        "state", "defense", "defence", "health", "justice", "homeland", "security", "finance", "interior",
+    ]
+    /// Words after which a lone name is a place: "in Gaza".
+    private static let placePrepositions: Set<String> = [
+        "in", "from", "near", "across", "into", "outside", "inside", "toward", "towards", "through", "at", "to",
+    ]
     /// Acronyms that are places.
     private static let placeAcronyms: Set<String> = ["us", "usa", "uk", "uae", "drc", "prc", "eu"]
     /// Titles that are people's, so that the name they introduce is a person.
@@ -22,7 +30,7 @@ struct NameExtractor {
         "state", "states", "court", "church", "city", "gulf", "strait", "bay", "sea", "committee", "council",
         "office", "bureau", "secretary", "union", "league", "federation", "organization", "organisation", "board",
         "school", "college", "party", "academy", "society", "association", "commission", "agency", "centre", "center",
-        "foundation", "fund", "minister",
+        "foundation", "fund",
     ]
 
     func names() -> [Name] {
@@ -107,7 +115,7 @@ struct NameExtractor {
                 // "Herzog said" names someone; "Meteorologists said" does not.
                 let speaks = Attribution.speechVerbs.contains(lower(end))
                     && (!word.hasSuffix("s") || Lexicon.organisationWords.contains(word))
-                if !tokens[first].isAllCaps && !isCapitalisedElsewhere(word) && !Lexicon.places.contains(word)
+                if !tokens[first].isAllCaps && !isCapitalisedElsewhere(tokens[first].text) && !Lexicon.places.contains(word)
                     && !Lexicon.givenNames.contains(word) && !speaks && !isHyphenatedName(first)
                 {
                     first = end
@@ -117,7 +125,8 @@ struct NameExtractor {
             var descriptor: String?
             if end - first >= 3 && first == firstWord && !hasRole {
                 let word = tokens[first].lower
-                if !isCapitalisedElsewhere(word) && !Lexicon.givenNames.contains(word) && !Lexicon.places.contains(word)
+                if !isCapitalisedElsewhere(tokens[first].text) && !Lexicon.givenNames.contains(word)
+                    && !Lexicon.places.contains(word)
                     && !Lexicon.placeOpeners.contains(word) && !tokens[first].isAllCaps
                     && !Lexicon.organisationWords.contains(word) && !Self.organisationHeads.contains(word)
                     && !tokens[first + 1..<end].contains(where: { Self.connectors.contains($0.lower) })
@@ -126,17 +135,59 @@ struct NameExtractor {
                     first += 1
                 }
             }
+            // Nationalities and titles inside the run are the role: "Lebanese Prime Minister Najib
+            // Mikati", "Parliament Speaker Nabih Berri", "U.S. Secretary of State Antony Blinken".
+            var role = hasRole ? text(start..<roleEnd) : descriptor
+            if let split = titleSplit(first..<end) {
+                role = text(first..<split)
+                first = split
+            }
+            // "Israeli strikes", "French envoys": a nationality names no one.
+            if end - first == 1 && Lexicon.demonyms.contains(tokens[first].lower) { first = end }
             // A title alone ("the President said") names no one.
             if tokens[first..<end].allSatisfy({ Lexicon.titles.contains($0.lower) }) { first = end }
             // Trailing particles and connectors are not part of it.
             while end > first && !tokens[end - 1].isCapitalised && !isHyphenatedName(end - 1) { end -= 1 }
             if first < end {
-                let role = hasRole ? text(start..<roleEnd) : descriptor
                 names.append(makeName(first..<end, role: role))
             }
             i = max(end, i + 1)
         }
         return names
+    }
+
+    /// Where the name starts after a role inside a capitalised run: after its last title word
+    /// (and an "of State"-like complement), when one to four name words follow.
+    private func titleSplit(_ span: Range<Int>) -> Int? {
+        var split: Int?
+        var k = span.lowerBound
+        while k < span.upperBound {
+            if Lexicon.titles.contains(tokens[k].lower) && !tokens[k].isAllCaps {
+                var after = k + 1
+                while after + 1 < span.upperBound && (lower(after) == "of" || lower(after) == "for")
+                    && Self.complements.contains(lower(after + 1))
+                {
+                    after += 2
+                }
+                if after < span.upperBound { split = after }
+                k = after
+            } else {
+                k += 1
+            }
+        }
+        guard let split, split > span.lowerBound, span.upperBound - split <= 4,
+            (split..<span.upperBound).allSatisfy({
+                tokens[$0].isCapitalised || Lexicon.particles.contains(tokens[$0].lower) || isHyphenatedName($0)
+            }),
+            !Lexicon.titles.contains(tokens[split].lower)
+        else { return nil }
+        // Everything before the title must be a nationality, acronym or title-like word.
+        let before = tokens[span.lowerBound..<split]
+        guard before.allSatisfy({
+            Lexicon.titles.contains($0.lower) || Lexicon.demonyms.contains($0.lower) || $0.isAllCaps
+                || ["of", "for"].contains($0.lower) || Self.complements.contains($0.lower) || $0.isCapitalised
+        }) else { return nil }
+        return split
     }
 
     private func lower(_ i: Int) -> String { i < tokens.count ? tokens[i].lower : "" }
@@ -158,6 +209,7 @@ struct NameExtractor {
     /// "al-Assad", "el-Sisi", "bin-Salman": a particle fused to a capitalised name.
     private func isHyphenatedName(_ i: Int) -> Bool {
         let text = tokens[i].text
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "-") || $0 == 0xE2 }) else { return false }
         guard let hyphen = text.firstIndex(where: { $0 == "-" || $0 == "\u{2010}" }) else { return false }
         let head = text[..<hyphen].lowercased()
         guard Lexicon.particles.contains(head) || ["ad", "ash", "as", "at", "az", "an"].contains(head) else {
@@ -184,7 +236,7 @@ struct NameExtractor {
         let words = tokens[span].filter { $0.isWord }
         let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
         return Name(
-            surface: surface, range: range, key: Folding.fold(surface, joined: true),
+            surface: surface, range: range, key: Name.key(surface),
             kind: kind(of: words, role: role, before: span.lowerBound - 1, after: span.upperBound), role: role)
     }
 
@@ -201,15 +253,10 @@ struct NameExtractor {
         if words.contains(where: \.isAllCaps) { return .organisation }
         if let first = lowers.first, Lexicon.givenNames.contains(first), words.count >= 2 { return .person }
         let previous = before >= 0 ? tokens[before].lower : ""
-        let placePrepositions: Set<String> = [
-            "in", "from", "near", "across", "into", "outside", "inside", "toward", "towards", "through", "at", "to",
-        ]
-        if placePrepositions.contains(previous) && !(lowers.first.map(Lexicon.givenNames.contains) ?? false) {
+        if Self.placePrepositions.contains(previous) && !(lowers.first.map(Lexicon.givenNames.contains) ?? false) {
             return .place
         }
         if let first = lowers.first, Lexicon.placeOpeners.contains(first), words.count >= 2 { return .place }
-        let next = after < tokens.count ? tokens[after].lower : ""
-        if ["said", "says", "told", "added", "wrote", "asked"].contains(next) { return .person }
         if words.count >= 2 && words.count <= 4 { return .person }
         return .unknown
     }

@@ -156,6 +156,21 @@ enum Lexicon {
         gaza ramallah hebron nablus jenin rafah khan tel aviv california texas florida york chicago boston
         ohio michigan pennsylvania virginia georgia arizona nevada oregon colorado alaska hawaii
         """)
+    /// Nationality and group adjectives: "Israeli strikes", "French envoys" name no one.
+    static let demonyms: Set<String> = set(
+        """
+        afghan albanian algerian american argentine argentinian armenian australian austrian azerbaijani bahraini
+        bangladeshi belarusian belgian bolivian bosnian brazilian british bulgarian cambodian canadian chilean
+        chinese colombian congolese croatian cuban cypriot czech danish dutch egyptian emirati english eritrean
+        estonian ethiopian european finnish french georgian german ghanaian greek haitian hungarian icelandic
+        indian indonesian iranian iraqi irish israeli italian japanese jordanian kazakh kenyan korean kosovar
+        kurdish kuwaiti lebanese libyan lithuanian malaysian malian mexican moldovan mongolian moroccan nigerian
+        norwegian pakistani palestinian panamanian peruvian filipino polish portuguese qatari romanian russian
+        rwandan saudi scottish senegalese serbian slovak slovenian somali spanish sudanese swedish swiss syrian
+        taiwanese thai tunisian turkish ugandan ukrainian uruguayan uzbek venezuelan vietnamese welsh yemeni
+        african asian arab arabic western eastern northern southern jewish muslim christian catholic sunni shiite
+        shia hindu buddhist democratic republican conservative liberal socialist communist
+        """)
     /// Given names common in news, so that a two-word name starting with one is typed a person.
     static let givenNames: Set<String> = set(
         """

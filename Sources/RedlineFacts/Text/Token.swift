@@ -23,20 +23,45 @@ struct Token: Sendable, Equatable {
     var isNumber: Bool { kind == .number }
 
     /// The first letter is upper case ("Herzog", "UAE", "İstanbul").
-    var isCapitalised: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
-    }
-
+    var isCapitalised: Bool
     /// Two or more letters, all upper case ("UAE", "IDF", "U.S.").
-    var isAllCaps: Bool {
-        guard kind == .word else { return false }
-        var letters = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-            guard scalar.properties.isUppercase else { return false }
-            letters += 1
+    var isAllCaps: Bool
+
+    init(kind: Kind, text: String, lower: String, range: Range<Int>, spaceBefore: Bool) {
+        self.kind = kind
+        self.text = text
+        self.lower = lower
+        self.range = range
+        self.spaceBefore = spaceBefore
+        var capitalised = false
+        var allCaps = false
+        if kind == .word, text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var upper = 0
+            var letters = 0
+            for byte in text.utf8 where (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                letters += 1
+                if byte < 0x61 { upper += 1 }
+            }
+            let first = text.utf8.first ?? 0
+            capitalised = first >= 0x41 && first <= 0x5A
+            allCaps = letters >= 2 && upper == letters
+        } else if kind == .word, let first = text.unicodeScalars.first {
+            capitalised = first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
+            if capitalised {
+                var letters = 0
+                allCaps = true
+                for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+                    guard scalar.properties.isUppercase else {
+                        allCaps = false
+                        break
+                    }
+                    letters += 1
+                }
+                allCaps = allCaps && letters >= 2
+            }
         }
-        return letters >= 2
+        isCapitalised = capitalised
+        isAllCaps = allCaps
     }
 
     /// The value of a number token ("5,000,000" → 5000000, "3.5" → 3.5), ignoring separators.
@@ -147,11 +172,22 @@ enum Tokenizer {
             let text = string(start, k)
             tokens.append(
                 Token(
-                    kind: kind, text: text, lower: kind == .word ? text.lowercased() : text,
+                    kind: kind, text: text, lower: kind == .word ? lowercase(text) : text,
                     range: offset(start)..<offset(k), spaceBefore: spaceBefore))
             spaceBefore = false
         }
         return tokens
+    }
+
+    /// Lower case, with an ASCII fast path that keeps already lower-case words as they are.
+    static func lowercase(_ text: String) -> String {
+        var hasUpper = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return text.lowercased() }
+            if byte >= 0x41 && byte <= 0x5A { hasUpper = true }
+        }
+        guard hasUpper else { return text }
+        return String(decoding: text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     /// True when scalars[from..<to] alternate single letters and dots ("U.S", "a.m").
