@@ -119,11 +119,20 @@ public struct FactSheet: Sendable {
     /// `focus` (when given) are context: their names, quotes and speakers are found (for who
     /// "he" is and whose quote continues), not their figures or assertions.
     private mutating func analyse(lines: [Range<Int>], wanted: [Bool], focus: [Range<Int>]?) {
+        struct Candidate {
+            var range: Range<Int>
+            var paragraph: Int
+            var isHeadline: Bool
+            var boilerplate: Bool
+            var dateline: String?
+            var spans: Range<Int>  // indices in `spans` of the paragraph's quotes
+            var isContext = false
+        }
         struct Pending {
             var sentence: Sentence
             var outside: [Bool]
         }
-        var pending: [Pending] = []
+        var candidates: [Candidate] = []
         var spans: [(span: QuoteFinder.Span, paragraph: Int)] = []
         var seenBody = false
         for (index, line) in lines.enumerated() {
@@ -146,8 +155,8 @@ public struct FactSheet: Sendable {
             {
                 content = (content.lowerBound + 1)..<content.upperBound
             }
-            let paragraphSpans = QuoteFinder.spans(in: bytes, content)
-            spans.append(contentsOf: paragraphSpans.map { ($0, index) })
+            let firstSpan = spans.count
+            spans.append(contentsOf: QuoteFinder.spans(in: bytes, content).map { ($0, index) })
             var first = true
             for range in SentenceTokenizer.sentences(in: text, content) {
                 var trimmed = trim(range)
@@ -160,37 +169,63 @@ public struct FactSheet: Sendable {
                     guard !trimmed.isEmpty else { continue }
                 }
                 first = false
-                let sentenceText = String(decoding: bytes[trimmed], as: UTF8.self)
-                let tokens = Tokenizer.tokens(sentenceText, in: trimmed, of: bytes)
-                let outside = tokens.map { token in
-                    !paragraphSpans.contains { $0.content.contains(token.range.lowerBound) }
-                }
-                let sentence = Sentence(
-                    range: trimmed, text: sentenceText, paragraph: index, isHeadline: isHeading,
-                    isBoilerplate: boilerplate || Boilerplate.matches(sentenceText), figures: [], names: [],
-                    quotes: [], assertion: Assertion(), speaker: nil, speakerKey: nil, dateline: dateline,
-                    tokens: tokens)
-                pending.append(Pending(sentence: sentence, outside: outside))
+                candidates.append(
+                    Candidate(
+                        range: trimmed, paragraph: index, isHeadline: isHeading, boilerplate: boilerplate,
+                        dateline: dateline, spans: firstSpan..<spans.count))
             }
+        }
+
+        // Which sentences changed (focus), and which come just before one (context).
+        var keep = [Bool](repeating: focus == nil, count: candidates.count)
+        if let focus {
+            var f = 0
+            for (k, candidate) in candidates.enumerated() {
+                while f < focus.count && focus[f].upperBound <= candidate.range.lowerBound
+                    && !(focus[f].isEmpty && focus[f].lowerBound == candidate.range.lowerBound)
+                {
+                    f += 1
+                }
+                let isFocus = f < focus.count && focus[f].lowerBound < candidate.range.upperBound
+                guard isFocus else {
+                    candidates[k].isContext = true
+                    continue
+                }
+                for j in max(0, k - Self.contextSentences)...k { keep[j] = true }
+                // A quote continued after the changed sentence may change speaker with it.
+                var j = k + 1
+                let quotes = spans[candidate.spans].contains { $0.span.outer.overlaps(candidate.range) }
+                while quotes && j < candidates.count && j <= k + Self.contextSentences
+                    && candidates[j].paragraph == candidate.paragraph
+                {
+                    keep[j] = true
+                    j += 1
+                }
+            }
+        }
+        var pending: [Pending] = []
+        for (k, candidate) in candidates.enumerated() where keep[k] {
+            let sentenceText = String(decoding: bytes[candidate.range], as: UTF8.self)
+            let tokens = Tokenizer.tokens(sentenceText, in: candidate.range, of: bytes)
+            let paragraphSpans = spans[candidate.spans]
+            let outside = tokens.map { token in
+                !paragraphSpans.contains { $0.span.content.contains(token.range.lowerBound) }
+            }
+            var sentence = Sentence(
+                range: candidate.range, text: sentenceText, paragraph: candidate.paragraph,
+                isHeadline: candidate.isHeadline,
+                isBoilerplate: candidate.boilerplate || Boilerplate.matches(sentenceText), figures: [], names: [],
+                quotes: [], assertion: Assertion(), speaker: nil, speakerKey: nil, dateline: candidate.dateline,
+                tokens: tokens)
+            sentence.isContext = candidate.isContext
+            pending.append(Pending(sentence: sentence, outside: outside))
         }
 
         // Facts per sentence; speakers need the people named so far.
         var lastPerson: Name?
-        var focusIndex = 0
         let search = self.search
         for item in pending {
             var sentence = item.sentence
-            if !sentence.isBoilerplate {
-                if let focus {
-                    while focusIndex < focus.count && focus[focusIndex].upperBound <= sentence.range.lowerBound
-                        && !(focus[focusIndex].isEmpty && focus[focusIndex].lowerBound == sentence.range.lowerBound)
-                    {
-                        focusIndex += 1
-                    }
-                    sentence.isContext =
-                        focusIndex == focus.count || focus[focusIndex].lowerBound >= sentence.range.upperBound
-                }
-            }
             if !sentence.isBoilerplate && !sentence.isContext {
                 sentence.figures = FigureExtractor.figures(in: sentence.tokens, bytes: bytes)
                 sentence.assertion = Assertion.of(sentence.tokens, outsideQuotes: item.outside)
@@ -303,6 +338,9 @@ public struct FactSheet: Sendable {
     private static func isSpaceByte(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
+
+    /// Sentences before a changed one analysed for context: who "he" is, whose quote continues.
+    static let contextSentences = 2
 
     /// A headline: a short first line that does not end like a sentence.
     static func looksLikeHeadline(_ line: String) -> Bool {

@@ -67,6 +67,19 @@ guard arguments.count >= 2 else {
 let corpus = arguments[1]
 /// `redline-bench CORPUS facts` runs only the facts figures (for profiling).
 let onlyFacts = arguments.count > 2 && arguments[2] == "facts"
+if arguments.count > 2 && arguments[2] == "profile-pairs" {
+    // A tight loop over one article pair's fact diff, for `perf record`.
+    let (a, b) = load(corpus, "a2_article_8k_3pct")
+    let diff = Diff(a, b, by: .word)
+    for _ in 0..<3000 { _ = FactDiff(diff: diff) }
+    exit(0)
+}
+if arguments.count > 2 && arguments[2] == "profile-sheet" {
+    let (a, _) = load(corpus, "a2_article_8k_3pct")
+    let text = TextBytes(a)
+    for _ in 0..<1000 { _ = FactSheet(text: text) }
+    exit(0)
+}
 
 print("## In-process figures (median of repeated runs)\n")
 if !onlyFacts {

@@ -30,6 +30,30 @@ public struct Name: Sendable, Equatable, Hashable {
 
     /// The folded key of a surface: case, diacritics, spaces, hyphens, dots and Arabic articles dropped.
     static func key(_ surface: String) -> String {
+        // ASCII fast path: lower-case letters and digits, words that are articles dropped.
+        if surface.utf8.allSatisfy({ $0 < 0x80 }) {
+            var key: [UInt8] = []
+            key.reserveCapacity(surface.utf8.count)
+            for word in Array(surface.utf8).split(separator: 0x20) {
+                var part = word
+                if let hyphen = part.firstIndex(of: UInt8(ascii: "-")),
+                    articles.contains(String(decoding: part[..<hyphen], as: UTF8.self).lowercased())
+                {
+                    part = part[(hyphen + 1)...]
+                } else if articles.contains(String(decoding: part, as: UTF8.self).lowercased()) {
+                    continue
+                }
+                for byte in part {
+                    let lower = byte | 0x20
+                    if lower >= 0x61 && lower <= 0x7A {
+                        key.append(lower)
+                    } else if byte >= 0x30 && byte <= 0x39 {
+                        key.append(byte)
+                    }
+                }
+            }
+            return String(decoding: key, as: UTF8.self)
+        }
         var words: [Substring] = []
         for word in surface.split(separator: " ") {
             if articles.contains(word.lowercased()) { continue }

@@ -4,40 +4,42 @@
     import Darwin
 #endif
 
-/// Questions about a whole document answered by searching its bytes, so that only the
-/// sentences that changed need full analysis: is this word used in lower case, is it
-/// capitalised inside a sentence, what full name does this surname belong to, does this name
-/// occur at all (folded, so "Erdogan" finds "Erdoğan").
+/// Questions about a whole document answered from a word index built in one pass, so that only
+/// the sentences that changed need full analysis: is this word used in lower case, is it
+/// capitalised inside a sentence, does this name occur at all (folded, so "Erdogan" finds
+/// "Erdoğan"; spacing dropped, so "Exxon Mobil" finds "ExxonMobil"), and — by a scan — what
+/// full name a surname belongs to.
 final class DocumentSearch: @unchecked Sendable {
     // @unchecked Sendable: built and used by one comparison on one thread; the caches are never shared.
     let bytes: [UInt8]
     /// Where the searched part starts (after the headline, for "does the body say so").
     let start: Int
-    private var folded: [UInt8]?
-    private var joined: [UInt8]?
-    private var ordinary: [String: Bool] = [:]
-    private var capitalised: [String: Bool] = [:]
     private var fullNames: [String: String?] = [:]
 
-    /// Texts larger than this are answered from a word index built in one pass, not by a scan
-    /// per question.
-    static let indexThreshold = 1 << 16
-
-    /// Hashes of the words of a large text: lower-case words, words capitalised inside a
-    /// sentence, and folded words and word pairs (for names).
+    /// Hashes of the words: lower-case words, words capitalised inside a sentence, folded words
+    /// (and neighbours written together), and folded neighbouring pairs.
     private struct WordIndex {
-        var lowerCase = Set<UInt64>()
-        var capitalisedInside = Set<UInt64>()
-        var folded = Set<UInt64>()
-        var foldedPairs = Set<UInt64>()
+        var lowerCase = HashSet64()
+        var capitalisedInside = HashSet64()
+        var folded = HashSet64()
+        var foldedPairs = HashSet64()
     }
     private var index: WordIndex?
 
-    private var isLarge: Bool { bytes.count - start > Self.indexThreshold }
+    init(_ bytes: [UInt8], from start: Int = 0) {
+        self.bytes = bytes
+        self.start = start
+    }
 
-    private static func hash<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes { h = (h ^ UInt64(byte)) &* 0x0100_0000_01b3 }
+    private static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    @inline(__always)
+    private static func hash(_ state: UInt64, _ byte: UInt8) -> UInt64 { (state ^ UInt64(byte)) &* 0x0100_0000_01b3 }
+
+    private static func hash<C: Collection>(_ bytes: C, from state: UInt64 = offsetBasis) -> UInt64
+    where C.Element == UInt8 {
+        var h = state
+        for byte in bytes { h = hash(h, byte) }
         return h
     }
 
@@ -45,45 +47,59 @@ final class DocumentSearch: @unchecked Sendable {
 
     private func wordIndex() -> WordIndex {
         if let index { return index }
-        var built = WordIndex()
+        let expectedWords = (bytes.count - start) / 5 + 16
+        var built = WordIndex(
+            lowerCase: HashSet64(capacity: expectedWords), capitalisedInside: HashSet64(capacity: expectedWords / 4),
+            folded: HashSet64(capacity: expectedWords * 2), foldedPairs: HashSet64(capacity: expectedWords))
         var k = start
-        var previousFolded: UInt64?
+        var previous: UInt64?
         var sentenceStart = true
         while k < bytes.count {
             let byte = bytes[k]
             guard Self.isWordByte(byte) else {
-                if byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0x0A
-                    || byte == UInt8(ascii: "\"")
-                {
+                switch byte {
+                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A, UInt8(ascii: "\""), 0xE2:
                     sentenceStart = true
+                default: break
                 }
-                if byte != 0x20 && byte != UInt8(ascii: "-") && byte != 0x27 { previousFolded = nil }
+                if byte != 0x20 && byte != UInt8(ascii: "-") { previous = nil }
                 k += 1
                 continue
             }
-            var end = k
-            while end < bytes.count && (Self.isWordByte(bytes[end]) || bytes[end] == 0x27) { end += 1 }
+            var end = k + 1
+            while end < bytes.count && (Self.isWordByte(bytes[end]) || (bytes[end] == 0x27 && end + 1 < bytes.count
+                && Self.isWordByte(bytes[end + 1])))
+            {
+                end += 1
+            }
             let word = bytes[k..<end]
-            let first = word.first!
-            if first >= 0x61 && first <= 0x7A && word.allSatisfy({ !($0 >= 0x41 && $0 <= 0x5A) }) {
-                built.lowerCase.insert(Self.hash(word))
+            let first = byte
+            if first >= 0x61 && first <= 0x7A {
+                if !word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { built.lowerCase.insert(Self.hash(word)) }
             } else if first >= 0x41 && first <= 0x5A && !sentenceStart {
                 built.capitalisedInside.insert(Self.hash(word))
             }
-            let key: UInt64
+            var key = Self.offsetBasis
+            var joinedKey = previous ?? 0
             if word.allSatisfy({ $0 < 0x80 }) {
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
                 for byte in word where byte != 0x27 {
                     let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    h = (h ^ UInt64(lower)) &* 0x0100_0000_01b3
+                    key = Self.hash(key, lower)
+                    joinedKey = Self.hash(joinedKey, lower)
                 }
-                key = h
             } else {
-                key = Self.hash(Self.foldWords(Array(word)).filter { $0 != 0x20 })
+                let folded = Self.foldWords(Array(word)).filter { $0 != 0x20 }
+                key = Self.hash(folded)
+                joinedKey = Self.hash(folded, from: joinedKey)
             }
             built.folded.insert(key)
-            if let previousFolded { built.foldedPairs.insert(Self.pair(previousFolded, key)) }
-            previousFolded = key
+            if let previous {
+                built.foldedPairs.insert(Self.pair(previous, key))
+                // FNV continues: the previous word's hash is the state after its bytes, so this is
+                // the hash of both written together ("Exxon Mobil" also as "exxonmobil").
+                built.folded.insert(joinedKey)
+            }
+            previous = key
             sentenceStart = false
             k = end
         }
@@ -91,56 +107,34 @@ final class DocumentSearch: @unchecked Sendable {
         return built
     }
 
-    /// Texts larger than this are searched as written only (folding them costs more than the diff).
-    static let foldLimit = 1 << 20
-
-    init(_ bytes: [UInt8], from start: Int = 0) {
-        self.bytes = bytes
-        self.start = start
-    }
-
     /// True when the document uses `word` (lower case) as a word in lower case.
     func usesInLowerCase(_ word: String) -> Bool {
-        if isLarge { return wordIndex().lowerCase.contains(Self.hash(word.utf8)) }
-        if let known = ordinary[word] { return known }
-        let found = Self.search(Array(word.utf8), in: bytes, from: start, wordBounded: true)
-        ordinary[word] = found
-        return found
+        wordIndex().lowerCase.contains(Self.hash(word.utf8))
     }
 
     /// True when the document writes `word` capitalised somewhere other than a sentence's start.
     func capitalisesInside(_ word: String) -> Bool {
-        if isLarge { return wordIndex().capitalisedInside.contains(Self.hash(word.utf8)) }
-        if let known = capitalised[word] { return known }
-        var found = false
-        Self.forEachHit(Array(word.utf8), in: bytes, from: start) { offset in
-            var k = offset - 1
-            while k >= 0 && (bytes[k] == 0x20 || bytes[k] == 0x09) { k -= 1 }
-            guard k >= 0, k < offset - 1 else { return true }  // start of text, or no space before
-            let before = bytes[k]
-            let lower = before | 0x20
-            // After a lower-case letter, a digit or a comma, the capital is the word's own.
-            if (lower >= 0x61 && lower <= 0x7A && before >= 0x61) || (before >= 0x30 && before <= 0x39)
-                || before == UInt8(ascii: ",") || before == UInt8(ascii: "(") || before >= 0x80
-            {
-                found = true
-                return false
-            }
-            // After another capitalised word ("President Herzog"), too.
-            if before >= 0x41 && before <= 0x5A {
-                found = true
-                return false
-            }
+        wordIndex().capitalisedInside.contains(Self.hash(word.utf8))
+    }
+
+    /// True when `surface` occurs in the document: folded, word by word, or written together.
+    func contains(_ surface: String) -> Bool {
+        let words = Self.foldWords(Array(surface.utf8)).split(separator: 0x20)
+        guard !words.isEmpty else { return false }
+        let index = wordIndex()
+        let keys = words.map { Self.hash($0) }
+        if keys.allSatisfy(index.folded.contains)
+            && zip(keys, keys.dropFirst()).allSatisfy({ index.foldedPairs.contains(Self.pair($0, $1)) })
+        {
             return true
         }
-        capitalised[word] = found
-        return found
+        // "ExxonMobil" in the text for "Exxon Mobil" asked.
+        return words.count > 1 && index.folded.contains(Self.hash(words.joined()))
     }
 
     /// The fuller name a single capitalised word belongs to in this document: "Isaac Herzog" for
     /// "Herzog" — the word preceded by one or two capitalised words (titles skipped).
     func fullName(of word: String) -> String? {
-        if isLarge { return nil }
         if let known = fullNames[word] { return known }
         var result: String?
         let needle = Array(word.utf8)
@@ -166,28 +160,6 @@ final class DocumentSearch: @unchecked Sendable {
         }
         fullNames[word] = .some(result)
         return result
-    }
-
-    /// True when `surface` occurs in the document, as written, folded, or with spacing dropped.
-    func contains(_ surface: String) -> Bool {
-        let raw = Array(surface.utf8)
-        if isLarge {
-            let words = Self.foldWords(raw).split(separator: 0x20).map { Self.hash($0) }
-            let index = wordIndex()
-            guard !words.isEmpty, words.allSatisfy(index.folded.contains) else { return false }
-            return zip(words, words.dropFirst()).allSatisfy { index.foldedPairs.contains(Self.pair($0, $1)) }
-        }
-        if Self.search(raw, in: bytes, from: start, wordBounded: true) { return true }
-        guard bytes.count <= Self.foldLimit else { return false }
-        if folded == nil { folded = Self.foldWords(Array(bytes[start...])) }
-        let needle = Array(Self.foldWords(raw).drop { $0 == 0x20 }.reversed().drop { $0 == 0x20 }.reversed())
-        guard !needle.isEmpty, let folded else { return false }
-        if Self.search(needle, in: folded, wordBounded: true) { return true }
-        // "Exxon Mobil" / "ExxonMobil": long enough keys are also looked for with spaces dropped.
-        let key = needle.filter { $0 != 0x20 }
-        guard key.count >= 6 else { return false }
-        if joined == nil { joined = folded.filter { $0 != 0x20 } }
-        return Self.search(key, in: joined!, wordBounded: false)
     }
 
     // MARK: Byte search
@@ -263,5 +235,52 @@ final class DocumentSearch: @unchecked Sendable {
     static func isWordByte(_ byte: UInt8) -> Bool {
         let lower = byte | 0x20
         return (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
+    }
+}
+
+/// A set of 64-bit hashes: open addressing, linear probing, no per-insert hashing of its own.
+struct HashSet64 {
+    private var slots: [UInt64]
+    private var count = 0
+
+    /// Room for `capacity` values before the table grows.
+    init(capacity: Int = 64) {
+        var size = 64
+        while size < capacity * 2 { size <<= 1 }
+        slots = [UInt64](repeating: 0, count: size)
+    }
+
+    @inline(__always)
+    private static func normalize(_ value: UInt64) -> UInt64 { value == 0 ? 1 : value }
+
+    mutating func insert(_ value: UInt64) {
+        if (count + 1) * 2 > slots.count { grow() }
+        let v = Self.normalize(value)
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: v >> 7) & mask
+        while slots[i] != 0 {
+            if slots[i] == v { return }
+            i = (i + 1) & mask
+        }
+        slots[i] = v
+        count += 1
+    }
+
+    func contains(_ value: UInt64) -> Bool {
+        let v = Self.normalize(value)
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: v >> 7) & mask
+        while slots[i] != 0 {
+            if slots[i] == v { return true }
+            i = (i + 1) & mask
+        }
+        return false
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [UInt64](repeating: 0, count: old.count * 2)
+        count = 0
+        for value in old where value != 0 { insert(value) }
     }
 }
