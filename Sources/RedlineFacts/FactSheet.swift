@@ -163,7 +163,8 @@ public struct FactSheet: Sendable {
                 guard !trimmed.isEmpty else { continue }
                 var dateline: String?
                 if first, let end = Self.datelineEnd(bytes, trimmed) {
-                    dateline = String(decoding: bytes[trimmed.lowerBound..<end], as: UTF8.self)
+                    dateline =
+                        String(decoding: bytes[trimmed.lowerBound..<end], as: UTF8.self)
                         .trimmingSpaces
                     trimmed = trim(end..<trimmed.upperBound)
                     guard !trimmed.isEmpty else { continue }
@@ -290,7 +291,8 @@ public struct FactSheet: Sendable {
         var previous: (speaker: String?, key: String?, paragraph: Int)?
         var sentenceIndex = 0
         for (span, paragraph) in spans {
-            while sentenceIndex < sentences.count && sentences[sentenceIndex].range.upperBound <= span.content.lowerBound
+            while sentenceIndex < sentences.count
+                && sentences[sentenceIndex].range.upperBound <= span.content.lowerBound
             {
                 sentenceIndex += 1
             }
@@ -308,7 +310,7 @@ public struct FactSheet: Sendable {
             if let source = touched.first(where: { sentences[$0].speaker != nil }) {
                 speaker = sentences[source].speaker
                 key = sentences[source].speakerKey
-            } else if let previous, previous.paragraph >= paragraph - 2, isOpening(span, in: touched.first!) {
+            } else if let previous, previous.paragraph >= paragraph - 2, isOpening(span, in: touched[0]) {
                 speaker = previous.speaker
                 key = previous.key
             }

@@ -64,7 +64,8 @@ public struct FactSheetReport: Sendable {
         if !sheet.quotes.isEmpty {
             output.append("\nQuotes\n")
             for quote in sheet.quotes {
-                output.append("  line \(line(quote.range, lines)): “\(quote.text)” — \(quote.speaker ?? "speaker unknown")\n")
+                output.append(
+                    "  line \(line(quote.range, lines)): “\(quote.text)” — \(quote.speaker ?? "speaker unknown")\n")
             }
         }
         let claims = sentences.filter { !$0.assertion.isPlain || $0.speaker != nil }
@@ -76,7 +77,8 @@ public struct FactSheetReport: Sendable {
                 if !sentence.assertion.markers.isEmpty {
                     parts.append(sentence.assertion.markers.joined(separator: ", "))
                 }
-                output.append("  line \(line(sentence.range, lines)) [\(parts.joined(separator: "; "))]: \(sentence.text)\n")
+                output.append(
+                    "  line \(line(sentence.range, lines)) [\(parts.joined(separator: "; "))]: \(sentence.text)\n")
             }
         }
     }
@@ -84,22 +86,20 @@ public struct FactSheetReport: Sendable {
     /// Names once each (by key), first mention first, with how often they occur.
     static func distinctNames(_ sheet: FactSheet) -> [(Name, Int)] {
         var order: [String] = []
-        var first: [String: Name] = [:]
-        var counts: [String: Int] = [:]
+        var entries: [String: (name: Name, count: Int)] = [:]
         for sentence in sheet.sentences {
             for name in sentence.names {
-                if first[name.key] == nil {
+                guard let entry = entries[name.key] else {
                     order.append(name.key)
-                    first[name.key] = name
+                    entries[name.key] = (name, 1)
+                    continue
                 }
                 // A full name seen after its surname replaces it as the one shown.
-                if name.surface.count > first[name.key]!.surface.count && name.fullName == nil {
-                    first[name.key] = name
-                }
-                counts[name.key, default: 0] += 1
+                let shown = name.surface.count > entry.name.surface.count && name.fullName == nil ? name : entry.name
+                entries[name.key] = (shown, entry.count + 1)
             }
         }
-        return order.map { (first[$0]!, counts[$0]!) }
+        return order.compactMap { entries[$0] }
     }
 
     private func renderJSON(_ sheet: FactSheet, lines: LineIndex, into output: inout ReportOutput) {

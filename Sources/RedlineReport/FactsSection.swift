@@ -91,7 +91,8 @@ struct FactsSection {
             return "quote removed \(quoted(change.old))" + speaker(change.oldSpeaker)
         case (.quote, .modified):
             if Quote.normalize(change.old ?? "") == Quote.normalize(change.new ?? "") {
-                return "speaker of \(quoted(change.new)) changed: \(change.oldSpeaker ?? "?") → \(change.newSpeaker ?? "?")"
+                return
+                    "speaker of \(quoted(change.new)) changed: \(change.oldSpeaker ?? "?") → \(change.newSpeaker ?? "?")"
             }
             return "quote reworded \(quoted(change.old)) → \(quoted(change.new))" + speaker(change.newSpeaker)
         case (.claim, .added): return "new claim"

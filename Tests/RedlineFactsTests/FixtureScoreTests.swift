@@ -97,13 +97,15 @@ struct FixtureScoreTests {
                 } else {
                     scores[change.kind.rawValue, default: Score()].falsePositives += 1
                     Issue.record(
-                        "\(pair.name): unexpected \(change.kind) \(change.change): \(change.old ?? "nil") → \(change.new ?? "nil")")
+                        "\(pair.name): unexpected \(change.kind) \(change.change): \(change.old ?? "nil") → \(change.new ?? "nil")"
+                    )
                 }
             }
             for missing in unmatched {
                 scores[missing.kind, default: Score()].falseNegatives += 1
                 Issue.record(
-                    "\(pair.name): missed \(missing.kind) \(missing.change): \(missing.old ?? "nil") → \(missing.new ?? "nil")")
+                    "\(pair.name): missed \(missing.kind) \(missing.change): \(missing.old ?? "nil") → \(missing.new ?? "nil")"
+                )
             }
             if pair.expected.changes.isEmpty {
                 #expect(facts.changes.isEmpty, "\(pair.name) has no fact change but Redline reported some")
@@ -112,7 +114,8 @@ struct FixtureScoreTests {
         var table = "| kind | precision | recall | F1 | TP | FP | FN |\n|---|---|---|---|---|---|---|\n"
         for kind in ["figure", "name", "quote", "claim"] {
             let score = scores[kind] ?? Score()
-            table += "| \(kind) | \(Self.format(score.precision)) | \(Self.format(score.recall)) | \(Self.format(score.f1)) "
+            table +=
+                "| \(kind) | \(Self.format(score.precision)) | \(Self.format(score.recall)) | \(Self.format(score.f1)) "
             table += "| \(score.truePositives) | \(score.falsePositives) | \(score.falseNegatives) |\n"
             #expect(score.precision >= 0.9, "\(kind) precision \(score.precision)")
             #expect(score.recall >= 0.9, "\(kind) recall \(score.recall)")

@@ -84,72 +84,72 @@ if arguments.count > 2 && arguments[2] == "profile-sheet" {
 print("## In-process figures (median of repeated runs)\n")
 if !onlyFacts {
 
-// 1. Typical article pairs: microseconds per full word diff (paragraphs → sentences → words).
-print("| article pair | bytes | redline word diff | stdlib difference(from:) on interned words | ratio |")
-print("|---|---|---|---|---|")
-for name in ["a1_article_6k_1pct", "a2_article_8k_3pct", "a3_article_10k_5pct"] {
-    let (a, b) = load(corpus, name)
-    let ours = median(repetitions: 400) { _ = Diff(a, b, by: .word) }
-    let (ia, ib) = internedWords(a, b)
-    let stdlib = median(repetitions: 200) { _ = ib.difference(from: ia) }
-    print(
-        "| \(name) | \(a.utf8.count) | \(format(ours)) | \(format(stdlib)) | \(String(format: "%.1f×", stdlib / ours)) |"
-    )
-}
-
-// 2. The 1 MB pair: our word diff against the standard library on the same interned tokens.
-do {
-    let (a, b) = load(corpus, "c1_1m_1pct")
-    let (ia, ib) = internedWords(a, b)
-    let ids32a = ia.map(Int32.init)
-    let ids32b = ib.map(Int32.init)
-    let idCount = max(ia.max() ?? 0, ib.max() ?? 0) + 1
-    let stdlib = median(repetitions: 5) { _ = ib.difference(from: ia) }
-    let whole = median(repetitions: 20) { _ = Diff(a, b, by: .word) }
-    let flat = median(repetitions: 10) { _ = Diff(a, b, by: .word, options: .init(hierarchical: false)) }
-    let engine = median(repetitions: 10) { _ = Myers.changes(old: ids32a, new: ids32b, idCount: idCount) }
-    let engineMinimal = median(repetitions: 10) {
-        _ = Myers.changes(old: ids32a, new: ids32b, idCount: idCount, minimal: true)
+    // 1. Typical article pairs: microseconds per full word diff (paragraphs → sentences → words).
+    print("| article pair | bytes | redline word diff | stdlib difference(from:) on interned words | ratio |")
+    print("|---|---|---|---|---|")
+    for name in ["a1_article_6k_1pct", "a2_article_8k_3pct", "a3_article_10k_5pct"] {
+        let (a, b) = load(corpus, name)
+        let ours = median(repetitions: 400) { _ = Diff(a, b, by: .word) }
+        let (ia, ib) = internedWords(a, b)
+        let stdlib = median(repetitions: 200) { _ = ib.difference(from: ia) }
+        print(
+            "| \(name) | \(a.utf8.count) | \(format(ours)) | \(format(stdlib)) | \(String(format: "%.1f×", stdlib / ours)) |"
+        )
     }
-    print("\n### 1 MB pair, word diff (\(ia.count) + \(ib.count) tokens)\n")
-    print("| what | time | stdlib ÷ this |")
-    print("|---|---|---|")
-    print("| stdlib `difference(from:)` on interned word ids (diff only) | \(format(stdlib)) | 1.0× |")
-    print(
-        "| redline `Diff(a, b, by: .word)` (tokenize + intern + hierarchical diff) | \(format(whole)) | \(String(format: "%.1f×", stdlib / whole)) |"
-    )
-    print(
-        "| redline flat word diff, cost limit (tokenize + intern + diff) | \(format(flat)) | \(String(format: "%.1f×", stdlib / flat)) |"
-    )
-    print(
-        "| redline `Myers.changes` on the same ids, cost limit | \(format(engine)) | \(String(format: "%.1f×", stdlib / engine)) |"
-    )
-    print(
-        "| redline `Myers.changes` on the same ids, minimal | \(format(engineMinimal)) | \(String(format: "%.1f×", stdlib / engineMinimal)) |"
-    )
-}
 
-// 3. Unrelated texts: how far from minimal the cost limit leaves the script.
-do {
-    let (a, b) = load(corpus, "d_unrelated_100k")
-    func edited(_ diff: Diff) -> Int { diff.counts.deletedTokens + diff.counts.insertedTokens }
-    let minimal = Diff(a, b, by: .word, options: .init(minimal: true))
-    let flat = Diff(a, b, by: .word, options: .init(hierarchical: false))
-    let prose = Diff(a, b, by: .word)
-    let tMinimal = median(repetitions: 5) { _ = Diff(a, b, by: .word, options: .init(minimal: true)) }
-    let tFlat = median(repetitions: 20) { _ = Diff(a, b, by: .word, options: .init(hierarchical: false)) }
-    let tProse = median(repetitions: 20) { _ = Diff(a, b, by: .word) }
-    print("\n### Unrelated 100 KB pair, word diff: distance from minimal\n")
-    print("| mode | time | tokens deleted + inserted | over minimal |")
-    print("|---|---|---|---|")
-    for (label, diff, time) in [
-        ("minimal (`--minimal`)", minimal, tMinimal), ("flat, cost limit", flat, tFlat),
-        ("hierarchical (default)", prose, tProse),
-    ] {
-        let overhead = Double(edited(diff)) / Double(max(edited(minimal), 1)) - 1
-        print("| \(label) | \(format(time)) | \(edited(diff)) | \(String(format: "+%.1f%%", overhead * 100)) |")
+    // 2. The 1 MB pair: our word diff against the standard library on the same interned tokens.
+    do {
+        let (a, b) = load(corpus, "c1_1m_1pct")
+        let (ia, ib) = internedWords(a, b)
+        let ids32a = ia.map(Int32.init)
+        let ids32b = ib.map(Int32.init)
+        let idCount = max(ia.max() ?? 0, ib.max() ?? 0) + 1
+        let stdlib = median(repetitions: 5) { _ = ib.difference(from: ia) }
+        let whole = median(repetitions: 20) { _ = Diff(a, b, by: .word) }
+        let flat = median(repetitions: 10) { _ = Diff(a, b, by: .word, options: .init(hierarchical: false)) }
+        let engine = median(repetitions: 10) { _ = Myers.changes(old: ids32a, new: ids32b, idCount: idCount) }
+        let engineMinimal = median(repetitions: 10) {
+            _ = Myers.changes(old: ids32a, new: ids32b, idCount: idCount, minimal: true)
+        }
+        print("\n### 1 MB pair, word diff (\(ia.count) + \(ib.count) tokens)\n")
+        print("| what | time | stdlib ÷ this |")
+        print("|---|---|---|")
+        print("| stdlib `difference(from:)` on interned word ids (diff only) | \(format(stdlib)) | 1.0× |")
+        print(
+            "| redline `Diff(a, b, by: .word)` (tokenize + intern + hierarchical diff) | \(format(whole)) | \(String(format: "%.1f×", stdlib / whole)) |"
+        )
+        print(
+            "| redline flat word diff, cost limit (tokenize + intern + diff) | \(format(flat)) | \(String(format: "%.1f×", stdlib / flat)) |"
+        )
+        print(
+            "| redline `Myers.changes` on the same ids, cost limit | \(format(engine)) | \(String(format: "%.1f×", stdlib / engine)) |"
+        )
+        print(
+            "| redline `Myers.changes` on the same ids, minimal | \(format(engineMinimal)) | \(String(format: "%.1f×", stdlib / engineMinimal)) |"
+        )
     }
-}
+
+    // 3. Unrelated texts: how far from minimal the cost limit leaves the script.
+    do {
+        let (a, b) = load(corpus, "d_unrelated_100k")
+        func edited(_ diff: Diff) -> Int { diff.counts.deletedTokens + diff.counts.insertedTokens }
+        let minimal = Diff(a, b, by: .word, options: .init(minimal: true))
+        let flat = Diff(a, b, by: .word, options: .init(hierarchical: false))
+        let prose = Diff(a, b, by: .word)
+        let tMinimal = median(repetitions: 5) { _ = Diff(a, b, by: .word, options: .init(minimal: true)) }
+        let tFlat = median(repetitions: 20) { _ = Diff(a, b, by: .word, options: .init(hierarchical: false)) }
+        let tProse = median(repetitions: 20) { _ = Diff(a, b, by: .word) }
+        print("\n### Unrelated 100 KB pair, word diff: distance from minimal\n")
+        print("| mode | time | tokens deleted + inserted | over minimal |")
+        print("|---|---|---|---|")
+        for (label, diff, time) in [
+            ("minimal (`--minimal`)", minimal, tMinimal), ("flat, cost limit", flat, tFlat),
+            ("hierarchical (default)", prose, tProse),
+        ] {
+            let overhead = Double(edited(diff)) / Double(max(edited(minimal), 1)) - 1
+            print("| \(label) | \(format(time)) | \(edited(diff)) | \(String(format: "+%.1f%%", overhead * 100)) |")
+        }
+    }
 
 }
 

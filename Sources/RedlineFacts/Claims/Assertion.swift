@@ -41,10 +41,22 @@ public struct Assertion: Sendable, Equatable, Hashable {
     static let verbClasses: [String: String] = {
         var table: [String: String] = [:]
         let classes: [(String, String)] = [
-            ("say", "said says say saying told tells tell added adds stated states noted notes explained explains wrote writes described describes recalled continued replied responded commented remarked tweeted posted according"),
-            ("confirm", "confirmed confirms confirm confirming acknowledged acknowledges acknowledge admitted admits admit conceded concedes verified verifies"),
-            ("deny", "denied denies deny denying rejected rejects reject disputed disputes dispute refuted refutes dismissed dismisses contradicted"),
-            ("claim", "claimed claims claim alleged alleges allege asserted asserts insisted insists maintained maintains contended contends argued argues"),
+            (
+                "say",
+                "said says say saying told tells tell added adds stated states noted notes explained explains wrote writes described describes recalled continued replied responded commented remarked tweeted posted according"
+            ),
+            (
+                "confirm",
+                "confirmed confirms confirm confirming acknowledged acknowledges acknowledge admitted admits admit conceded concedes verified verifies"
+            ),
+            (
+                "deny",
+                "denied denies deny denying rejected rejects reject disputed disputes dispute refuted refutes dismissed dismisses contradicted"
+            ),
+            (
+                "claim",
+                "claimed claims claim alleged alleges allege asserted asserts insisted insists maintained maintains contended contends argued argues"
+            ),
             ("announce", "announced announces announce declared declares unveiled"),
             ("warn", "warned warns warn cautioned cautions threatened threatens"),
             ("suggest", "suggested suggests suggest hinted hints implied implies speculated"),

@@ -49,14 +49,15 @@ enum Attribution {
         func descriptor(endingAt k: Int) -> (String, String)? {
             if Self.stops.contains(tokens[k].lower) || !tokens[k].isWord { return nil }
             var b = k
-            while b > 0 && k - b < 5 && tokens[b - 1].isWord && isOutside(b - 1) && !Self.stops.contains(tokens[b - 1].lower)
+            while b > 0 && k - b < 5 && tokens[b - 1].isWord && isOutside(b - 1)
+                && !Self.stops.contains(tokens[b - 1].lower)
                 && !determiners.contains(tokens[b].lower)
             {
                 b -= 1
             }
             if Self.stops.contains(tokens[b].lower) { return nil }
             // "Lebanon's health ministry": the possessor belongs to the descriptor.
-            if b >= 3 && tokens[b].lower == "s" && Tokenizer.isApostrophe(tokens[b - 1].text.unicodeScalars.first!)
+            if b >= 3 && tokens[b].lower == "s" && (tokens[b - 1].text == "'" || tokens[b - 1].text == "\u{2019}")
                 && tokens[b - 2].isWord
             {
                 b -= 2
@@ -93,7 +94,9 @@ enum Attribution {
                 if let speaker = name(endingAt: b) { return result(speaker) }
                 // "The ministry confirmed the deaths and said …": the sentence's subject speaks.
                 if tokens[b].lower == "and" {
-                    if let subject = names.first, subject.range.lowerBound <= tokens[min(2, tokens.count - 1)].range.lowerBound {
+                    if let subject = names.first,
+                        subject.range.lowerBound <= tokens[min(2, tokens.count - 1)].range.lowerBound
+                    {
                         return result(subject)
                     }
                     continue

@@ -88,7 +88,8 @@ enum QuoteFinder {
         }
         if let current = open, current.mark != .single {
             var end = paragraph.upperBound
-            while end > current.content && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D) {
+            while end > current.content && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x20 || bytes[end - 1] == 0x0D)
+            {
                 end -= 1
             }
             spans.append(Span(content: current.content..<end, outer: current.start..<end))

@@ -223,8 +223,9 @@ private struct Comparer {
     }
 
     /// A headline restates the body: only a figure or name the body of its version lacks counts.
-    private mutating func headlineFacts(_ sentence: FactSheet.Sentence, in sheet: FactSheet, body: FactSheet, isOld: Bool)
-    {
+    private mutating func headlineFacts(
+        _ sentence: FactSheet.Sentence, in sheet: FactSheet, body: FactSheet, isOld: Bool
+    ) {
         for figure in sentence.figures where figure.kind != .vague && !sheet.bodyStates(figure) {
             changes.append(
                 isOld
@@ -257,14 +258,18 @@ private struct Comparer {
         }
         compareFigures(olds.flatMap(\.figures), news.flatMap(\.figures), oldContext, newContext)
         compareNames(olds.flatMap(\.names), news.flatMap(\.names), oldContext, newContext)
-        compareQuotes(Array(Set(olds.flatMap(\.quotes))).sorted(), Array(Set(news.flatMap(\.quotes))).sorted(), oldContext, newContext)
+        compareQuotes(
+            Array(Set(olds.flatMap(\.quotes))).sorted(), Array(Set(news.flatMap(\.quotes))).sorted(), oldContext,
+            newContext)
         let oldAssertion = olds.map(\.assertion).reduce(Assertion(), Self.merge)
         let newAssertion = news.map(\.assertion).reduce(Assertion(), Self.merge)
-        if oldAssertion != newAssertion {
+        if oldAssertion != newAssertion, let firstOld = olds.first, let lastOld = olds.last, let firstNew = news.first,
+            let lastNew = news.last
+        {
             var change = FactChange(
                 kind: .claim, change: .modified, old: oldContext, new: newContext,
-                oldRange: olds.first!.range.lowerBound..<olds.last!.range.upperBound,
-                newRange: news.first!.range.lowerBound..<news.last!.range.upperBound, oldContext: oldContext,
+                oldRange: firstOld.range.lowerBound..<lastOld.range.upperBound,
+                newRange: firstNew.range.lowerBound..<lastNew.range.upperBound, oldContext: oldContext,
                 newContext: newContext)
             change.detail["oldMarkers"] = .strings(oldAssertion.markers)
             change.detail["newMarkers"] = .strings(newAssertion.markers)
@@ -320,13 +325,15 @@ private struct Comparer {
         pair { a, b in a.kind == b.kind && a.kind != .vague }
         pair { a, b in (a.kind == .vague) != (b.kind == .vague) && (a.counted == nil || a.counted == b.counted) }
         pair { a, b in
-            a.kind != .vague && b.kind != .vague && [a.kind, b.kind].allSatisfy { [.count, .quantity, .money].contains($0) }
+            a.kind != .vague && b.kind != .vague
+                && [a.kind, b.kind].allSatisfy { [.count, .quantity, .money].contains($0) }
         }
         for (a, b) in pairs where !(a.kind == .vague && b.kind == .vague) {
             changes.append(figureChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext))
         }
         for figure in restOld where figure.kind != .vague {
-            changes.append(figureChange(.removed, old: figure, new: nil, oldContext: oldContext, newContext: newContext))
+            changes.append(
+                figureChange(.removed, old: figure, new: nil, oldContext: oldContext, newContext: newContext))
         }
         for figure in restNew where figure.kind != .vague {
             changes.append(figureChange(.added, old: nil, new: figure, oldContext: oldContext, newContext: newContext))
@@ -345,7 +352,9 @@ private struct Comparer {
                 let a = gone.remove(at: i)
                 let b = came.remove(at: j)
                 let key = "~" + a.key + ">" + b.key
-                guard !newPresence.contains(a, exactly: true) || !oldPresence.contains(b, exactly: true) else { continue }
+                guard !newPresence.contains(a, exactly: true) || !oldPresence.contains(b, exactly: true) else {
+                    continue
+                }
                 guard !reportedNames.contains(key) else { continue }
                 reportedNames.formUnion([key, "-" + a.key, "+" + b.key])
                 var change = nameChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext)
@@ -359,7 +368,9 @@ private struct Comparer {
         gone.removeAll { newPresence.contains($0) }
         came.removeAll { oldPresence.contains($0) }
         // One replaced by another of the same kind, in the same sentence.
-        while let a = gone.first, let j = came.firstIndex(where: { $0.kind == a.kind || $0.kind == .unknown || a.kind == .unknown }) {
+        while let a = gone.first,
+            let j = came.firstIndex(where: { $0.kind == a.kind || $0.kind == .unknown || a.kind == .unknown })
+        {
             gone.removeFirst()
             let b = came.remove(at: j)
             let key = "~" + a.key + ">" + b.key

@@ -23,31 +23,16 @@ struct FigureExtractor {
     /// True when token `i` follows the previous one with no space ("5m", "24th", "3:15").
     private func attached(_ i: Int) -> Bool { i < tokens.count && !tokens[i].spaceBefore }
 
-    /// Words a figure can start with; any other word is skipped at once.
-    private static let starters: Set<String> = {
-        var words = Set(Lexicon.units.keys).union(Lexicon.tens.keys).union(Lexicon.ordinals.keys)
-        words.formUnion(Lexicon.approximateAmounts.keys)
-        words.formUnion(Lexicon.months.keys)
-        words.formUnion(Lexicon.weekdays)
-        words.formUnion(Lexicon.dayWords)
-        words.formUnion(Lexicon.relativeDateHeads)
-        words.formUnion(Lexicon.vagueQuantifiers)
-        words.formUnion(Lexicon.hedges.map { $0[0] })
-        words.formUnion(Lexicon.currencyCodes)
-        words.formUnion(["a", "an", "half", "dozen", "for", "between", "noon", "midnight", "us", "c", "hk", "nz", "s"])
-        return words
-    }()
-
     private func mayStartFigure(_ token: Token) -> Bool {
         switch token.kind {
-        case .number: return true
-        case .punctuation: return Lexicon.currencySymbols[token.text] != nil || token.text == "~"
-        case .word:
-            if Self.starters.contains(token.lower) { return true }
-            // "twenty-five"
-            return token.lower.utf8.contains(UInt8(ascii: "-")) && Lexicon.tens[String(token.lower.split(separator: "-")[0])] != nil
+        case .number: true
+        case .punctuation: Lexicon.currencySymbols[token.text] != nil || token.text == "~"
+        case .word: token.has(.figureStart)
         }
     }
+
+    /// True when token `i` exists and is in the list `flag` stands for.
+    private func has(_ i: Int, _ flag: WordFlags) -> Bool { i >= 0 && i < tokens.count && tokens[i].has(flag) }
 
     private mutating func run() {
         var i = 0
@@ -81,7 +66,7 @@ struct FigureExtractor {
     /// "2014", "the 1990s". Returns the index after the date.
     private mutating func date(at i: Int) -> Int? {
         let token = tokens[i]
-        if token.isWord, let month = Lexicon.months[token.lower], token.isCapitalised {
+        if token.has(.month), token.isCapitalised, let month = Lexicon.months[token.lower] {
             var j = i + 1
             if j < tokens.count && tokens[j].text == "." && attached(j) { j += 1 }
             if let day = dayNumber(at: j) {
@@ -110,11 +95,14 @@ struct FigureExtractor {
             }
             return nil
         }
-        if token.isNumber, let dayValue = token.numberValue, dayValue >= 1, dayValue <= 31, dayValue == dayValue.rounded()
+        if token.isNumber, let dayValue = token.numberValue, dayValue >= 1, dayValue <= 31,
+            dayValue == dayValue.rounded()
         {
             var j = i + 1
             if j < tokens.count, ["st", "nd", "rd", "th"].contains(tokens[j].lower), attached(j) { j += 1 }
-            if j < tokens.count, tokens[j].isCapitalised, let month = Lexicon.months[tokens[j].lower] {
+            if j < tokens.count, tokens[j].isCapitalised, tokens[j].has(.month),
+                let month = Lexicon.months[tokens[j].lower]
+            {
                 var end = j + 1
                 if end < tokens.count && tokens[end].text == "." && attached(end) { end += 1 }
                 var value = Double(month * 100 + Int(dayValue))
@@ -128,17 +116,15 @@ struct FigureExtractor {
                 return end
             }
         }
-        if token.isWord && token.isCapitalised && Lexicon.weekdays.contains(token.lower) {
+        if token.has(.weekday) && token.isCapitalised {
             add(.date, i..<(i + 1), value: Double(weekdayIndex(token.lower)), unit: "weekday")
             return i + 1
         }
-        if token.isWord && Lexicon.dayWords.contains(token.lower) {
+        if token.has(.dayWord) {
             add(.date, i..<(i + 1), value: token.lower == "yesterday" ? -1 : 1, unit: "relative-day")
             return i + 1
         }
-        if token.isWord && Lexicon.relativeDateHeads.contains(token.lower) && i + 1 < tokens.count
-            && Lexicon.relativeDateUnits.contains(lower(i + 1))
-        {
+        if token.has(.relativeHead) && has(i + 1, .relativeUnit) {
             // "earlier this month", "next week": the head decides the value.
             let heads = ["last": -1.0, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1]
             let unit = lower(i + 1)
@@ -159,7 +145,7 @@ struct FigureExtractor {
                         && !["elections", "olympics", "games", "midterms"].contains($0.lower)
                 } ?? false
             let afterMoney = i > 0 && Lexicon.currencySymbols[tokens[i - 1].text] != nil
-            if !countsSomething && !afterMoney && !(next.map { Lexicon.scales[$0.lower] != nil } ?? false) {
+            if !countsSomething && !afterMoney && !(next.map { $0.has(.scale) } ?? false) {
                 add(.year, i..<(i + 1), value: value, unit: "year")
                 return i + 1
             }
@@ -223,7 +209,7 @@ struct FigureExtractor {
         var h = hour
         if meridiem == "pm" && h < 12 { h += 12 }
         if meridiem == "am" && h == 12 { h = 0 }
-        if j < tokens.count && Lexicon.timeZones.contains(tokens[j].lower) { j += 1 }
+        if has(j, .timeZone) { j += 1 }
         add(.time, i..<j, value: h * 60 + minutes, unit: "time")
         return j
     }
@@ -243,6 +229,7 @@ struct FigureExtractor {
         guard i < tokens.count else { return nil }
         // "between 10 and 15"
         let between = lower(i) == "between"
+        let first = i
         if between { i += 1 }
 
         var currency: String?
@@ -266,7 +253,7 @@ struct FigureExtractor {
 
         // Ordinals: "24th", "third" (word ordinals only before a noun that makes them a figure).
         if number.ordinal {
-            guard !number.isWords || Lexicon.ordinalNouns.contains(lower(end)) else { return nil }
+            guard !number.isWords || has(end, .ordinalNoun) else { return nil }
             add(.ordinal, i..<end, value: value, unit: "ordinal", hedge: hedge, counted: counted(after: end, before: i))
             return end
         }
@@ -278,7 +265,7 @@ struct FigureExtractor {
             let isWordPair = (separator.lower == "to" && !between) || (separator.lower == "and" && between)
             if isDashPair || isWordPair {
                 var k = end + 1
-                if currency != nil, currencyPrefix(at: k) != nil { k = currencyPrefix(at: k)!.end }
+                if currency != nil, let prefix = currencyPrefix(at: k) { k = prefix.end }
                 if let second = self.number(at: k), !second.ordinal {
                     let digitsOnly = !number.isWords && !second.isWords && number.scale == 1 && second.scale == 1
                     if isDashPair && digitsOnly && value <= 30 && second.value <= 30 && currency == nil
@@ -326,7 +313,7 @@ struct FigureExtractor {
             kind = .percent
             unit = "pp"
             unitEnd += 2
-        } else if let time = Lexicon.timeUnits[lower(unitEnd)] {
+        } else if has(unitEnd, .timeUnit), let time = Lexicon.timeUnits[lower(unitEnd)] {
             kind = .duration
             unit = time
             unitEnd += 1
@@ -339,7 +326,7 @@ struct FigureExtractor {
                 upper = upper.map { $0 * 100 }
                 unit = "year"
             }
-        } else if let measure = Lexicon.measureUnits[lower(unitEnd)],
+        } else if has(unitEnd, .measureUnit), let measure = Lexicon.measureUnits[lower(unitEnd)],
             !(measure == "lb" && currency == nil && kind == .money)
         {
             kind = .quantity
@@ -347,9 +334,10 @@ struct FigureExtractor {
             unitEnd += 1
         }
         if kind == .count, number.isWords, number.value == 1, hedge == nil, lower(number.end) == "of" { return nil }
+        let figureStart = hedge == nil ? first : start
         add(
-            kind, (hedge == nil ? i : start)..<unitEnd, value: value, upper: upper, unit: unit, hedge: hedge,
-            counted: counted(after: unitEnd, before: hedge == nil ? i : start))
+            kind, figureStart..<unitEnd, value: value, upper: upper, unit: unit, hedge: hedge,
+            counted: counted(after: unitEnd, before: figureStart))
         return unitEnd
     }
 
@@ -367,17 +355,21 @@ struct FigureExtractor {
     /// "one" is a figure in "one person died", not in "one of the", "no one" or "one day".
     private func oneIsFigure(at i: Int, end: Int) -> Bool {
         let before = lower(i - 1)
-        if ["no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "only"].contains(before) {
+        if ["no", "any", "every", "each", "the", "this", "that", "which", "someone", "anyone", "only"].contains(before)
+        {
             return false
         }
         let after = lower(end)
         guard end < tokens.count, tokens[end].isWord else { return false }
-        return !["of", "another", "day", "way", "thing", "side", "hand", "point", "who", "that", "which"].contains(after)
+        return !["of", "another", "day", "way", "thing", "side", "hand", "point", "who", "that", "which"].contains(
+            after)
     }
 
     /// The length and bound of a hedge starting at `i`, when a figure follows it.
     private func hedgeLength(at i: Int) -> (Int, Figure.Bound?)? {
-        guard i < tokens.count, let candidates = Self.hedgesByFirstWord[tokens[i].lower] else { return nil }
+        guard i < tokens.count, tokens[i].has(.hedgeStart) || tokens[i].text == "~",
+            let candidates = Self.hedgesByFirstWord[tokens[i].lower]
+        else { return nil }
         for hedge in candidates where i + hedge.count < tokens.count {
             guard hedge.indices.allSatisfy({ tokens[i + $0].lower == hedge[$0] }) else { continue }
             let next = i + hedge.count
@@ -419,7 +411,7 @@ struct FigureExtractor {
             let codes = ["us": "USD", "a": "AUD", "c": "CAD", "hk": "HKD", "nz": "NZD", "s": "SGD"]
             if let code = codes[word.lower] { return (code, j + 2) }
         }
-        if word.isWord && word.isAllCaps && Lexicon.currencyCodes.contains(word.lower) && j + 1 < tokens.count
+        if word.isAllCaps && word.has(.currencyCode) && j + 1 < tokens.count
             && tokens[j + 1].isNumber
         {
             return (word.lower == "nis" ? "ILS" : word.text.uppercased(), j + 1)
@@ -431,12 +423,12 @@ struct FigureExtractor {
         guard j < tokens.count, tokens[j].isWord else { return nil }
         var k = j
         if tokens[k].lower == "us", k + 1 < tokens.count, tokens[k + 1].lower.hasPrefix("dollar") { k += 1 }
-        if let code = Lexicon.currencyWords[tokens[k].lower] {
+        if tokens[k].has(.currencyWord), let code = Lexicon.currencyWords[tokens[k].lower] {
             // "pounds" after a count is a weight unless money is clear; "won" is a verb unless capitalised as KRW.
             if tokens[k].lower == "won" { return nil }
             return (code, k + 1)
         }
-        if tokens[k].isAllCaps && Lexicon.currencyCodes.contains(tokens[k].lower) {
+        if tokens[k].isAllCaps && tokens[k].has(.currencyCode) {
             return (tokens[k].lower == "nis" ? "ILS" : tokens[k].text.uppercased(), k + 1)
         }
         return nil
@@ -468,13 +460,14 @@ struct FigureExtractor {
                 return Number(value: value, end: end + 1, isWords: false, ordinal: true, scale: 1)
             }
             var scale = 1.0
-            if end < tokens.count, attached(end), Lexicon.attachedScales.contains(tokens[end].lower),
+            if end < tokens.count, attached(end), tokens[end].has(.scale),
+                Lexicon.attachedScales.contains(tokens[end].lower),
                 let multiplier = Lexicon.scales[tokens[end].lower]
             {
                 scale = multiplier
                 end += 1
             } else {
-                while end < tokens.count, let multiplier = Lexicon.scales[tokens[end].lower],
+                while end < tokens.count, tokens[end].has(.scale), let multiplier = Lexicon.scales[tokens[end].lower],
                     tokens[end].lower.count > 2 || tokens[end].lower == "bn" || tokens[end].lower == "mn"
                 {
                     scale *= multiplier
@@ -485,11 +478,11 @@ struct FigureExtractor {
             return Number(value: value, end: end, isWords: false, ordinal: false, scale: scale)
         }
         guard token.isWord else { return nil }
-        if let ordinal = Lexicon.ordinals[token.lower] {
+        if token.has(.ordinal), let ordinal = Lexicon.ordinals[token.lower] {
             return Number(value: ordinal, end: j + 1, isWords: true, ordinal: true, scale: 1)
         }
         // "hundreds of", "tens of thousands of", "dozens of"
-        if let amount = Lexicon.approximateAmounts[token.lower] {
+        if token.has(.approximateAmount), let amount = Lexicon.approximateAmounts[token.lower] {
             var end = j + 1
             var value = amount
             if lower(end) == "of", let next = Lexicon.approximateAmounts[lower(end + 1)], next > 10 {
@@ -515,21 +508,25 @@ struct FigureExtractor {
             }
             return nil
         }
-        if token.lower == "half", lower(j + 1) == "a", let scale = Lexicon.scales[lower(j + 2)], lower(j + 2).count > 2 {
+        if token.lower == "half", lower(j + 1) == "a", let scale = Lexicon.scales[lower(j + 2)], lower(j + 2).count > 2
+        {
             return Number(value: scale / 2, end: j + 3, isWords: true, ordinal: false, scale: scale)
         }
         if token.lower == "dozen" {
             return Number(value: 12, end: j + 1, isWords: true, ordinal: false, scale: 1)
         }
-        guard let first = wordValue(token.lower) else { return nil }
+        guard token.has(.numberWord), let first = wordValue(token.lower) else { return nil }
         var value = first
         var end = j + 1
         var group = first
         var total = 0.0
         // "twenty five", "three hundred (and) twenty", "two million"
-        while end < tokens.count {
+        while end < tokens.count && tokens[end].has([.numberWord, .scale])
+            || (end < tokens.count && tokens[end].lower == "and")
+        {
             let word = tokens[end].lower
-            if let unit = Lexicon.units[word], group >= 20, group.truncatingRemainder(dividingBy: 10) == 0, group < 100 {
+            if let unit = Lexicon.units[word], group >= 20, group.truncatingRemainder(dividingBy: 10) == 0, group < 100
+            {
                 group += unit
                 end += 1
             } else if word == "hundred" {
@@ -578,7 +575,7 @@ struct FigureExtractor {
     private mutating func vague(at i: Int) -> Int? {
         let token = tokens[i]
         guard token.isWord else { return nil }
-        if Lexicon.vagueQuantifiers.contains(token.lower) || (token.lower == "a" && lower(i + 1) == "few") {
+        if token.has(.vague) || (token.lower == "a" && lower(i + 1) == "few") {
             let end = token.lower == "a" ? i + 2 : i + 1
             guard end < tokens.count, tokens[end].isWord, !tokens[end].isCapitalised,
                 !["of", "and", "or", "were", "are", "have", "had", "who", "in", "to"].contains(tokens[end].lower)
@@ -632,6 +629,8 @@ struct FigureExtractor {
                 if token.isCapitalised && k > end { break }
                 noun = token.lower
                 guard Self.generic.contains(token.lower) else { return token.lower }
+            } else if ["and", "or", "but", "while", "as"].contains(token.lower) {
+                break
             } else if token.lower.hasSuffix("ed") || ["dead", "missing", "hurt", "killed"].contains(token.lower) {
                 return token.lower
             } else if !Self.skipped.contains(token.lower) {

@@ -47,41 +47,42 @@ struct NameExtractor {
             var roleEnd = i
             var k = i
             while k < tokens.count, tokens[k].isWord, tokens[k].isCapitalised || !tokens[k].spaceBefore,
-                Lexicon.titles.contains(tokens[k].lower), !tokens[k].isAllCaps || tokens[k].lower == "ceo"
+                tokens[k].has(.title), !tokens[k].isAllCaps || tokens[k].lower == "ceo"
             {
                 k += 1
                 if k < tokens.count && tokens[k].text == "." && !tokens[k].spaceBefore { k += 1 }
                 // "Secretary of State", "Minister for Foreign Affairs"
                 if (lower(k) == "of" || lower(k) == "for") && k + 1 < tokens.count && tokens[k + 1].isCapitalised
-                    && (Lexicon.titles.contains(tokens[k + 1].lower)
+                    && (tokens[k + 1].has(.title)
                         || ["state", "defense", "defence", "health", "justice", "foreign", "homeland"].contains(
                             tokens[k + 1].lower))
                 {
                     k += 2
-                    while k < tokens.count && tokens[k].isCapitalised && Lexicon.titles.contains(tokens[k].lower) {
+                    while k < tokens.count && tokens[k].isCapitalised && tokens[k].has(.title) {
                         k += 1
                     }
                 }
                 roleEnd = k
             }
-            let hasRole = roleEnd > start && roleEnd < tokens.count && startsName(roleEnd)
-                && !Lexicon.titles.contains(tokens[roleEnd].lower)
+            let hasRole =
+                roleEnd > start && roleEnd < tokens.count && startsName(roleEnd)
+                && !tokens[roleEnd].has(.title)
             let nameStart = hasRole ? roleEnd : start
             var end = nameStart + 1
             // The rest of the name: capitalised words, particles before one, connectors inside organisations.
             while end < tokens.count {
                 let token = tokens[end]
                 guard token.isWord, token.spaceBefore else { break }
-                if isNamePart(end) && !Lexicon.weekdays.contains(token.lower) {
+                if isNamePart(end) && !token.has(.weekday) {
                     end += 1
-                } else if Lexicon.particles.contains(token.lower) && !token.isCapitalised
+                } else if token.has(.particle) && !token.isCapitalised
                     && end + 1 < tokens.count && isNamePart(end + 1)
                 {
                     end += 2
                 } else if Self.connectors.contains(token.lower) && !token.isCapitalised && end + 1 < tokens.count
                     && isNamePart(end + 1) && !tokens[end + 1].isAllCaps
                     && tokens[nameStart..<end].contains(where: {
-                        Self.organisationHeads.contains($0.lower) || Lexicon.placeWords.contains($0.lower)
+                        Self.organisationHeads.contains($0.lower) || $0.has(.placeWord)
                     })
                 {
                     end += 2
@@ -102,8 +103,8 @@ struct NameExtractor {
             // Months, weekdays and lone ordinary words are not names.
             if end - first == 1 {
                 let word = tokens[first].lower
-                if Lexicon.months[word] != nil || Lexicon.weekdays.contains(word) || word == "i"
-                    || (Lexicon.commonWords.contains(word) && !tokens[first].isAllCaps)
+                if tokens[first].has([.month, .weekday]) || word == "i"
+                    || (tokens[first].has(.common) && !tokens[first].isAllCaps)
                 {
                     first = end
                 }
@@ -113,10 +114,11 @@ struct NameExtractor {
             if end - first == 1 && (first == firstWord || isAfterOpeningPunctuation(first)) && !hasRole {
                 let word = tokens[first].lower
                 // "Herzog said" names someone; "Meteorologists said" does not.
-                let speaks = Attribution.speechVerbs.contains(lower(end))
-                    && (!word.hasSuffix("s") || Lexicon.organisationWords.contains(word))
-                if !tokens[first].isAllCaps && !isCapitalisedElsewhere(tokens[first].text) && !Lexicon.places.contains(word)
-                    && !Lexicon.givenNames.contains(word) && !speaks && !isHyphenatedName(first)
+                let speaks =
+                    Attribution.speechVerbs.contains(lower(end))
+                    && (!word.hasSuffix("s") || tokens[first].has(.organisation))
+                if !tokens[first].isAllCaps && !isCapitalisedElsewhere(tokens[first].text)
+                    && !tokens[first].has([.place, .givenName]) && !speaks && !isHyphenatedName(first)
                 {
                     first = end
                 }
@@ -125,10 +127,9 @@ struct NameExtractor {
             var descriptor: String?
             if end - first >= 3 && first == firstWord && !hasRole {
                 let word = tokens[first].lower
-                if !isCapitalisedElsewhere(tokens[first].text) && !Lexicon.givenNames.contains(word)
-                    && !Lexicon.places.contains(word)
-                    && !Lexicon.placeOpeners.contains(word) && !tokens[first].isAllCaps
-                    && !Lexicon.organisationWords.contains(word) && !Self.organisationHeads.contains(word)
+                if !isCapitalisedElsewhere(tokens[first].text)
+                    && !tokens[first].has([.givenName, .place, .placeOpener, .organisation]) && !tokens[first].isAllCaps
+                    && !Self.organisationHeads.contains(word)
                     && !tokens[first + 1..<end].contains(where: { Self.connectors.contains($0.lower) })
                 {
                     descriptor = tokens[first].text
@@ -143,9 +144,9 @@ struct NameExtractor {
                 first = split
             }
             // "Israeli strikes", "French envoys": a nationality names no one.
-            if end - first == 1 && Lexicon.demonyms.contains(tokens[first].lower) { first = end }
+            if end - first == 1 && tokens[first].has(.demonym) { first = end }
             // A title alone ("the President said") names no one.
-            if tokens[first..<end].allSatisfy({ Lexicon.titles.contains($0.lower) }) { first = end }
+            if tokens[first..<end].allSatisfy({ $0.has(.title) }) { first = end }
             // Trailing particles and connectors are not part of it.
             while end > first && !tokens[end - 1].isCapitalised && !isHyphenatedName(end - 1) { end -= 1 }
             if first < end {
@@ -162,7 +163,7 @@ struct NameExtractor {
         var split: Int?
         var k = span.lowerBound
         while k < span.upperBound {
-            if Lexicon.titles.contains(tokens[k].lower) && !tokens[k].isAllCaps {
+            if tokens[k].has(.title) && !tokens[k].isAllCaps {
                 var after = k + 1
                 while after + 1 < span.upperBound && (lower(after) == "of" || lower(after) == "for")
                     && Self.complements.contains(lower(after + 1))
@@ -177,16 +178,18 @@ struct NameExtractor {
         }
         guard let split, split > span.lowerBound, span.upperBound - split <= 4,
             (split..<span.upperBound).allSatisfy({
-                tokens[$0].isCapitalised || Lexicon.particles.contains(tokens[$0].lower) || isHyphenatedName($0)
+                tokens[$0].isCapitalised || tokens[$0].has(.particle) || isHyphenatedName($0)
             }),
-            !Lexicon.titles.contains(tokens[split].lower)
+            !tokens[split].has(.title)
         else { return nil }
         // Everything before the title must be a nationality, acronym or title-like word.
         let before = tokens[span.lowerBound..<split]
-        guard before.allSatisfy({
-            Lexicon.titles.contains($0.lower) || Lexicon.demonyms.contains($0.lower) || $0.isAllCaps
-                || ["of", "for"].contains($0.lower) || Self.complements.contains($0.lower) || $0.isCapitalised
-        }) else { return nil }
+        guard
+            before.allSatisfy({
+                $0.has([.title, .demonym]) || $0.isAllCaps
+                    || ["of", "for"].contains($0.lower) || Self.complements.contains($0.lower) || $0.isCapitalised
+            })
+        else { return nil }
         return split
     }
 
@@ -228,7 +231,7 @@ struct NameExtractor {
     private func isOrdinary(_ i: Int) -> Bool {
         let token = tokens[i]
         guard !token.isAllCaps || token.lower.count == 1 else { return false }
-        return Lexicon.commonWords.contains(token.lower) || isOrdinaryWord(token.lower)
+        return token.has(.common) || isOrdinaryWord(token.lower)
     }
 
     private func makeName(_ span: Range<Int>, role: String?) -> Name {
@@ -242,21 +245,20 @@ struct NameExtractor {
 
     /// A guess from the words themselves and their neighbours.
     private func kind(of words: [Token], role: String?, before: Int, after: Int) -> Name.Kind {
-        let lowers = words.map(\.lower)
         if let role, !Self.organisationHeads.contains(role.lowercased()) { return .person }
         if words.count == 1 && words[0].isAllCaps {
             return Self.placeAcronyms.contains(Folding.fold(words[0].text, joined: true)) ? .place : .organisation
         }
-        if lowers.contains(where: { Lexicon.organisationWords.contains($0) }) { return .organisation }
-        if lowers.contains(where: { Lexicon.placeWords.contains($0) }) && words.count > 1 { return .place }
-        if lowers.allSatisfy({ Lexicon.places.contains($0) }) { return .place }
+        if words.contains(where: { $0.has(.organisation) }) { return .organisation }
+        if words.contains(where: { $0.has(.placeWord) }) && words.count > 1 { return .place }
+        if words.allSatisfy({ $0.has(.place) }) { return .place }
         if words.contains(where: \.isAllCaps) { return .organisation }
-        if let first = lowers.first, Lexicon.givenNames.contains(first), words.count >= 2 { return .person }
+        if let first = words.first, first.has(.givenName), words.count >= 2 { return .person }
         let previous = before >= 0 ? tokens[before].lower : ""
-        if Self.placePrepositions.contains(previous) && !(lowers.first.map(Lexicon.givenNames.contains) ?? false) {
+        if Self.placePrepositions.contains(previous) && !(words.first?.has(.givenName) ?? false) {
             return .place
         }
-        if let first = lowers.first, Lexicon.placeOpeners.contains(first), words.count >= 2 { return .place }
+        if let first = words.first, first.has(.placeOpener), words.count >= 2 { return .place }
         if words.count >= 2 && words.count <= 4 { return .person }
         return .unknown
     }

@@ -67,8 +67,10 @@ final class DocumentSearch: @unchecked Sendable {
                 continue
             }
             var end = k + 1
-            while end < bytes.count && (Self.isWordByte(bytes[end]) || (bytes[end] == 0x27 && end + 1 < bytes.count
-                && Self.isWordByte(bytes[end + 1])))
+            while end < bytes.count
+                && (Self.isWordByte(bytes[end])
+                    || (bytes[end] == 0x27 && end + 1 < bytes.count
+                        && Self.isWordByte(bytes[end + 1])))
             {
                 end += 1
             }
@@ -148,7 +150,8 @@ final class DocumentSearch: @unchecked Sendable {
                 guard start < end else { break }
                 let candidate = String(decoding: bytes[start..<end], as: UTF8.self)
                 guard let first = candidate.unicodeScalars.first, first.properties.isUppercase,
-                    !Lexicon.titles.contains(candidate.lowercased()), !Lexicon.commonWords.contains(candidate.lowercased()),
+                    !Lexicon.titles.contains(candidate.lowercased()),
+                    !Lexicon.commonWords.contains(candidate.lowercased()),
                     !Lexicon.demonyms.contains(candidate.lowercased())
                 else { break }
                 words.insert(candidate, at: 0)

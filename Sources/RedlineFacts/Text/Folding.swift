@@ -14,7 +14,7 @@ public enum Folding {
             if scalar.isASCII {
                 let v = scalar.value
                 if joined && (v == 0x20 || v == 0x2D || v == 0x27 || v == 0x2E) { continue }
-                result.unicodeScalars.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v | 0x20)! : scalar)
+                result.unicodeScalars.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(UInt8(v | 0x20)) : scalar)
                 continue
             }
             if Tokenizer.isMark(scalar) { continue }

@@ -66,7 +66,8 @@ enum Lexicon {
         "kg": "kg", "kilograms": "kg", "kilogram": "kg", "tonnes": "t", "tons": "t", "tonne": "t", "ton": "t",
         "acres": "acre", "acre": "acre", "hectares": "ha", "hectare": "ha", "degrees": "degree", "degree": "degree",
         "litres": "l", "liters": "l", "barrels": "barrel", "barrel": "barrel", "inches": "in", "inch": "in",
-        "cm": "cm", "mm": "mm", "millimetres": "mm", "millimeters": "mm", "centimetres": "cm", "centimeters": "cm", "gallons": "gallon", "pounds": "lb", "lbs": "lb", "mph": "mph", "kph": "kph",
+        "cm": "cm", "mm": "mm", "millimetres": "mm", "millimeters": "mm", "centimetres": "cm", "centimeters": "cm",
+        "gallons": "gallon", "pounds": "lb", "lbs": "lb", "mph": "mph", "kph": "kph",
         "megawatts": "MW", "gigawatts": "GW", "votes": "vote", "points": "point",
     ]
 
@@ -135,7 +136,8 @@ enum Lexicon {
         """)
     /// First words that make a capitalised sequence a place: "Lower Hollin", "Fort Worth", "San Diego".
     static let placeOpeners: Set<String> = set(
-        "lower upper north south east west northern southern eastern western new port fort mount lake san santa saint st")
+        "lower upper north south east west northern southern eastern western new port fort mount lake san santa saint st"
+    )
     /// Places common in news, so that a one-word place is typed right.
     static let places: Set<String> = set(
         """
@@ -214,4 +216,98 @@ enum Lexicon {
         update updated read photo image video watch listen share advertisement editor note correction clarification
         breaking live exclusive analysis opinion comment subscribe sign follow click related more
         """)
+
+    // MARK: Word classes
+
+    /// Every list a lower-cased word belongs to, found with one look-up when the word is tokenized.
+    static let flags: [String: WordFlags] = {
+        var table: [String: WordFlags] = [:]
+        func mark<S: Sequence>(_ words: S, _ flag: WordFlags) where S.Element == String {
+            for word in words { table[word, default: []].insert(flag) }
+        }
+        mark(units.keys, .numberWord)
+        mark(tens.keys, .numberWord)
+        mark(ordinals.keys, .ordinal)
+        mark(approximateAmounts.keys, .approximateAmount)
+        mark(scales.keys, .scale)
+        mark(vagueQuantifiers, .vague)
+        mark(months.keys, .month)
+        mark(weekdays, .weekday)
+        mark(dayWords, .dayWord)
+        mark(relativeDateHeads, .relativeHead)
+        mark(relativeDateUnits, .relativeUnit)
+        mark(timeZones, .timeZone)
+        mark(hedges.map { $0[0] }, .hedgeStart)
+        mark(currencyCodes, .currencyCode)
+        mark(currencyWords.keys, .currencyWord)
+        mark(timeUnits.keys, .timeUnit)
+        mark(measureUnits.keys, .measureUnit)
+        mark(ordinalNouns, .ordinalNoun)
+        mark(titles, .title)
+        mark(particles, .particle)
+        mark(commonWords, .common)
+        mark(demonyms, .demonym)
+        mark(places, .place)
+        mark(givenNames, .givenName)
+        mark(organisationWords, .organisation)
+        mark(placeWords, .placeWord)
+        mark(placeOpeners, .placeOpener)
+        mark(
+            ["a", "an", "half", "dozen", "for", "between", "noon", "midnight", "us", "c", "hk", "nz", "s"], .figureStart
+        )
+        for (word, flags) in table where !flags.isDisjoint(with: WordFlags.startsFigures) {
+            table[word] = flags.union(.figureStart)
+        }
+        return table
+    }()
+
+    /// The flags of a lower-cased word, including hyphenated number words ("twenty-five").
+    static func flags(of word: String) -> WordFlags {
+        if let found = flags[word] { return found }
+        if let hyphen = word.utf8.firstIndex(of: UInt8(ascii: "-")),
+            tens[String(word[..<hyphen])] != nil
+        {
+            return [.numberWord, .figureStart]
+        }
+        return []
+    }
+}
+
+/// The word lists a word belongs to, as bits.
+struct WordFlags: OptionSet, Sendable, Hashable {
+    let rawValue: UInt32
+
+    static let numberWord = WordFlags(rawValue: 1 << 0)
+    static let ordinal = WordFlags(rawValue: 1 << 1)
+    static let approximateAmount = WordFlags(rawValue: 1 << 2)
+    static let scale = WordFlags(rawValue: 1 << 3)
+    static let vague = WordFlags(rawValue: 1 << 4)
+    static let month = WordFlags(rawValue: 1 << 5)
+    static let weekday = WordFlags(rawValue: 1 << 6)
+    static let dayWord = WordFlags(rawValue: 1 << 7)
+    static let relativeHead = WordFlags(rawValue: 1 << 8)
+    static let relativeUnit = WordFlags(rawValue: 1 << 9)
+    static let timeZone = WordFlags(rawValue: 1 << 10)
+    static let hedgeStart = WordFlags(rawValue: 1 << 11)
+    static let currencyCode = WordFlags(rawValue: 1 << 12)
+    static let currencyWord = WordFlags(rawValue: 1 << 13)
+    static let timeUnit = WordFlags(rawValue: 1 << 14)
+    static let measureUnit = WordFlags(rawValue: 1 << 15)
+    static let ordinalNoun = WordFlags(rawValue: 1 << 16)
+    static let title = WordFlags(rawValue: 1 << 17)
+    static let particle = WordFlags(rawValue: 1 << 18)
+    static let common = WordFlags(rawValue: 1 << 19)
+    static let demonym = WordFlags(rawValue: 1 << 20)
+    static let place = WordFlags(rawValue: 1 << 21)
+    static let givenName = WordFlags(rawValue: 1 << 22)
+    static let organisation = WordFlags(rawValue: 1 << 23)
+    static let placeWord = WordFlags(rawValue: 1 << 24)
+    static let placeOpener = WordFlags(rawValue: 1 << 25)
+    static let figureStart = WordFlags(rawValue: 1 << 26)
+
+    /// Lists whose words can open a figure.
+    static let startsFigures: WordFlags = [
+        .numberWord, .ordinal, .approximateAmount, .vague, .month, .weekday, .dayWord, .relativeHead, .hedgeStart,
+        .currencyCode,
+    ]
 }

@@ -26,6 +26,12 @@ struct Token: Sendable, Equatable {
     var isCapitalised: Bool
     /// Two or more letters, all upper case ("UAE", "IDF", "U.S.").
     var isAllCaps: Bool
+    /// The word lists the lower-cased word is in.
+    var flags: WordFlags
+
+    /// True when the word is in the list `flag` stands for.
+    @inline(__always)
+    func has(_ flag: WordFlags) -> Bool { !flags.isDisjoint(with: flag) }
 
     init(kind: Kind, text: String, lower: String, range: Range<Int>, spaceBefore: Bool) {
         self.kind = kind
@@ -62,6 +68,7 @@ struct Token: Sendable, Equatable {
         }
         isCapitalised = capitalised
         isAllCaps = allCaps
+        flags = kind == .word ? Lexicon.flags(of: lower) : []
     }
 
     /// The value of a number token ("5,000,000" → 5000000, "3.5" → 3.5), ignoring separators.
@@ -228,15 +235,18 @@ enum Tokenizer {
     }
 
     static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x300 { return false }
         switch scalar.properties.generalCategory {
-        case .nonspacingMark, .spacingMark, .enclosingMark: true
-        default: false
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return false
         }
     }
 
     static func isApostrophe(_ scalar: Unicode.Scalar) -> Bool { scalar == "'" || scalar == "\u{2019}" }
 
-    static func isHyphen(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}" }
+    static func isHyphen(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "-" || scalar == "\u{2010}" || scalar == "\u{2011}"
+    }
 
     static func isDash(_ text: String) -> Bool { text == "-" || text == "\u{2013}" || text == "\u{2014}" }
 }

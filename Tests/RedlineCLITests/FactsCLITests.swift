@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// `redline facts` and the facts section of `redline diff`, run as a user would.
+@Suite("Facts on the command line")
+struct FactsCLITests {
+    let cli = CLITests()
+    var old: String { cli.old }
+    var new: String { cli.new }
+
+    @Test("The text report lists fact changes by kind before the word diff")
+    func textReport() throws {
+        let result = try cli.run(["diff", old, new, "--color", "never"])
+        #expect(result.status == 1)
+        let facts = try #require(result.stdout.range(of: "Facts: "))
+        let words = try #require(result.stdout.range(of: "@@ "))
+        #expect(facts.lowerBound < words.lowerBound)
+        #expect(result.stdout.contains("$5 million → $10 million"))
+        #expect(result.stdout.contains("Issac Brandt → Isaac Brandt (spelling corrected)"))
+    }
+
+    @Test("JSON carries summary and changes as documented; --no-facts leaves them out")
+    func json() throws {
+        let result = try cli.run(["diff", old, new, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let summary = try #require(object["summary"] as? [String: [String: Int]])
+        #expect(Set(summary.keys) == ["figure", "name", "quote", "claim"])
+        #expect(summary["name"]?["modified"] == 1)
+        let changes = try #require(object["changes"] as? [[String: Any]])
+        let bounty = try #require(changes.first { ($0["old"] as? String) == "$5 million" })
+        #expect(bounty["kind"] as? String == "figure")
+        #expect(bounty["change"] as? String == "modified")
+        #expect(bounty["new"] as? String == "$10 million")
+        let detail = try #require(bounty["detail"] as? [String: Any])
+        #expect(detail["oldValue"] as? Int == 5_000_000)
+        #expect(detail["unit"] as? String == "USD")
+        let location = try #require(bounty["location"] as? [String: Any])
+        #expect((location["new"] as? [String: Any])?["line"] as? Int == 13)
+
+        let without = try cli.run(["diff", old, new, "--format", "json", "--no-facts"])
+        let plain = try #require(try JSONSerialization.jsonObject(with: Data(without.stdout.utf8)) as? [String: Any])
+        #expect(plain["changes"] == nil && plain["summary"] == nil)
+    }
+
+    @Test("Identical texts: no fact changed, exit 0")
+    func identical() throws {
+        let result = try cli.run(["diff", old, old, "--color", "never"])
+        #expect(result.status == 0)
+    }
+
+    @Test("redline facts prints figures, names, quotes and claims; JSON parses")
+    func factsCommand() throws {
+        let text = try cli.run(["facts", new])
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("$10 million — money 10000000 USD"))
+        #expect(text.stdout.contains("Isaac Brandt — person"))
+        let json = try cli.run(["facts", new, "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let figures = try #require(object["figures"] as? [[String: Any]])
+        #expect(figures.contains { $0["surface"] as? String == "at least 19" && $0["counted"] as? String == "people" })
+        let quotes = try #require(object["quotes"] as? [[String: Any]])
+        #expect(quotes.contains { $0["speaker"] as? String == "Brandt" })
+        let missing = try cli.run(["facts", "/no/such/file"])
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("no such file"))
+    }
+}
