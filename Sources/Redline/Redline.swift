@@ -24,6 +24,11 @@ public enum Redline {
         case .auto where max(old.bytes.count, new.bytes.count) > factSizeLimit:
             comparison.factsSkipped =
                 "inputs over \(factSizeLimit >> 20) MiB are compared as text only; pass --facts to compare facts anyway"
+        case .auto where sharedFraction(diff) < minimumSharedFraction:
+            let shared = Int((sharedFraction(diff) * 100).rounded())
+            comparison.factsSkipped =
+                "the versions share only \(shared)% of their text: they read as different articles, not revisions "
+                + "of one; pass --facts to compare facts anyway"
         case .auto, .always:
             comparison.facts = FactDiff(diff: diff)
         }
@@ -36,6 +41,18 @@ public enum Redline {
         case auto
         case always
         case never
+    }
+
+    /// Below this share of common text, two versions are different articles and a fact diff
+    /// would list every sentence of both: facts are not compared unless asked for.
+    public static let minimumSharedFraction = 0.15
+
+    /// The share of both texts' bytes that the diff keeps.
+    static func sharedFraction(_ diff: Diff) -> Double {
+        let total = diff.oldBytes.count + diff.newBytes.count
+        guard total > 0 else { return 1 }
+        let counts = diff.counts
+        return 1 - Double(counts.deletedBytes + counts.insertedBytes) / Double(total)
     }
 
     /// Facts are compared by default for inputs up to this size (1 MiB): news articles are a few

@@ -281,6 +281,12 @@ public struct FactSheet: Sendable {
             }
             if let key = sentences[s].speakerKey, let full = fullNames[key] {
                 sentences[s].speakerKey = full.key
+                sentences[s].speaker = full.surface
+            } else if let speaker = sentences[s].speaker,
+                let linked = sentences[s].names.first(where: { $0.surface == speaker && $0.fullName != nil })
+            {
+                sentences[s].speakerKey = linked.key
+                sentences[s].speaker = linked.fullName
             }
         }
     }

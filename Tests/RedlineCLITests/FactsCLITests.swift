@@ -59,9 +59,22 @@ struct FactsCLITests {
         let figures = try #require(object["figures"] as? [[String: Any]])
         #expect(figures.contains { $0["surface"] as? String == "at least 19" && $0["counted"] as? String == "people" })
         let quotes = try #require(object["quotes"] as? [[String: Any]])
-        #expect(quotes.contains { $0["speaker"] as? String == "Brandt" })
+        #expect(quotes.contains { $0["speaker"] as? String == "Isaac Brandt" })
         let missing = try cli.run(["facts", "/no/such/file"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such file"))
+    }
+
+    @Test("Unrelated texts are different articles: facts skipped with a reason, unless --facts")
+    func unrelated() throws {
+        let a = try cli.temporaryFile(Array("The council approved 14 kilometres of cycle lanes on Thursday.\n".utf8))
+        let b = try cli.temporaryFile(Array("Storm Edda killed four people in coastal towns, officials said.\n".utf8))
+        let skipped = try cli.run(["diff", a, b, "--color", "never"])
+        #expect(skipped.status == 1)
+        #expect(skipped.stdout.contains("Facts: not compared (the versions share only"))
+        let json = try cli.run(["diff", a, b, "--format", "json"])
+        #expect(json.stdout.contains("\"factsSkipped\""))
+        let forced = try cli.run(["diff", a, b, "--color", "never", "--facts"])
+        #expect(forced.stdout.contains("Facts: 3 figures, 1 name, 2 claims changed"))
     }
 }
