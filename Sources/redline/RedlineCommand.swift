@@ -24,6 +24,10 @@ struct RedlineCommand: ParsableCommand {
 enum Main {
     static func main() {
         do {
+            if let request = DiffRequest(fastArguments: Array(CommandLine.arguments.dropFirst())) {
+                try request.run()
+                return
+            }
             var command = try RedlineCommand.parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {

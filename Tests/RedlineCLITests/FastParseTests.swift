@@ -1,0 +1,56 @@
+import ArgumentParser
+import Testing
+
+@testable import redline
+
+/// `redline diff`'s direct parser must agree with ArgumentParser on every invocation it accepts,
+/// and leave everything else (help, mistakes, unknown options) to ArgumentParser.
+@Suite("The direct parser of redline diff")
+struct FastParseTests {
+    static let accepted: [[String]] = [
+        ["diff", "a", "b"],
+        ["diff", "a", "-"],
+        ["diff", "-", "b"],
+        ["diff", "a", "b", "--by", "sentence"],
+        ["diff", "--by=char", "a", "b"],
+        ["diff", "a", "b", "--format", "json", "-o", "out.json"],
+        ["diff", "a", "b", "--format=unified", "--context", "5"],
+        ["diff", "a", "b", "--context=0", "--minimal"],
+        ["diff", "a", "b", "--no-facts", "--color", "never"],
+        ["diff", "a", "b", "--facts", "--color=always", "--output", "-"],
+        ["diff", "--minimal", "a", "--by", "paragraph", "b"],
+    ]
+
+    static let declined: [[String]] = [
+        ["diff"],
+        ["diff", "a"],
+        ["diff", "a", "b", "c"],
+        ["diff", "-", "-"],
+        ["diff", "a", "b", "--help"],
+        ["diff", "a", "b", "-h"],
+        ["diff", "a", "b", "--by", "line"],
+        ["diff", "a", "b", "--by"],
+        ["diff", "a", "b", "--context", "-1"],
+        ["diff", "a", "b", "--context", "x"],
+        ["diff", "a", "b", "--format", "json", "--format", "text"],
+        ["diff", "a", "b", "--facts", "--no-facts"],
+        ["diff", "a", "b", "--unknown"],
+        ["diff", "a", "b", "--", "c"],
+        ["facts", "a"],
+        ["--version"],
+        [],
+    ]
+
+    @Test("Accepted invocations parse exactly as ArgumentParser parses them", arguments: accepted)
+    func agrees(_ arguments: [String]) throws {
+        let fast = try #require(DiffRequest(fastArguments: arguments))
+        let parsed = try RedlineCommand.parseAsRoot(arguments)
+        let command = try #require(parsed as? DiffCommand)
+        #expect(fast == command.request)
+    }
+
+    @Test("Everything else is left to ArgumentParser", arguments: declined)
+    func declines(_ arguments: [String]) {
+        #expect(DiffRequest(fastArguments: arguments) == nil)
+    }
+}
