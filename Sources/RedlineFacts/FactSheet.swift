@@ -140,7 +140,8 @@ public struct FactSheet: Sendable {
             let isMarkdownHeading = bytes[line.lowerBound] == UInt8(ascii: "#")
             guard wanted[index] || !seenBody || isMarkdownHeading else { continue }
             let lineText = String(decoding: bytes[line], as: UTF8.self)
-            let isHeading = isMarkdownHeading || (!seenBody && Self.looksLikeHeadline(lineText))
+            let isHeading =
+                isMarkdownHeading || (!seenBody && Self.looksLikeHeadline(lineText)) || Self.looksLikeSubhead(lineText)
             if !isHeading && !seenBody {
                 seenBody = true
                 bodySearch = DocumentSearch(bytes, from: line.lowerBound)
@@ -356,6 +357,17 @@ public struct FactSheet: Sendable {
         guard let last = trimmed.last else { return false }
         let words = trimmed.split(separator: " ").count
         return words <= 20 && !".!?\u{201D}\"".contains(last)
+    }
+
+    /// A subheading inside the body: a short line in title case that does not end like a sentence
+    /// ("Rescue Efforts Continue").
+    static func looksLikeSubhead(_ line: String) -> Bool {
+        let trimmed = line.trimmingSpaces
+        guard let last = trimmed.last, !".!?,;:\u{201D}\"".contains(last) else { return false }
+        let words = trimmed.split(separator: " ")
+        guard words.count >= 2 && words.count <= 10 else { return false }
+        let capitalised = words.filter { $0.first?.isUppercase ?? false }.count
+        return capitalised * 3 >= words.count * 2
     }
 
     /// Where a dateline ends: "JERUSALEM (AP) — ", "WASHINGTON, D.C. — ", "LONDON: ".

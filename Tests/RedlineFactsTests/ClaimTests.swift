@@ -52,6 +52,7 @@ struct ClaimTests {
         #expect(assertion("The ministry said the report was wrong.") == assertion("The report was wrong."))
         #expect(
             assertion("The minister warned of delays.") == assertion("The minister cautioned of delays."))
+        #expect(assertion("Police reported two arrests.") == assertion("Police said two were arrested."))
     }
 
     @Test("Sentences survive abbreviations, initials, decimals, quotes and datelines")
@@ -66,6 +67,19 @@ struct ClaimTests {
         #expect(first.dateline == "JERUSALEM (AP) —")
         #expect(first.text.hasPrefix("Mr. Herzog"))
         #expect(first.text.hasSuffix("border."))
+    }
+
+    @Test("Bylines and subheadings are not body sentences; 'By Tuesday' is")
+    func bylinesAndSubheads() {
+        let sheet = FactSheet(
+            "Storm hits coast\n\nBy Nadia Karam and Tom Ellery\n\nThe storm killed four people.\n\nRescue Efforts Continue\n\nBy Tuesday the toll had risen to 30."
+        )
+        let byline = sheet.sentences.first { $0.text.hasPrefix("By Nadia") }
+        #expect(byline?.isBoilerplate == true)
+        let subhead = sheet.sentences.first { $0.text == "Rescue Efforts Continue" }
+        #expect(subhead?.isHeadline == true)
+        let body = sheet.sentences.first { $0.text.hasPrefix("By Tuesday") }
+        #expect(body?.isBoilerplate == false && body?.isHeadline == false)
     }
 
     @Test("Boilerplate lines carry no facts")

@@ -102,6 +102,14 @@ struct FigureTests {
         #expect(price.kind == .money && price.unit == "EUR" && price.upper == 90)
     }
 
+    @Test("Numbers that are part of a name are not figures")
+    func identifiers() {
+        let found = figures(MarkedText("COVID-19 kept G7 leaders apart; Flight 370 and Route 66 were closed."))
+        #expect(found.isEmpty)
+        let marked = MarkedText("Israel paid 1️⃣40 million shekels.")
+        #expect(figure(at: marked["1️⃣"], in: figures(marked))?.unit == "ILS")
+    }
+
     @Test("Vague quantities are not figures, and 'one of' is no count")
     func notFigures() {
         let found = figures(

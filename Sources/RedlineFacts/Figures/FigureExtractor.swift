@@ -239,6 +239,7 @@ struct FigureExtractor {
             j = code.end
         }
         guard let number = number(at: j, afterHedge: hedge != nil) else { return nil }
+        if hedge == nil && currency == nil && !number.isWords && isIdentifier(at: j) { return nil }
         if hedge == nil && currency == nil && number.approximate == nil && number.isWords && number.value == 1
             && !oneIsFigure(at: j, end: number.end)
         {
@@ -351,6 +352,28 @@ struct FigureExtractor {
         let window = max(0, start - 5)..<min(tokens.count, end + 3)
         return window.contains { Self.scoreWords.contains(tokens[$0].lower) }
     }
+
+    /// A number that is part of a name: "COVID-19", "G7", "F-16", "Route 66", "Boeing 737".
+    private func isIdentifier(at j: Int) -> Bool {
+        guard j > 0 else { return false }
+        let previous = tokens[j - 1]
+        if !tokens[j].spaceBefore && previous.isWord { return true }  // "G7"
+        if Tokenizer.isDash(previous.text) && !tokens[j].spaceBefore && j > 1 && !previous.spaceBefore
+            && tokens[j - 2].isWord && tokens[j - 2].isCapitalised
+        {
+            return true  // "COVID-19", "F-16"
+        }
+        // "Route 66", "Flight 370", "Resolution 2334": a numbered thing.
+        return previous.isWord && previous.isCapitalised && Self.numberedThings.contains(previous.lower)
+    }
+
+    private static let numberedThings: Set<String> = [
+        "route", "flight", "resolution", "article", "section", "highway", "interstate", "chapter", "room", "gate",
+        "terminal", "platform", "apollo", "boeing", "airbus", "proposition", "amendment", "bill", "title", "level",
+        "phase", "stage", "category", "class", "unit", "block", "building", "ward", "precinct", "zone", "sector",
+        "line", "lot", "pier", "track", "tower", "no", "number", "model", "version", "series", "road", "street",
+        "avenue", "district", "squadron", "battalion", "brigade", "division", "regiment", "corps", "fleet",
+    ]
 
     /// "one" is a figure in "one person died", not in "one of the", "no one" or "one day".
     private func oneIsFigure(at i: Int, end: Int) -> Bool {

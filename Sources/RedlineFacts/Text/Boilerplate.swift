@@ -28,6 +28,7 @@ enum Boilerplate {
         while start < bytes.count, [0x20, 0x09, 0x2A, 0x5F, 0x3E].contains(bytes[start]) { start += 1 }
         guard start < bytes.count else { return false }
         var words = 1
+        if isByline(line) { return true }
         for k in start..<bytes.count {
             let byte = bytes[k]
             if byte >= 0x41 && byte <= 0x5A { bytes[k] = byte | 0x20 }
@@ -38,7 +39,27 @@ enum Boilerplate {
         // Only short lines can be stamps or credits.
         guard words <= 12 else { return false }
         if stamps.contains(where: { text.starts(with: $0) }) { return true }
+        // Credits and bylines: "Contributing: …", "By Mara Quinlan and Tom Ellery".
+        if text.starts(with: Array("contributing".utf8)) { return true }
         let body = Array(text)
         return fragments.contains { DocumentSearch.search($0, in: body, wordBounded: false) }
+    }
+
+    /// "By Mara Quinlan", "By Nadia Karam and Tom Ellery, staff writers" — not "By Tuesday, …".
+    static func isByline(_ line: String) -> Bool {
+        let words = line.trimmingSpaces.split(separator: " ").map { $0.filter { $0 != "," } }
+        guard words.count >= 3, words.count <= 10, words[0] == "By" else { return false }
+        var names = 0
+        for word in words.dropFirst() {
+            if word == "and" || word == "&" { continue }
+            if word == "staff" || word == "writer" || word == "writers" || word == "reporter" || word == "reporters" {
+                continue
+            }
+            guard let first = word.first, first.isUppercase,
+                Lexicon.flags(of: word.lowercased()).isDisjoint(with: [.weekday, .month, .common])
+            else { return false }
+            names += 1
+        }
+        return names >= 2
     }
 }
