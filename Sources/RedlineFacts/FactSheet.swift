@@ -216,7 +216,8 @@ public struct FactSheet: Sendable {
             var sentence = Sentence(
                 range: candidate.range, text: sentenceText, paragraph: candidate.paragraph,
                 isHeadline: candidate.isHeadline,
-                isBoilerplate: candidate.boilerplate || Boilerplate.matches(sentenceText), figures: [], names: [],
+                isBoilerplate: candidate.boilerplate || (tokens.count <= 40 && Boilerplate.matches(sentenceText)),
+                figures: [], names: [],
                 quotes: [], assertion: Assertion(), speaker: nil, speakerKey: nil, dateline: candidate.dateline,
                 tokens: tokens)
             sentence.isContext = candidate.isContext
@@ -362,6 +363,7 @@ public struct FactSheet: Sendable {
     /// A subheading inside the body: a short line in title case that does not end like a sentence
     /// ("Rescue Efforts Continue").
     static func looksLikeSubhead(_ line: String) -> Bool {
+        guard line.utf8.count <= 100 else { return false }
         let trimmed = line.trimmingSpaces
         guard let last = trimmed.last, !".!?,;:\u{201D}\"".contains(last) else { return false }
         let words = trimmed.split(separator: " ")

@@ -168,6 +168,9 @@ enum Alignment {
     static let fullTableLimit = 4096
     /// Half-width of the band used for long lists.
     static let bandWidth = 8
+    /// Each of two items matched to one must be at least this similar to it on its own: the halves
+    /// of a split sentence are (about 0.5–0.8), a new sentence that shares a clause is not.
+    static let partThreshold = 0.45
     /// What a two-to-one match costs, so that it wins only when it explains the text clearly better.
     static let mergePenalty = 0.3
 
@@ -211,13 +214,14 @@ enum Alignment {
                     guard s >= threshold else { continue }
                     // Two items match one only when each is like it (a split or a merge), not when
                     // one of them merely rides along with a close match.
+                    let part = max(threshold, partThreshold)
                     if di == 2 {
-                        guard similarity((i - 2)..<(i - 1), (j - 1)..<j) >= threshold,
-                            similarity((i - 1)..<i, (j - 1)..<j) >= threshold
+                        guard similarity((i - 2)..<(i - 1), (j - 1)..<j) >= part,
+                            similarity((i - 1)..<i, (j - 1)..<j) >= part
                         else { continue }
                     } else if dj == 2 {
-                        guard similarity((i - 1)..<i, (j - 2)..<(j - 1)) >= threshold,
-                            similarity((i - 1)..<i, (j - 1)..<j) >= threshold
+                        guard similarity((i - 1)..<i, (j - 2)..<(j - 1)) >= part,
+                            similarity((i - 1)..<i, (j - 1)..<j) >= part
                         else { continue }
                     }
                     let gain = Double(di + dj) * s - (di + dj > 2 ? mergePenalty : 0)

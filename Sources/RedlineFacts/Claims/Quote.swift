@@ -46,45 +46,75 @@ enum QuoteFinder {
         var spans: [Span] = []
         var open: (start: Int, content: Int, mark: Mark)?
         var position = paragraph.lowerBound
-        var previous: Unicode.Scalar = " "
+        // Whether a quote mark here may open a quote: after space, an opening bracket, a dash or
+        // a colon, or at the start.
+        var afterOpener = true
+        func close(at position: Int, length: Int) {
+            if let current = open {
+                spans.append(Span(content: current.content..<position, outer: current.start..<(position + length)))
+            }
+            open = nil
+        }
+        // Bytes only: every mark is ASCII or a two- or three-byte sequence, so nothing else is decoded.
         while position < paragraph.upperBound {
-            let (scalar, length) = Tokenizer.decode(bytes, at: position)
-            let next = position + length < paragraph.upperBound ? Tokenizer.decode(bytes, at: position + length).0 : " "
-            let opensHere: Bool
-            switch previous {
-            case "(", "[", "{", "\u{2014}", "\u{2013}", "-", "/", ":": opensHere = true
-            default: opensHere = Tokenizer.isSpace(previous) || position == paragraph.lowerBound
-            }
-            func close() {
-                if let current = open {
-                    spans.append(Span(content: current.content..<position, outer: current.start..<(position + length)))
+            let byte = bytes[position]
+            if byte < 0x80 {
+                if byte == UInt8(ascii: "\"") {
+                    if open == nil && afterOpener {
+                        open = (position, position + 1, .straight)
+                    } else if open?.mark == .straight || open?.mark == .curly {
+                        close(at: position, length: 1)
+                    }
                 }
-                open = nil
-            }
-            switch scalar {
-            case "\u{201C}", "\u{201E}":
-                if open == nil { open = (position, position + length, .curly) }
-            case "\u{201D}":
-                if open?.mark == .curly || open?.mark == .straight { close() }
-            case "\u{00AB}":
-                if open == nil { open = (position, position + length, .guillemet) }
-            case "\u{00BB}":
-                if open?.mark == .guillemet { close() }
-            case "\"":
-                if open == nil && opensHere {
-                    open = (position, position + length, .straight)
-                } else if open?.mark == .straight || open?.mark == .curly {
-                    close()
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "("), UInt8(ascii: "["), UInt8(ascii: "{"),
+                    UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: ":"):
+                    afterOpener = true
+                default:
+                    afterOpener = false
                 }
-            case "\u{2018}":
-                if open == nil && opensHere { open = (position, position + length, .single) }
-            case "\u{2019}":
-                if open?.mark == .single && !Tokenizer.isLetter(next) { close() }
-            default:
-                break
+                position += 1
+                continue
             }
-            previous = scalar
-            position += length
+            if byte == 0xE2 && position + 2 < paragraph.upperBound && bytes[position + 1] == 0x80 {
+                let third = bytes[position + 2]
+                var opener = false
+                switch third {
+                case 0x9C, 0x9E:  // “ „
+                    if open == nil { open = (position, position + 3, .curly) }
+                case 0x9D:  // ”
+                    if open?.mark == .curly || open?.mark == .straight { close(at: position, length: 3) }
+                case 0x98:  // ‘
+                    if open == nil && afterOpener { open = (position, position + 3, .single) }
+                case 0x99:  // ’ closes a single quote unless a letter follows (an apostrophe)
+                    if open?.mark == .single {
+                        let next = position + 3
+                        let letter =
+                            next < paragraph.upperBound
+                            && (bytes[next] >= 0x80
+                                ? Tokenizer.isLetter(Tokenizer.decode(bytes, at: next).0)
+                                : ((bytes[next] | 0x20) >= 0x61 && (bytes[next] | 0x20) <= 0x7A))
+                        if !letter { close(at: position, length: 3) }
+                    }
+                case 0x93, 0x94, 0x80...0x8A, 0xAF:  // dashes and spaces
+                    opener = true
+                default:
+                    break
+                }
+                afterOpener = opener
+                position += 3
+                continue
+            }
+            if byte == 0xC2 && position + 1 < paragraph.upperBound {
+                let second = bytes[position + 1]
+                if second == 0xAB && open == nil { open = (position, position + 2, .guillemet) }
+                if second == 0xBB && open?.mark == .guillemet { close(at: position, length: 2) }
+                afterOpener = second == 0xA0  // no-break space
+                position += 2
+                continue
+            }
+            afterOpener = false
+            position += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
         }
         if let current = open, current.mark != .single {
             var end = paragraph.upperBound

@@ -28,7 +28,7 @@ enum Boilerplate {
         while start < bytes.count, [0x20, 0x09, 0x2A, 0x5F, 0x3E].contains(bytes[start]) { start += 1 }
         guard start < bytes.count else { return false }
         var words = 1
-        if isByline(line) { return true }
+        if bytes[start...].starts(with: Array("By ".utf8)) && isByline(line) { return true }
         for k in start..<bytes.count {
             let byte = bytes[k]
             if byte >= 0x41 && byte <= 0x5A { bytes[k] = byte | 0x20 }

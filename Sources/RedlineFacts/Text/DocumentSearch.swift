@@ -15,6 +15,8 @@ final class DocumentSearch: @unchecked Sendable {
     /// Where the searched part starts (after the headline, for "does the body say so").
     let start: Int
     private var fullNames: [String: String?] = [:]
+    /// The text folded (see ``foldWords(_:)``), made the first time a phrase must be found in it.
+    private var folded: [UInt8]?
 
     /// Hashes of the words: lower-case words, words capitalised inside a sentence, folded words
     /// (and neighbours written together), and folded neighbouring pairs.
@@ -22,7 +24,6 @@ final class DocumentSearch: @unchecked Sendable {
         var lowerCase = HashSet64()
         var capitalisedInside = HashSet64()
         var folded = HashSet64()
-        var foldedPairs = HashSet64()
     }
     private var index: WordIndex?
 
@@ -43,16 +44,13 @@ final class DocumentSearch: @unchecked Sendable {
         return h
     }
 
-    private static func pair(_ a: UInt64, _ b: UInt64) -> UInt64 { (a &* 31) ^ (b >> 7) ^ (b << 13) }
-
     private func wordIndex() -> WordIndex {
         if let index { return index }
         let expectedWords = (bytes.count - start) / 5 + 16
         var built = WordIndex(
             lowerCase: HashSet64(capacity: expectedWords), capitalisedInside: HashSet64(capacity: expectedWords / 4),
-            folded: HashSet64(capacity: expectedWords * 2), foldedPairs: HashSet64(capacity: expectedWords))
+            folded: HashSet64(capacity: expectedWords))
         var k = start
-        var previous: UInt64?
         var sentenceStart = true
         while k < bytes.count {
             let byte = bytes[k]
@@ -62,46 +60,38 @@ final class DocumentSearch: @unchecked Sendable {
                     sentenceStart = true
                 default: break
                 }
-                if byte != 0x20 && byte != UInt8(ascii: "-") { previous = nil }
                 k += 1
                 continue
             }
-            var end = k + 1
-            while end < bytes.count
-                && (Self.isWordByte(bytes[end])
-                    || (bytes[end] == 0x27 && end + 1 < bytes.count
-                        && Self.isWordByte(bytes[end + 1])))
-            {
+            // One pass over the word: its hash as written, folded (ASCII), and what case it is in.
+            var raw = Self.offsetBasis
+            var key = Self.offsetBasis
+            var hasUpper = false
+            var ascii = true
+            var end = k
+            while end < bytes.count {
+                let b = bytes[end]
+                if b == 0x27 {
+                    guard end + 1 < bytes.count, Self.isWordByte(bytes[end + 1]) else { break }
+                    raw = Self.hash(raw, b)
+                } else if Self.isWordByte(b) {
+                    raw = Self.hash(raw, b)
+                    if b >= 0x80 { ascii = false }
+                    let isUpper = b >= 0x41 && b <= 0x5A
+                    hasUpper = hasUpper || isUpper
+                    key = Self.hash(key, isUpper ? b | 0x20 : b)
+                } else {
+                    break
+                }
                 end += 1
             }
-            let word = bytes[k..<end]
-            let first = byte
-            if first >= 0x61 && first <= 0x7A {
-                if !word.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) { built.lowerCase.insert(Self.hash(word)) }
-            } else if first >= 0x41 && first <= 0x5A && !sentenceStart {
-                built.capitalisedInside.insert(Self.hash(word))
+            if byte >= 0x61 && byte <= 0x7A {
+                if !hasUpper { built.lowerCase.insert(raw) }
+            } else if byte >= 0x41 && byte <= 0x5A && !sentenceStart {
+                built.capitalisedInside.insert(raw)
             }
-            var key = Self.offsetBasis
-            var joinedKey = previous ?? 0
-            if word.allSatisfy({ $0 < 0x80 }) {
-                for byte in word where byte != 0x27 {
-                    let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    key = Self.hash(key, lower)
-                    joinedKey = Self.hash(joinedKey, lower)
-                }
-            } else {
-                let folded = Self.foldWords(Array(word)).filter { $0 != 0x20 }
-                key = Self.hash(folded)
-                joinedKey = Self.hash(folded, from: joinedKey)
-            }
+            if !ascii { key = Self.hash(Self.foldWords(Array(bytes[k..<end])).filter { $0 != 0x20 }) }
             built.folded.insert(key)
-            if let previous {
-                built.foldedPairs.insert(Self.pair(previous, key))
-                // FNV continues: the previous word's hash is the state after its bytes, so this is
-                // the hash of both written together ("Exxon Mobil" also as "exxonmobil").
-                built.folded.insert(joinedKey)
-            }
-            previous = key
             sentenceStart = false
             k = end
         }
@@ -125,10 +115,14 @@ final class DocumentSearch: @unchecked Sendable {
         guard !words.isEmpty else { return false }
         let index = wordIndex()
         let keys = words.map { Self.hash($0) }
-        if keys.allSatisfy(index.folded.contains)
-            && zip(keys, keys.dropFirst()).allSatisfy({ index.foldedPairs.contains(Self.pair($0, $1)) })
-        {
-            return true
+        if keys.allSatisfy(index.folded.contains) {
+            // One word, or every word there: look for the phrase itself, as written, then folded.
+            if keys.count == 1 || Self.search(Array(surface.utf8), in: bytes, from: start, wordBounded: true) {
+                return true
+            }
+            if folded == nil { folded = Self.foldWords(Array(bytes[start...])) }
+            let phrase = Array(words.joined(separator: [0x20]))
+            if let folded, Self.search(phrase, in: folded, wordBounded: true) { return true }
         }
         // "ExxonMobil" in the text for "Exxon Mobil" asked.
         return words.count > 1 && index.folded.contains(Self.hash(words.joined()))

@@ -8,6 +8,20 @@ public enum Folding {
     /// Folds `text`. With `joined`, spaces, hyphens, apostrophes and dots are dropped as well, so
     /// that "Exxon Mobil" and "ExxonMobil", or "U.S." and "US", fold alike.
     public static func fold(_ text: String, joined: Bool = false) -> String {
+        // ASCII fast path: lower-case, and drop separators when joined.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let hasWork = text.utf8.contains { byte in
+                (byte >= 0x41 && byte <= 0x5A) || (joined && (byte == 0x20 || byte == 0x2D || byte == 0x27 || byte == 0x2E))
+            }
+            guard hasWork else { return text }
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                if joined && (byte == 0x20 || byte == 0x2D || byte == 0x27 || byte == 0x2E) { continue }
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var result = ""
         result.unicodeScalars.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

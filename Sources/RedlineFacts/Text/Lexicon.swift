@@ -124,7 +124,8 @@ enum Lexicon {
         organization organisation club airlines airways hospital parliament senate congress government cabinet
         assembly reuters ap afp bbc cnn network service services board bureau center centre church movement
         brigade brigades guard command front alliance coalition trust partners holdings industries motors
-        technologies systems labs laboratories studios press media television radio channel museum
+        technologies systems labs laboratories studios press media television radio channel museum house
+        pentagon kremlin
         """)
     /// Words that make a capitalised sequence a place.
     static let placeWords: Set<String> = set(
