@@ -350,7 +350,7 @@ public struct FactSheet: Sendable {
     }
 
     /// Sentences before a changed one analysed for context: who "he" is, whose quote continues.
-    static let contextSentences = 2
+    static let contextSentences = 1
 
     /// A headline: a short first line that does not end like a sentence.
     static func looksLikeHeadline(_ line: String) -> Bool {

@@ -138,7 +138,7 @@ public struct Assertion: Sendable, Equatable, Hashable {
             let entry: Entry
             if let found = lexicon[word] {
                 entry = found
-            } else if word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t") {
+            } else if word.utf8.last == UInt8(ascii: "t") && (word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t")) {
                 entry = Entry(negation: true)
             } else {
                 continue

@@ -1,7 +1,9 @@
 /// Words in quotation marks attributed to someone.
 public struct Quote: Sendable, Equatable, Hashable {
     /// The quoted words as written, without the marks.
-    public var text: String
+    public var text: String {
+        didSet { normalized = Quote.normalize(text) }
+    }
     /// UTF-8 offsets of the quoted words (marks excluded) in the document.
     public var range: Range<Int>
     /// Who said it, as written ("Eli Cohen", "the ministry"), when Redline could tell.
@@ -10,7 +12,15 @@ public struct Quote: Sendable, Equatable, Hashable {
     public var speakerKey: String?
 
     /// The words folded for comparison: case, diacritics, punctuation and spacing ignored.
-    public var normalized: String { Quote.normalize(text) }
+    public private(set) var normalized: String
+
+    public init(text: String, range: Range<Int>, speaker: String?, speakerKey: String?) {
+        self.text = text
+        self.range = range
+        self.speaker = speaker
+        self.speakerKey = speakerKey
+        normalized = Quote.normalize(text)
+    }
 
     /// Folds quoted words for comparison: case, diacritics, punctuation and spacing ignored.
     public static func normalize(_ text: String) -> String {

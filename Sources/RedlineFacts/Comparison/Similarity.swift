@@ -2,7 +2,7 @@
 enum Similarity {
     /// The folded words of a sentence's tokens.
     static func words(_ tokens: [Token]) -> Set<String> {
-        Set(tokens.lazy.filter { $0.isWord || $0.isNumber }.map { Folding.fold($0.text) })
+        Set(tokens.lazy.filter { $0.isWord || $0.isNumber }.map(\.lower))
     }
 
     /// The words of normalised text (space-separated).
