@@ -63,8 +63,7 @@ final class DocumentSearch: @unchecked Sendable {
                 k += 1
                 continue
             }
-            // One pass over the word: its hash as written, folded (ASCII), and what case it is in.
-            var raw = Self.offsetBasis
+            // One pass over the word: its folded hash (ASCII), and what case it is in.
             var key = Self.offsetBasis
             var hasUpper = false
             var ascii = true
@@ -73,9 +72,7 @@ final class DocumentSearch: @unchecked Sendable {
                 let b = bytes[end]
                 if b == 0x27 {
                     guard end + 1 < bytes.count, Self.isWordByte(bytes[end + 1]) else { break }
-                    raw = Self.hash(raw, b)
                 } else if Self.isWordByte(b) {
-                    raw = Self.hash(raw, b)
                     if b >= 0x80 { ascii = false }
                     let isUpper = b >= 0x41 && b <= 0x5A
                     hasUpper = hasUpper || isUpper
@@ -85,12 +82,13 @@ final class DocumentSearch: @unchecked Sendable {
                 }
                 end += 1
             }
-            if byte >= 0x61 && byte <= 0x7A {
-                if !hasUpper { built.lowerCase.insert(raw) }
-            } else if byte >= 0x41 && byte <= 0x5A && !sentenceStart {
-                built.capitalisedInside.insert(raw)
-            }
             if !ascii { key = Self.hash(Self.foldWords(Array(bytes[k..<end])).filter { $0 != 0x20 }) }
+            // Both sets hold folded hashes: the question says which case was seen.
+            if byte >= 0x61 && byte <= 0x7A {
+                if !hasUpper { built.lowerCase.insert(key) }
+            } else if byte >= 0x41 && byte <= 0x5A && !sentenceStart {
+                built.capitalisedInside.insert(key)
+            }
             built.folded.insert(key)
             sentenceStart = false
             k = end
@@ -101,12 +99,22 @@ final class DocumentSearch: @unchecked Sendable {
 
     /// True when the document uses `word` (lower case) as a word in lower case.
     func usesInLowerCase(_ word: String) -> Bool {
-        wordIndex().lowerCase.contains(Self.hash(word.utf8))
+        wordIndex().lowerCase.contains(Self.foldedHash(word))
     }
 
     /// True when the document writes `word` capitalised somewhere other than a sentence's start.
     func capitalisesInside(_ word: String) -> Bool {
-        wordIndex().capitalisedInside.contains(Self.hash(word.utf8))
+        wordIndex().capitalisedInside.contains(Self.foldedHash(word))
+    }
+
+    /// The hash the index keeps for a word: folded, apostrophes dropped.
+    private static func foldedHash(_ word: String) -> UInt64 {
+        if word.utf8.allSatisfy({ $0 < 0x80 }) {
+            var h = offsetBasis
+            for b in word.utf8 where b != 0x27 { h = hash(h, b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+            return h
+        }
+        return hash(foldWords(Array(word.utf8)).filter { $0 != 0x20 })
     }
 
     /// True when `surface` occurs in the document: folded, word by word, or written together.
