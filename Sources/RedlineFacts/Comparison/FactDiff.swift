@@ -57,7 +57,7 @@ private struct Comparer {
     let newPresence: NamePresence
     private(set) var changes: [FactChange] = []
     private var reportedNames = Set<String>()
-    private var reportedQuotes: (old: Set<Int>, new: Set<Int>) = ([], [])
+    private var reportedQuotes: [Side: Set<Int>] = [:]
 
     init(old: FactSheet, new: FactSheet) {
         self.old = old
@@ -94,8 +94,8 @@ private struct Comparer {
         let (pairs, restOld, restNew) = pairAcross(loneOld, loneNew)
         units.append(contentsOf: pairs)
         for unit in units { compare(unit) }
-        for index in restOld { removed(index) }
-        for index in restNew { added(index) }
+        for index in restOld { unpaired(index, .old) }
+        for index in restNew { unpaired(index, .new) }
         compareUnchangedQuotes()
         cancelMoves()
         let order = changes.map { position($0) }
@@ -158,89 +158,79 @@ private struct Comparer {
 
     // MARK: Unpaired sentences
 
-    private mutating func removed(_ index: Int) {
-        let sentence = old.sentences[index]
-        if sentence.isHeadline {
-            headlineFacts(sentence, in: old, body: old, isOld: true)
-            return
-        }
-        var quoted = false
-        for q in sentence.quotes where !reportedQuotes.old.contains(q) {
-            reportedQuotes.old.insert(q)
-            let quote = old.quotes[q]
-            var change = FactChange(
-                kind: .quote, change: .removed, old: quote.text, new: nil, oldRange: quote.range,
-                oldContext: sentence.text)
-            change.oldSpeaker = quote.speaker
-            changes.append(change)
-            quoted = true
-        }
-        if !quoted && sentence.quotes.isEmpty {
-            changes.append(
-                FactChange(
-                    kind: .claim, change: .removed, old: sentence.text, new: nil, oldRange: sentence.range,
-                    oldContext: sentence.text))
-        }
-        for figure in sentence.figures where figure.kind != .vague {
-            changes.append(figureChange(.removed, old: figure, new: nil, oldContext: sentence.text, newContext: nil))
-        }
-        for name in sentence.names where !newPresence.contains(name) && !reportedNames.contains("-" + name.key) {
-            reportedNames.insert("-" + name.key)
-            changes.append(nameChange(.removed, old: name, new: nil, oldContext: sentence.text, newContext: nil))
+    /// Which version a sentence or fact comes from.
+    enum Side {
+        case old
+        case new
+    }
+
+    private func sheet(_ side: Side) -> FactSheet { side == .old ? old : new }
+    /// Presence in the *other* version.
+    private func presenceAgainst(_ side: Side) -> NamePresence { side == .old ? newPresence : oldPresence }
+
+    /// A fact only one side has: removed from the old version or added in the new one.
+    private func oneSided(
+        _ kind: FactChange.Kind, _ side: Side, _ surface: String, _ range: Range<Int>, context: String
+    ) -> FactChange {
+        switch side {
+        case .old:
+            FactChange(kind: kind, change: .removed, old: surface, new: nil, oldRange: range, oldContext: context)
+        case .new:
+            FactChange(kind: kind, change: .added, old: nil, new: surface, newRange: range, newContext: context)
         }
     }
 
-    private mutating func added(_ index: Int) {
-        let sentence = new.sentences[index]
+    private func figureChange(_ side: Side, _ figure: Figure, context: String) -> FactChange {
+        side == .old
+            ? figureChange(.removed, old: figure, new: nil, oldContext: context, newContext: nil)
+            : figureChange(.added, old: nil, new: figure, oldContext: nil, newContext: context)
+    }
+
+    private func nameChange(_ side: Side, _ name: Name, context: String) -> FactChange {
+        side == .old
+            ? nameChange(.removed, old: name, new: nil, oldContext: context, newContext: nil)
+            : nameChange(.added, old: nil, new: name, oldContext: nil, newContext: context)
+    }
+
+    /// A sentence with no counterpart: one claim (or one quote per quotation), its figures, and
+    /// the names the other version lacks.
+    private mutating func unpaired(_ index: Int, _ side: Side) {
+        let sentence = sheet(side).sentences[index]
         if sentence.isHeadline {
-            headlineFacts(sentence, in: new, body: new, isOld: false)
+            headlineFacts(sentence, side)
             return
         }
-        var quoted = false
-        for q in sentence.quotes where !reportedQuotes.new.contains(q) {
-            reportedQuotes.new.insert(q)
-            let quote = new.quotes[q]
-            var change = FactChange(
-                kind: .quote, change: .added, old: nil, new: quote.text, newRange: quote.range,
-                newContext: sentence.text)
-            change.newSpeaker = quote.speaker
+        for q in sentence.quotes where reportedQuotes[side, default: []].insert(q).inserted {
+            let quote = sheet(side).quotes[q]
+            var change = oneSided(.quote, side, quote.text, quote.range, context: sentence.text)
+            if side == .old { change.oldSpeaker = quote.speaker } else { change.newSpeaker = quote.speaker }
             changes.append(change)
-            quoted = true
         }
-        if !quoted && sentence.quotes.isEmpty {
-            changes.append(
-                FactChange(
-                    kind: .claim, change: .added, old: nil, new: sentence.text, newRange: sentence.range,
-                    newContext: sentence.text))
+        if sentence.quotes.isEmpty {
+            changes.append(oneSided(.claim, side, sentence.text, sentence.range, context: sentence.text))
         }
         for figure in sentence.figures where figure.kind != .vague {
-            changes.append(figureChange(.added, old: nil, new: figure, oldContext: nil, newContext: sentence.text))
+            changes.append(figureChange(side, figure, context: sentence.text))
         }
-        for name in sentence.names where !oldPresence.contains(name) && !reportedNames.contains("+" + name.key) {
-            reportedNames.insert("+" + name.key)
-            changes.append(nameChange(.added, old: nil, new: name, oldContext: nil, newContext: sentence.text))
+        let mark = side == .old ? "-" : "+"
+        for name in sentence.names
+        where !presenceAgainst(side).contains(name) && reportedNames.insert(mark + name.key).inserted {
+            changes.append(nameChange(side, name, context: sentence.text))
         }
     }
 
     /// A headline restates the body: only a figure or name the body of its version lacks counts.
-    private mutating func headlineFacts(
-        _ sentence: FactSheet.Sentence, in sheet: FactSheet, body: FactSheet, isOld: Bool
-    ) {
-        for figure in sentence.figures where figure.kind != .vague && !sheet.bodyStates(figure) {
-            changes.append(
-                isOld
-                    ? figureChange(.removed, old: figure, new: nil, oldContext: sentence.text, newContext: nil)
-                    : figureChange(.added, old: nil, new: figure, oldContext: nil, newContext: sentence.text))
+    private mutating func headlineFacts(_ sentence: FactSheet.Sentence, _ side: Side) {
+        let version = sheet(side)
+        for figure in sentence.figures where figure.kind != .vague && !version.bodyStates(figure) {
+            changes.append(figureChange(side, figure, context: sentence.text))
         }
-        let presence = isOld ? newPresence : oldPresence
-        for name in sentence.names where !sheet.bodySearch.contains(name.surface) && !presence.contains(name) {
-            let key = (isOld ? "-" : "+") + name.key
-            guard !reportedNames.contains(key) else { continue }
-            reportedNames.insert(key)
-            changes.append(
-                isOld
-                    ? nameChange(.removed, old: name, new: nil, oldContext: sentence.text, newContext: nil)
-                    : nameChange(.added, old: nil, new: name, oldContext: nil, newContext: sentence.text))
+        let mark = side == .old ? "-" : "+"
+        for name in sentence.names
+        where !version.bodySearch.contains(name.surface) && !presenceAgainst(side).contains(name)
+            && reportedNames.insert(mark + name.key).inserted
+        {
+            changes.append(nameChange(side, name, context: sentence.text))
         }
     }
 
@@ -252,8 +242,8 @@ private struct Comparer {
         let oldContext = olds.map(\.text).joined(separator: " ")
         let newContext = news.map(\.text).joined(separator: " ")
         if olds.allSatisfy(\.isHeadline) || news.allSatisfy(\.isHeadline) {
-            for index in unit.old { removedHeadline(index) }
-            for index in unit.new { addedHeadline(index) }
+            for sentence in olds { headlineFacts(sentence, .old) }
+            for sentence in news { headlineFacts(sentence, .new) }
             return
         }
         compareFigures(olds.flatMap(\.figures), news.flatMap(\.figures), oldContext, newContext)
@@ -275,14 +265,6 @@ private struct Comparer {
             change.detail["newMarkers"] = .strings(newAssertion.markers)
             changes.append(change)
         }
-    }
-
-    private mutating func removedHeadline(_ index: Int) {
-        headlineFacts(old.sentences[index], in: old, body: old, isOld: true)
-    }
-
-    private mutating func addedHeadline(_ index: Int) {
-        headlineFacts(new.sentences[index], in: new, body: new, isOld: false)
     }
 
     private static func merge(_ a: Assertion, _ b: Assertion) -> Assertion {
@@ -398,10 +380,10 @@ private struct Comparer {
     }
 
     private mutating func compareQuotes(_ olds: [Int], _ news: [Int], _ oldContext: String, _ newContext: String) {
-        var restOld = olds.filter { !reportedQuotes.old.contains($0) }
-        var restNew = news.filter { !reportedQuotes.new.contains($0) }
-        reportedQuotes.old.formUnion(restOld)
-        reportedQuotes.new.formUnion(restNew)
+        var restOld = olds.filter { !reportedQuotes[.old, default: []].contains($0) }
+        var restNew = news.filter { !reportedQuotes[.new, default: []].contains($0) }
+        reportedQuotes[.old, default: []].formUnion(restOld)
+        reportedQuotes[.new, default: []].formUnion(restNew)
         var pairs: [(Int, Int)] = []
         // The same words first, then the most similar.
         restOld.removeAll { i in
@@ -458,10 +440,10 @@ private struct Comparer {
     /// quote whose attribution changed (`"A," said X. "B."` → `"A," said Y. "B."`).
     private mutating func compareUnchangedQuotes() {
         var newByText: [String: [Int]] = [:]
-        for j in new.quotes.indices where !reportedQuotes.new.contains(j) {
+        for j in new.quotes.indices where !reportedQuotes[.new, default: []].contains(j) {
             newByText[new.quotes[j].normalized, default: []].append(j)
         }
-        for i in old.quotes.indices where !reportedQuotes.old.contains(i) {
+        for i in old.quotes.indices where !reportedQuotes[.old, default: []].contains(i) {
             let a = old.quotes[i]
             guard var candidates = newByText[a.normalized], !candidates.isEmpty else { continue }
             let j = candidates.removeFirst()

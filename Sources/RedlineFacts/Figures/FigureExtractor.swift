@@ -70,16 +70,7 @@ struct FigureExtractor {
             var j = i + 1
             if j < tokens.count && tokens[j].text == "." && attached(j) { j += 1 }
             if let day = dayNumber(at: j) {
-                var end = day.end
-                var value = Double(month * 100 + day.value)
-                var unit = "month-day"
-                if let year = year(at: end, allowComma: true) {
-                    value += Double(year.value * 10000)
-                    unit = "date"
-                    end = year.end
-                }
-                add(.date, i..<end, value: value, unit: unit)
-                return end
+                return addCalendarDate(from: i, to: day.end, month: month, day: day.value, yearAfterComma: true)
             }
             if let year = year(at: j, allowComma: false) {
                 add(.date, i..<year.end, value: Double(year.value * 100 + month), unit: "month-year")
@@ -105,15 +96,7 @@ struct FigureExtractor {
             {
                 var end = j + 1
                 if end < tokens.count && tokens[end].text == "." && attached(end) { end += 1 }
-                var value = Double(month * 100 + Int(dayValue))
-                var unit = "month-day"
-                if let year = year(at: end, allowComma: false) {
-                    value += Double(year.value * 10000)
-                    unit = "date"
-                    end = year.end
-                }
-                add(.date, i..<end, value: value, unit: unit)
-                return end
+                return addCalendarDate(from: i, to: end, month: month, day: Int(dayValue), yearAfterComma: false)
             }
         }
         if token.has(.weekday) && token.isCapitalised {
@@ -151,6 +134,23 @@ struct FigureExtractor {
             }
         }
         return nil
+    }
+
+    /// A day of a month from `start` to `end`, with the year that follows if any: "Nov. 24, 2021"
+    /// is 20211124, "24 November" 1124. Returns the index after the date.
+    private mutating func addCalendarDate(from start: Int, to end: Int, month: Int, day: Int, yearAfterComma: Bool)
+        -> Int
+    {
+        var end = end
+        var value = Double(month * 100 + day)
+        var unit = "month-day"
+        if let year = year(at: end, allowComma: yearAfterComma) {
+            value += Double(year.value * 10000)
+            unit = "date"
+            end = year.end
+        }
+        add(.date, start..<end, value: value, unit: unit)
+        return end
     }
 
     private func weekdayIndex(_ day: String) -> Int {

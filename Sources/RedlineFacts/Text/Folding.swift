@@ -11,7 +11,8 @@ public enum Folding {
         // ASCII fast path: lower-case, and drop separators when joined.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             let hasWork = text.utf8.contains { byte in
-                (byte >= 0x41 && byte <= 0x5A) || (joined && (byte == 0x20 || byte == 0x2D || byte == 0x27 || byte == 0x2E))
+                (byte >= 0x41 && byte <= 0x5A)
+                    || (joined && (byte == 0x20 || byte == 0x2D || byte == 0x27 || byte == 0x2E))
             }
             guard hasWork else { return text }
             var bytes: [UInt8] = []
