@@ -125,7 +125,7 @@ public struct Assertion: Sendable, Equatable, Hashable {
         while k < tokens.count {
             let token = tokens[k]
             defer { k += 1 }
-            guard token.isWord, k >= outsideQuotes.count || outsideQuotes[k] else { continue }
+            guard token.has(.assertion), k >= outsideQuotes.count || outsideQuotes[k] else { continue }
             let word = token.lower
             // "is expected to", "is set to", "plans to"
             if k + 1 < tokens.count && tokens[k + 1].lower == "to"

@@ -79,7 +79,7 @@ enum Attribution {
             )
         }
 
-        for k in tokens.indices where isOutside(k) && tokens[k].isWord {
+        for k in tokens.indices where tokens[k].has(.speechVerb) && isOutside(k) {
             let word = tokens[k].lower
             if word == "according" && k + 2 < tokens.count && tokens[k + 1].lower == "to" {
                 if let speaker = name(startingAt: k + 2) { return result(speaker) }

@@ -115,7 +115,7 @@ struct NameExtractor {
                 let word = tokens[first].lower
                 // "Herzog said" names someone; "Meteorologists said" does not.
                 let speaks =
-                    Attribution.speechVerbs.contains(lower(end))
+                    end < tokens.count && tokens[end].has(.speechVerb) && tokens[end].lower != "according"
                     && (!word.hasSuffix("s") || tokens[first].has(.organisation))
                 if !tokens[first].isAllCaps && !isCapitalisedElsewhere(tokens[first].text)
                     && !tokens[first].has([.place, .givenName]) && !speaks && !isHyphenatedName(first)

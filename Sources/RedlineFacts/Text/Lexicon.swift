@@ -256,6 +256,10 @@ enum Lexicon {
         mark(
             ["a", "an", "half", "dozen", "for", "between", "noon", "midnight", "us", "c", "hk", "nz", "s"], .figureStart
         )
+        mark(Assertion.lexicon.keys, .assertion)
+        mark(["expected", "set", "plans", "going"], .assertion)
+        mark(Attribution.speechVerbs, .speechVerb)
+        mark(["according"], .speechVerb)
         for (word, flags) in table where !flags.isDisjoint(with: WordFlags.startsFigures) {
             table[word] = flags.union(.figureStart)
         }
@@ -269,6 +273,10 @@ enum Lexicon {
             tens[String(word[..<hyphen])] != nil
         {
             return [.numberWord, .figureStart]
+        }
+        // "didn't", "won't": negations.
+        if word.utf8.last == UInt8(ascii: "t") && (word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t")) {
+            return .assertion
         }
         return []
     }
@@ -305,6 +313,10 @@ struct WordFlags: OptionSet, Sendable, Hashable {
     static let placeWord = WordFlags(rawValue: 1 << 24)
     static let placeOpener = WordFlags(rawValue: 1 << 25)
     static let figureStart = WordFlags(rawValue: 1 << 26)
+    /// Sets something in an assertion signature (see ``Assertion``).
+    static let assertion = WordFlags(rawValue: 1 << 27)
+    /// Attributes speech: "said", "told", "according".
+    static let speechVerb = WordFlags(rawValue: 1 << 28)
 
     /// Lists whose words can open a figure.
     static let startsFigures: WordFlags = [
