@@ -74,6 +74,17 @@ if arguments.count > 2 && arguments[2] == "profile-pairs" {
     for _ in 0..<3000 { _ = FactDiff(diff: diff) }
     exit(0)
 }
+if arguments.count > 2 && arguments[2] == "breakdown" {
+    let (a, b) = load(corpus, "a2_article_8k_3pct")
+    let diff = Diff(a, b, by: .word)
+    let changes = diff.sentenceChanges!
+    let tDiff = median(repetitions: 300) { _ = Diff(a, b, by: .word) }
+    let tOld = median(repetitions: 300) { _ = FactSheet(text: diff.oldBytes, touching: changes.map(\.old)) }
+    let tNew = median(repetitions: 300) { _ = FactSheet(text: diff.newBytes, touching: changes.map(\.new)) }
+    let tAll = median(repetitions: 300) { _ = FactDiff(diff: diff) }
+    print("diff", format(tDiff), "old sheet", format(tOld), "new sheet", format(tNew), "fact diff", format(tAll))
+    exit(0)
+}
 if arguments.count > 2 && arguments[2] == "profile-sheet" {
     let (a, _) = load(corpus, "a2_article_8k_3pct")
     let text = TextBytes(a)

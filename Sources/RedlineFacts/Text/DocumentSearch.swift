@@ -46,6 +46,13 @@ final class DocumentSearch: @unchecked Sendable {
 
     private func wordIndex() -> WordIndex {
         if let index { return index }
+        let built = bytes.withUnsafeBufferPointer { Self.buildIndex($0, from: start) }
+        index = built
+        return built
+    }
+
+    /// One pass over the text (a local buffer: no property access, no bounds checks in the loop).
+    private static func buildIndex(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> WordIndex {
         let expectedWords = (bytes.count - start) / 5 + 16
         var built = WordIndex(
             lowerCase: HashSet64(capacity: expectedWords), capitalisedInside: HashSet64(capacity: expectedWords / 4),
@@ -93,7 +100,6 @@ final class DocumentSearch: @unchecked Sendable {
             sentenceStart = false
             k = end
         }
-        index = built
         return built
     }
 
@@ -261,25 +267,30 @@ struct HashSet64 {
     mutating func insert(_ value: UInt64) {
         if (count + 1) * 2 > slots.count { grow() }
         let v = Self.normalize(value)
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: v >> 7) & mask
-        while slots[i] != 0 {
-            if slots[i] == v { return }
-            i = (i + 1) & mask
+        let inserted = slots.withUnsafeMutableBufferPointer { slots -> Bool in
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: v >> 7) & mask
+            while slots[i] != 0 {
+                if slots[i] == v { return false }
+                i = (i + 1) & mask
+            }
+            slots[i] = v
+            return true
         }
-        slots[i] = v
-        count += 1
+        if inserted { count += 1 }
     }
 
     func contains(_ value: UInt64) -> Bool {
         let v = Self.normalize(value)
-        let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: v >> 7) & mask
-        while slots[i] != 0 {
-            if slots[i] == v { return true }
-            i = (i + 1) & mask
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: v >> 7) & mask
+            while slots[i] != 0 {
+                if slots[i] == v { return true }
+                i = (i + 1) & mask
+            }
+            return false
         }
-        return false
     }
 
     private mutating func grow() {

@@ -266,9 +266,12 @@ enum Lexicon {
         return table
     }()
 
+    /// ``flags`` in a table keyed by FNV-1a hashes: one multiply per byte instead of SipHash.
+    static let flagTable = WordTable(flags)
+
     /// The flags of a lower-cased word, including hyphenated number words ("twenty-five").
     static func flags(of word: String) -> WordFlags {
-        if let found = flags[word] { return found }
+        if let found = flagTable[word] { return found }
         if let hyphen = word.utf8.firstIndex(of: UInt8(ascii: "-")),
             tens[String(word[..<hyphen])] != nil
         {
@@ -323,4 +326,46 @@ struct WordFlags: OptionSet, Sendable, Hashable {
         .numberWord, .ordinal, .approximateAmount, .vague, .month, .weekday, .dayWord, .relativeHead, .hedgeStart,
         .currencyCode,
     ]
+}
+
+/// A read-only map from words to flags, hashed with FNV-1a and probed linearly; the word is
+/// compared on a hash match, so a collision can never return another word's flags.
+struct WordTable: Sendable {
+    private var keys: [UInt64]
+    private var words: [String]
+    private var values: [WordFlags]
+
+    init(_ dictionary: [String: WordFlags]) {
+        var size = 64
+        while size < dictionary.count * 3 { size <<= 1 }
+        keys = [UInt64](repeating: 0, count: size)
+        words = [String](repeating: "", count: size)
+        values = [WordFlags](repeating: [], count: size)
+        for (word, flags) in dictionary {
+            let key = Self.hash(word)
+            var i = Int(truncatingIfNeeded: key >> 3) & (size - 1)
+            while keys[i] != 0 { i = (i + 1) & (size - 1) }
+            keys[i] = key
+            words[i] = word
+            values[i] = flags
+        }
+    }
+
+    @inline(__always)
+    static func hash(_ word: String) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word.utf8 { h = (h ^ UInt64(byte)) &* 0x0100_0000_01b3 }
+        return h == 0 ? 1 : h
+    }
+
+    subscript(word: String) -> WordFlags? {
+        let key = Self.hash(word)
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: key >> 3) & mask
+        while keys[i] != 0 {
+            if keys[i] == key && words[i] == word { return values[i] }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
 }
