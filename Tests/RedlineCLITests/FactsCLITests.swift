@@ -77,4 +77,20 @@ struct FactsCLITests {
         let forced = try cli.run(["diff", a, b, "--color", "never", "--facts"])
         #expect(forced.stdout.contains("Facts: 3 figures, 1 name, 2 claims changed"))
     }
+
+    @Test("The same fact changes whatever --by says")
+    func granularities() throws {
+        func changes(_ by: String) throws -> [String] {
+            let result = try cli.run(["diff", old, new, "--format", "json", "--by", by])
+            let object = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let list = try #require(object["changes"] as? [[String: Any]])
+            return list.map { "\($0["kind"] ?? "") \($0["change"] ?? "") \($0["old"] ?? "") \($0["new"] ?? "")" }
+        }
+        let words = try changes("word")
+        #expect(!words.isEmpty)
+        #expect(try changes("paragraph") == words)
+        #expect(try changes("sentence") == words)
+        #expect(try changes("char") == words)
+    }
 }

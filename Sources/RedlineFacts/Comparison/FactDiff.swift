@@ -26,9 +26,10 @@ public struct FactDiff: Sendable {
 
     /// The fact changes behind a text diff (any granularity).
     public init(diff: Diff) {
+        // A line-level or flat diff pairs no sentences: align them with a sentence-level diff.
+        let usable = diff.granularity == .paragraph ? nil : diff.sentenceChanges
         let sentenceChanges =
-            diff.sentenceChanges
-            ?? Diff(old: diff.oldBytes, new: diff.newBytes, by: .sentence).sentenceChanges ?? []
+            usable ?? Diff(old: diff.oldBytes, new: diff.newBytes, by: .sentence).sentenceChanges ?? []
         self.init(old: diff.oldBytes, new: diff.newBytes, sentenceChanges: sentenceChanges)
     }
 
