@@ -90,13 +90,16 @@ final class DocumentSearch: @unchecked Sendable {
                 end += 1
             }
             if !ascii { key = Self.hash(Self.foldWords(Array(bytes[k..<end])).filter { $0 != 0x20 }) }
-            // Both sets hold folded hashes: the question says which case was seen.
+            // Both sets hold folded hashes: the question says which case was seen. Words of three
+            // letters or fewer are never asked about in lower case (the common ones are in the
+            // word lists), and one letter is never a name: they are left out.
+            let length = end - k
             if byte >= 0x61 && byte <= 0x7A {
-                if !hasUpper { built.lowerCase.insert(key) }
+                if !hasUpper && length > 3 { built.lowerCase.insert(key) }
             } else if byte >= 0x41 && byte <= 0x5A && !sentenceStart {
                 built.capitalisedInside.insert(key)
             }
-            built.folded.insert(key)
+            if length > 1 { built.folded.insert(key) }
             sentenceStart = false
             k = end
         }
@@ -105,7 +108,7 @@ final class DocumentSearch: @unchecked Sendable {
 
     /// True when the document uses `word` (lower case) as a word in lower case.
     func usesInLowerCase(_ word: String) -> Bool {
-        wordIndex().lowerCase.contains(Self.foldedHash(word))
+        word.utf8.count > 3 && wordIndex().lowerCase.contains(Self.foldedHash(word))
     }
 
     /// True when the document writes `word` capitalised somewhere other than a sentence's start.
