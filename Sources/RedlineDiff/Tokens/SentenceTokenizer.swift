@@ -96,6 +96,9 @@ public enum SentenceTokenizer {
         "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
     ]
 
+    /// The longest entry of ``abbreviations``, in bytes.
+    static let maximumAbbreviationLength = abbreviations.map(\.utf8.count).max() ?? 0
+
     /// Capitalised words that usually open a new sentence after a dotted acronym ("… in the U.S. The …").
     static let sentenceOpeners: Set<String> = [
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at", "this",
@@ -130,8 +133,14 @@ public enum SentenceTokenizer {
                 break
             }
         }
+        if wordBegin == terminator { return true }
+        // No abbreviation, initial or dotted acronym is this long: skip building the word.
+        if terminator - wordBegin > maximumAbbreviationLength
+            && !text[wordBegin..<terminator].contains(UInt8(ascii: "."))
+        {
+            return true
+        }
         let before = String(decoding: UnsafeBufferPointer(rebasing: text[wordBegin..<terminator]), as: UTF8.self)
-        if before.isEmpty { return true }
         if before.contains(".") {
             // A dotted acronym: "U.S.", "a.m.".
             let nextWord = word(text, from: wordStart, end: end).lowercased()

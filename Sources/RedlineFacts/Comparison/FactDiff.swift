@@ -493,12 +493,17 @@ private struct Comparer {
 
     /// A figure or quote removed in one place and added unchanged in another only moved.
     private mutating func cancelMoves() {
+        // Only kinds with both a removal and an addition can have moved.
+        let removedKinds = Set(changes.lazy.filter { $0.change == .removed }.map(\.kind))
+        let addedKinds = Set(changes.lazy.filter { $0.change == .added }.map(\.kind))
+        let movable = removedKinds.intersection(addedKinds)
+        guard !movable.isEmpty else { return }
         var removedAt: [String: [Int]] = [:]
-        for (k, change) in changes.enumerated() where change.change == .removed {
+        for (k, change) in changes.enumerated() where change.change == .removed && movable.contains(change.kind) {
             removedAt[movedKey(change), default: []].append(k)
         }
         var dropped = Set<Int>()
-        for (k, change) in changes.enumerated() where change.change == .added {
+        for (k, change) in changes.enumerated() where change.change == .added && movable.contains(change.kind) {
             let key = movedKey(change)
             guard var list = removedAt[key], let first = list.first else { continue }
             list.removeFirst()
