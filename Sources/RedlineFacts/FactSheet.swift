@@ -373,6 +373,31 @@ public struct FactSheet: Sendable {
     }
 
     /// Where a dateline ends: "JERUSALEM (AP) — ", "WASHINGTON, D.C. — ", "LONDON: ".
+    /// After a dateline's place, a date such as "Nov 24", "November 24, 2023": where it ends
+    /// (spaces after it skipped), or nil. `wordStart` is the month's capital letter.
+    private static func datelineDate(_ bytes: [UInt8], wordStart: Int, end: Int) -> Int? {
+        guard wordStart >= 2, bytes[wordStart - 1] == 0x20, bytes[wordStart - 2] == UInt8(ascii: ",") else {
+            return nil
+        }
+        var k = wordStart
+        while k < end && ((bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A) { k += 1 }
+        let month = String(decoding: bytes[wordStart..<k], as: UTF8.self).lowercased()
+        guard Lexicon.months[month] != nil else { return nil }
+        if k < end && bytes[k] == UInt8(ascii: ".") { k += 1 }
+        while k < end && bytes[k] == 0x20 { k += 1 }
+        let digits = k
+        while k < end && bytes[k] >= 0x30 && bytes[k] <= 0x39 { k += 1 }
+        guard k > digits, k - digits <= 2 else { return nil }
+        // ", 2023"
+        if k + 6 <= end && bytes[k] == UInt8(ascii: ",") && bytes[k + 1] == 0x20
+            && bytes[(k + 2)..<(k + 6)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
+        {
+            k += 6
+        }
+        while k < end && bytes[k] == 0x20 { k += 1 }
+        return k
+    }
+
     static func datelineEnd(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
         var k = range.lowerBound
         var letters = 0
@@ -386,8 +411,11 @@ public struct FactSheet: Sendable {
             {
                 // part of the place
             } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
-                // "WASHINGTON, D.C." is capitals; lower case means prose ("Washington, Tuesday") unless in the agency.
-                return nil
+                // "WASHINGTON, D.C." is capitals; lower case means prose ("Washington, Tuesday"), unless
+                // it is the date of a wire dateline: "LONDON, Nov 24 (Reuters) -".
+                guard let afterDate = datelineDate(bytes, wordStart: k - 1, end: range.upperBound) else { return nil }
+                k = afterDate
+                break
             } else {
                 break
             }

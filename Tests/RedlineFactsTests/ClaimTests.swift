@@ -67,6 +67,9 @@ struct ClaimTests {
         #expect(first.dateline == "JERUSALEM (AP) —")
         #expect(first.text.hasPrefix("Mr. Herzog"))
         #expect(first.text.hasSuffix("border."))
+        let wire = FactSheet("LONDON, Nov 24 (Reuters) - Britain raised rates to 5%.").sentences[0]
+        #expect(wire.dateline == "LONDON, Nov 24 (Reuters) -")
+        #expect(wire.figures.map(\.surface) == ["5%"])
     }
 
     @Test("Bylines and subheadings are not body sentences; 'By Tuesday' is")
