@@ -1,0 +1,253 @@
+/// Sentences paired between the versions: what changed inside each pair.
+extension FactComparer {
+    mutating func compare(_ unit: Unit) {
+        let olds = unit.old.map { old.sentences[$0] }
+        let news = unit.new.map { new.sentences[$0] }
+        let oldContext = olds.map(\.text).joined(separator: " ")
+        let newContext = news.map(\.text).joined(separator: " ")
+        if olds.allSatisfy(\.isHeadline) || news.allSatisfy(\.isHeadline) {
+            for sentence in olds { headlineFacts(sentence, .old) }
+            for sentence in news { headlineFacts(sentence, .new) }
+            return
+        }
+        compareFigures(olds.flatMap(\.figures), news.flatMap(\.figures), oldContext, newContext)
+        compareNames(olds.flatMap(\.names), news.flatMap(\.names), oldContext, newContext)
+        compareQuotes(
+            Array(Set(olds.flatMap(\.quotes))).sorted(), Array(Set(news.flatMap(\.quotes))).sorted(), oldContext,
+            newContext)
+        let oldAssertion = olds.map(\.assertion).reduce(Assertion(), Self.merge)
+        let newAssertion = news.map(\.assertion).reduce(Assertion(), Self.merge)
+        if oldAssertion != newAssertion, let firstOld = olds.first, let lastOld = olds.last, let firstNew = news.first,
+            let lastNew = news.last
+        {
+            var change = FactChange(
+                kind: .claim, change: .modified, old: oldContext, new: newContext,
+                oldRange: firstOld.range.lowerBound..<lastOld.range.upperBound,
+                newRange: firstNew.range.lowerBound..<lastNew.range.upperBound, oldContext: oldContext,
+                newContext: newContext)
+            change.detail["oldMarkers"] = .strings(oldAssertion.markers)
+            change.detail["newMarkers"] = .strings(newAssertion.markers)
+            changes.append(change)
+        }
+    }
+
+    static func merge(_ a: Assertion, _ b: Assertion) -> Assertion {
+        var merged = a
+        merged.verbs.formUnion(b.verbs)
+        merged.negated = a.negated || b.negated
+        merged.modality.formUnion(b.modality)
+        merged.frequency.formUnion(b.frequency)
+        merged.status.formUnion(b.status)
+        merged.markers += b.markers
+        return merged
+    }
+
+    mutating func compareFigures(_ olds: [Figure], _ news: [Figure], _ oldContext: String, _ newContext: String) {
+        var restOld = olds
+        var restNew = news
+        // 1. The same value (however written) with the same kind of hedge: unchanged.
+        restOld.removeAll { figure in
+            guard let j = restNew.firstIndex(where: { $0.key == figure.key && $0.bound == figure.bound }) else {
+                return false
+            }
+            restNew.remove(at: j)
+            return true
+        }
+        // 2. Pairs: the same counted word, then the same kind in order; a vague quantity with a number.
+        var pairs: [(Figure, Figure)] = []
+        func pair(where matches: (Figure, Figure) -> Bool) {
+            var i = 0
+            while i < restOld.count {
+                if let j = restNew.firstIndex(where: { matches(restOld[i], $0) }) {
+                    pairs.append((restOld.remove(at: i), restNew.remove(at: j)))
+                } else {
+                    i += 1
+                }
+            }
+        }
+        pair { a, b in a.kind == b.kind && a.counted != nil && a.counted == b.counted }
+        pair { a, b in a.kind == b.kind && a.kind != .vague && a.unit == b.unit }
+        pair { a, b in a.kind == b.kind && a.kind != .vague }
+        pair { a, b in (a.kind == .vague) != (b.kind == .vague) && (a.counted == nil || a.counted == b.counted) }
+        pair { a, b in
+            a.kind != .vague && b.kind != .vague
+                && [a.kind, b.kind].allSatisfy { [.count, .quantity, .money].contains($0) }
+        }
+        for (a, b) in pairs where !(a.kind == .vague && b.kind == .vague) {
+            changes.append(figureChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext))
+        }
+        for figure in restOld where figure.kind != .vague {
+            changes.append(
+                figureChange(.removed, old: figure, new: nil, oldContext: oldContext, newContext: newContext))
+        }
+        for figure in restNew where figure.kind != .vague {
+            changes.append(figureChange(.added, old: nil, new: figure, oldContext: oldContext, newContext: newContext))
+        }
+    }
+
+    mutating func compareNames(_ olds: [Name], _ news: [Name], _ oldContext: String, _ newContext: String) {
+        let oldKeys = Set(olds.map(\.key))
+        let newKeys = Set(news.map(\.key))
+        var gone = unique(olds.filter { !newKeys.contains($0.key) })
+        var came = unique(news.filter { !oldKeys.contains($0.key) })
+        // Spelling fixes: a close spelling in the same place.
+        var i = 0
+        while i < gone.count {
+            if let j = came.firstIndex(where: { Similarity.isSpellingVariant(gone[i], $0) }) {
+                let a = gone.remove(at: i)
+                let b = came.remove(at: j)
+                let key = "~" + a.key + ">" + b.key
+                guard !newPresence.contains(a, exactly: true) || !oldPresence.contains(b, exactly: true) else {
+                    continue
+                }
+                guard !reportedNames.contains(key) else { continue }
+                reportedNames.formUnion([key, "-" + a.key, "+" + b.key])
+                var change = nameChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext)
+                change.detail["reason"] = .string("spelling")
+                changes.append(change)
+            } else {
+                i += 1
+            }
+        }
+        // Names that vanished from the text and names new to it.
+        gone.removeAll { newPresence.contains($0) }
+        came.removeAll { oldPresence.contains($0) }
+        // One replaced by another of the same kind, in the same sentence.
+        while let a = gone.first,
+            let j = came.firstIndex(where: { $0.kind == a.kind || $0.kind == .unknown || a.kind == .unknown })
+        {
+            gone.removeFirst()
+            let b = came.remove(at: j)
+            let key = "~" + a.key + ">" + b.key
+            guard !reportedNames.contains(key) else { continue }
+            reportedNames.insert(key)
+            reportedNames.insert("-" + a.key)
+            reportedNames.insert("+" + b.key)
+            var change = nameChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext)
+            change.detail["reason"] = .string("replaced")
+            changes.append(change)
+        }
+        for name in gone where !reportedNames.contains("-" + name.key) {
+            reportedNames.insert("-" + name.key)
+            changes.append(nameChange(.removed, old: name, new: nil, oldContext: oldContext, newContext: newContext))
+        }
+        for name in came where !reportedNames.contains("+" + name.key) {
+            reportedNames.insert("+" + name.key)
+            changes.append(nameChange(.added, old: nil, new: name, oldContext: oldContext, newContext: newContext))
+        }
+    }
+
+    func unique(_ names: [Name]) -> [Name] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0.key).inserted }
+    }
+
+    mutating func compareQuotes(_ olds: [Int], _ news: [Int], _ oldContext: String, _ newContext: String) {
+        var restOld = olds.filter { !reportedQuotes[.old, default: []].contains($0) }
+        var restNew = news.filter { !reportedQuotes[.new, default: []].contains($0) }
+        reportedQuotes[.old, default: []].formUnion(restOld)
+        reportedQuotes[.new, default: []].formUnion(restNew)
+        var pairs: [(Int, Int)] = []
+        // The same words first, then the most similar.
+        restOld.removeAll { i in
+            guard let j = restNew.firstIndex(where: { new.quotes[$0].normalized == old.quotes[i].normalized }) else {
+                return false
+            }
+            pairs.append((i, restNew.remove(at: j)))
+            return true
+        }
+        var candidates: [(Double, Int, Int)] = []
+        for i in restOld {
+            for j in restNew {
+                let score = Similarity.dice(
+                    Similarity.words(old.quotes[i].normalized), Similarity.words(new.quotes[j].normalized))
+                if score >= 0.3 { candidates.append((score, i, j)) }
+            }
+        }
+        for (_, i, j) in candidates.sorted(by: { $0.0 > $1.0 }) where restOld.contains(i) && restNew.contains(j) {
+            restOld.removeAll { $0 == i }
+            restNew.removeAll { $0 == j }
+            pairs.append((i, j))
+        }
+        for (i, j) in pairs {
+            let a = old.quotes[i]
+            let b = new.quotes[j]
+            // Figures and names inside a quote are reported as such, not as a reworded quote.
+            let wordsChanged = masked(i, in: old) != masked(j, in: new)
+            let speakerChanged = Self.speakersDiffer(a, b)
+            guard wordsChanged || speakerChanged else { continue }
+            var change = FactChange(
+                kind: .quote, change: .modified, old: a.text, new: b.text, oldRange: a.range, newRange: b.range,
+                oldContext: oldContext, newContext: newContext)
+            change.oldSpeaker = a.speaker
+            change.newSpeaker = b.speaker
+            changes.append(change)
+        }
+        for i in restOld {
+            var change = FactChange(
+                kind: .quote, change: .removed, old: old.quotes[i].text, new: nil, oldRange: old.quotes[i].range,
+                oldContext: oldContext, newContext: newContext)
+            change.oldSpeaker = old.quotes[i].speaker
+            changes.append(change)
+        }
+        for j in restNew {
+            var change = FactChange(
+                kind: .quote, change: .added, old: nil, new: new.quotes[j].text, newRange: new.quotes[j].range,
+                oldContext: oldContext, newContext: newContext)
+            change.newSpeaker = new.quotes[j].speaker
+            changes.append(change)
+        }
+    }
+
+    /// Quotes in sentences that did not change can still change speaker, when they continue a
+    /// quote whose attribution changed (`"A," said X. "B."` → `"A," said Y. "B."`).
+    mutating func compareUnchangedQuotes() {
+        var newByText: [String: [Int]] = [:]
+        for j in new.quotes.indices where !reportedQuotes[.new, default: []].contains(j) {
+            newByText[new.quotes[j].normalized, default: []].append(j)
+        }
+        for i in old.quotes.indices where !reportedQuotes[.old, default: []].contains(i) {
+            let a = old.quotes[i]
+            guard var candidates = newByText[a.normalized], !candidates.isEmpty else { continue }
+            let j = candidates.removeFirst()
+            newByText[a.normalized] = candidates
+            let b = new.quotes[j]
+            guard Self.speakersDiffer(a, b) else { continue }
+            let oldSentence = old.sentences.first { $0.quotes.contains(i) }
+            let newSentence = new.sentences.first { $0.quotes.contains(j) }
+            var change = FactChange(
+                kind: .quote, change: .modified, old: a.text, new: b.text, oldRange: a.range, newRange: b.range,
+                oldContext: oldSentence?.text, newContext: newSentence?.text)
+            change.oldSpeaker = a.speaker
+            change.newSpeaker = b.speaker
+            changes.append(change)
+        }
+    }
+
+    /// A quote's words with its figures and names blanked out, normalised.
+    func masked(_ index: Int, in sheet: FactSheet) -> String {
+        let quote = sheet.quotes[index]
+        var holes: [Range<Int>] = []
+        for sentence in sheet.sentences where sentence.quotes.contains(index) {
+            holes += sentence.figures.map(\.range).filter { quote.range.contains($0.lowerBound) }
+            holes += sentence.names.map(\.range).filter { quote.range.contains($0.lowerBound) }
+        }
+        guard !holes.isEmpty else { return quote.normalized }
+        var bytes: [UInt8] = []
+        var position = quote.range.lowerBound
+        for hole in holes.sorted(by: { $0.lowerBound < $1.lowerBound }) where hole.lowerBound >= position {
+            bytes += sheet.bytes[position..<hole.lowerBound]
+            bytes += Array(" 0 ".utf8)
+            position = min(hole.upperBound, quote.range.upperBound)
+        }
+        bytes += sheet.bytes[position..<quote.range.upperBound]
+        return Quote.normalize(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Both speakers known and not the same person (a respelling is the same person).
+    static func speakersDiffer(_ a: Quote, _ b: Quote) -> Bool {
+        guard let x = a.speakerKey, let y = b.speakerKey, x != y else { return false }
+        if x.hasSuffix(y) || y.hasSuffix(x) { return false }
+        return Folding.editDistance(x, y, limit: 2) > Similarity.spellingLimit(max(x.count, y.count))
+    }
+}
