@@ -49,7 +49,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "RedlineFactsTests", dependencies: ["RedlineFacts"], swiftSettings: strict),
+        .testTarget(
+            name: "RedlineFactsTests",
+            dependencies: [
+                "RedlineFacts",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "RedlineZlibTests", dependencies: ["RedlineZlib"], swiftSettings: strict),
         .testTarget(
             name: "RedlineCLITests",

@@ -1,3 +1,4 @@
+import PropertyBased
 import RedlineDiff
 import Testing
 
@@ -15,19 +16,8 @@ struct RobustnessTests {
         "declined to confirm", "Updated", "By", "\n", "\n\n", " ", "  ", "JERUSALEM (AP) —", "#", "ø", "ß", "ı",
     ]
 
-    /// A small deterministic generator (SplitMix64), so a failure can be replayed.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func text(words: Int) -> String {
-            (0..<words).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined(separator: " ")
-        }
+    static let text = Gen.int(in: 0...(pieces.count - 1)).array(of: 0...60).map { indices in
+        indices.map { pieces[$0] }.joined(separator: " ")
     }
 
     static func check(_ sheet: FactSheet, _ text: String) {
@@ -47,22 +37,19 @@ struct RobustnessTests {
     }
 
     @Test("Extraction never traps and every surface is the text at its range")
-    func extraction() {
-        var generator = Generator(state: 7)
-        for _ in 0..<300 {
-            let text = generator.text(words: Int(generator.next() % 60))
+    func extraction() async {
+        await propertyCheck(count: 300, input: Self.text) { text in
             Self.check(FactSheet(text), text)
         }
     }
 
     @Test("Fact diffs of random edits never trap, and a text against itself changes nothing")
-    func comparison() {
-        var generator = Generator(state: 11)
-        for _ in 0..<200 {
-            let old = generator.text(words: Int(generator.next() % 50) + 1)
+    func comparison() async {
+        let edits = Gen.int(in: 0...1000).array(of: 1...3)
+        await propertyCheck(count: 200, input: Self.text, edits, Self.text) { old, positions, insertion in
             var words = old.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
-            for _ in 0..<3 where !words.isEmpty {
-                words[Int(generator.next() % UInt64(words.count))] = generator.text(words: 1)
+            for position in positions where !words.isEmpty {
+                words[position % words.count] = insertion
             }
             let new = words.joined(separator: " ")
             let facts = FactDiff(old: old, new: new)
