@@ -193,10 +193,14 @@ public struct FactSheet: Sendable {
                     candidates[k].isContext = true
                     continue
                 }
-                for j in max(0, k - Self.contextSentences)...k { keep[j] = true }
+                keep[k] = true
+                // The sentence before, when this one needs it: for who "he" is, or whose quote this is.
+                let quotes = spans[candidate.spans].contains { $0.span.outer.overlaps(candidate.range) }
+                if quotes || Self.mentionsSomeoneEarlier(bytes, candidate.range) {
+                    for j in max(0, k - Self.contextSentences)..<k { keep[j] = true }
+                }
                 // A quote continued after the changed sentence may change speaker with it.
                 var j = k + 1
-                let quotes = spans[candidate.spans].contains { $0.span.outer.overlaps(candidate.range) }
                 while quotes && j < candidates.count && j <= k + Self.contextSentences
                     && candidates[j].paragraph == candidate.paragraph
                 {
@@ -351,6 +355,28 @@ public struct FactSheet: Sendable {
 
     /// Sentences before a changed one analysed for context: who "he" is, whose quote continues.
     static let contextSentences = 1
+
+    /// True when a sentence refers back to someone named before it ("he", "she", "they", "his",
+    /// "her", "their", "the minister"…): then the sentence before is analysed with it.
+    static func mentionsSomeoneEarlier(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        var k = range.lowerBound
+        while k < range.upperBound {
+            while k < range.upperBound && !DocumentSearch.isWordByte(bytes[k]) { k += 1 }
+            let start = k
+            while k < range.upperBound && DocumentSearch.isWordByte(bytes[k]) { k += 1 }
+            let length = k - start
+            guard length >= 2 && length <= 5 else { continue }
+            let word = bytes[start..<k].map { $0 | 0x20 }
+            switch word {
+            case Array("he".utf8), Array("she".utf8), Array("his".utf8), Array("her".utf8), Array("they".utf8),
+                Array("their".utf8), Array("him".utf8), Array("them".utf8):
+                return true
+            default:
+                continue
+            }
+        }
+        return false
+    }
 
     /// A headline: a short first line that does not end like a sentence.
     static func looksLikeHeadline(_ line: String) -> Bool {
