@@ -88,10 +88,6 @@ public struct FactSheet: Sendable {
                     wanted[k] = true
                     k += 1
                 }
-                // The paragraph before, for context (skipping blank lines).
-                var p = lineIndex - 1
-                while p >= 0 && isBlank(lines[p]) { p -= 1 }
-                if p >= 0 { wanted[p] = true }
             }
         }
         analyse(lines: lines, wanted: wanted, focus: selection?.sorted { $0.lowerBound < $1.lowerBound })
@@ -135,19 +131,11 @@ public struct FactSheet: Sendable {
         var candidates: [Candidate] = []
         var spans: [(span: QuoteFinder.Span, paragraph: Int)] = []
         var seenBody = false
-        for (index, line) in lines.enumerated() {
-            guard !isBlank(line) else { continue }
-            let isMarkdownHeading = bytes[line.lowerBound] == UInt8(ascii: "#")
-            guard wanted[index] || !seenBody || isMarkdownHeading else { continue }
-            let lineText = String(decoding: bytes[line], as: UTF8.self)
-            let isHeading =
-                isMarkdownHeading || (!seenBody && Self.looksLikeHeadline(lineText)) || Self.looksLikeSubhead(lineText)
-            if !isHeading && !seenBody {
-                seenBody = true
-                bodySearch = DocumentSearch(bytes, from: line.lowerBound)
-            }
-            guard wanted[index] else { continue }
-            let boilerplate = Boilerplate.matches(lineText)
+        var bodyStart = lines.count
+        /// Splits line `index` into candidate sentences.
+        func split(_ index: Int, isHeading: Bool) {
+            let line = lines[index]
+            let boilerplate = Boilerplate.matches(String(decoding: bytes[line], as: UTF8.self))
             var content = line
             // Markdown heading marks and list bullets are not text.
             while content.lowerBound < content.upperBound
@@ -175,6 +163,50 @@ public struct FactSheet: Sendable {
                     Candidate(
                         range: trimmed, paragraph: index, isHeadline: isHeading, boilerplate: boilerplate,
                         dateline: dateline, spans: firstSpan..<spans.count))
+            }
+        }
+        func isHeading(_ index: Int) -> Bool {
+            let line = lines[index]
+            let lineText = String(decoding: bytes[line], as: UTF8.self)
+            // Before the body starts, a short line that does not end like a sentence is a headline.
+            return bytes[line.lowerBound] == UInt8(ascii: "#")
+                || (index < bodyStart && Self.looksLikeHeadline(lineText)) || Self.looksLikeSubhead(lineText)
+        }
+        for (index, line) in lines.enumerated() {
+            guard !isBlank(line) else { continue }
+            let isMarkdownHeading = bytes[line.lowerBound] == UInt8(ascii: "#")
+            guard wanted[index] || !seenBody || isMarkdownHeading else { continue }
+            let heading = isHeading(index)
+            if !heading && !seenBody {
+                seenBody = true
+                bodyStart = index
+                bodySearch = DocumentSearch(bytes, from: line.lowerBound)
+            }
+            if wanted[index] { split(index, isHeading: heading) }
+        }
+        // A changed sentence that opens its paragraph and refers back ("he said", a quote that
+        // continues) needs the paragraph before as context: split those too.
+        if let focus {
+            var extra: [Int] = []
+            var f = 0
+            for (k, candidate) in candidates.enumerated() {
+                while f < focus.count && focus[f].upperBound <= candidate.range.lowerBound
+                    && !(focus[f].isEmpty && focus[f].lowerBound == candidate.range.lowerBound)
+                {
+                    f += 1
+                }
+                let isFocus = f < focus.count && focus[f].lowerBound < candidate.range.upperBound
+                let opensParagraph = k == 0 || candidates[k - 1].paragraph != candidate.paragraph
+                guard isFocus && opensParagraph else { continue }
+                let quotes = spans[candidate.spans].contains { $0.span.outer.overlaps(candidate.range) }
+                guard quotes || Self.mentionsSomeoneEarlier(bytes, candidate.range) else { continue }
+                var p = candidate.paragraph - 1
+                while p >= 0 && isBlank(lines[p]) { p -= 1 }
+                if p >= 0 && !wanted[p] && extra.last != p { extra.append(p) }
+            }
+            if !extra.isEmpty {
+                for p in extra { split(p, isHeading: isHeading(p)) }
+                candidates.sort { $0.range.lowerBound < $1.range.lowerBound }
             }
         }
 
