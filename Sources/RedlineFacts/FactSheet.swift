@@ -398,17 +398,19 @@ public struct FactSheet: Sendable {
             while k < range.upperBound && DocumentSearch.isWordByte(bytes[k]) { k += 1 }
             let length = k - start
             guard length >= 2 && length <= 5 else { continue }
-            let word = bytes[start..<k].map { $0 | 0x20 }
-            switch word {
-            case Array("he".utf8), Array("she".utf8), Array("his".utf8), Array("her".utf8), Array("they".utf8),
-                Array("their".utf8), Array("him".utf8), Array("them".utf8):
-                return true
-            default:
-                continue
-            }
+            // Packs the lower-cased word into an integer: no allocation per word.
+            var packed: UInt64 = 0
+            for b in bytes[start..<k] { packed = packed << 8 | UInt64(b | 0x20) }
+            if Self.backReferences.contains(packed) { return true }
         }
         return false
     }
+
+    /// "he", "she", "his", "her", "him", "they", "their", "them", packed as by ``mentionsSomeoneEarlier``.
+    private static let backReferences: Set<UInt64> = Set(
+        ["he", "she", "his", "her", "him", "they", "their", "them"].map { word in
+            word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+        })
 
     /// A headline: a short first line that does not end like a sentence.
     static func looksLikeHeadline(_ line: String) -> Bool {
