@@ -138,7 +138,9 @@ struct FactComparer {
         case .figure:
             if case .string(let key)? = change.detail["key"] { return "figure " + key }
             return "figure " + text
-        case .quote, .claim: return "\(change.kind.rawValue) " + Quote.normalize(text)
+        case .quote: return "quote " + Quote.normalize(text)
+        // A sentence that moved unchanged; an edited one was paired across paragraphs already.
+        case .claim: return "claim " + text
         case .name: return "name " + Folding.fold(text, joined: true)
         }
     }

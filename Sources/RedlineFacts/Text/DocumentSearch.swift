@@ -53,7 +53,9 @@ final class DocumentSearch: @unchecked Sendable {
 
     /// One pass over the text (a local buffer: no property access, no bounds checks in the loop).
     private static func buildIndex(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> WordIndex {
-        let expectedWords = (bytes.count - start) / 5 + 16
+        // Distinct words grow slower than the text: about one per 12 bytes of news prose. The
+        // tables grow if that is too few; too many would cost zeroing memory that stays unused.
+        let expectedWords = (bytes.count - start) / 12 + 16
         var built = WordIndex(
             lowerCase: HashSet64(capacity: expectedWords), capitalisedInside: HashSet64(capacity: expectedWords / 4),
             folded: HashSet64(capacity: expectedWords))
