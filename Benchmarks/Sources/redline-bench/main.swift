@@ -68,8 +68,8 @@ let corpus = arguments[1]
 /// `redline-bench CORPUS facts` runs only the facts figures (for profiling).
 let onlyFacts = arguments.count > 2 && arguments[2] == "facts"
 if arguments.count > 2 && arguments[2] == "profile-pairs" {
-    // A tight loop over one article pair's fact diff, for `perf record`.
-    let (a, b) = load(corpus, "a2_article_8k_3pct")
+    // A tight loop over one article pair's fact diff, for `perf record`: `profile-pairs [PAIR]`.
+    let (a, b) = load(corpus, arguments.count > 3 ? arguments[3] : "a2_article_8k_3pct")
     let diff = Diff(a, b, by: .word)
     for _ in 0..<3000 { _ = FactDiff(diff: diff) }
     exit(0)

@@ -61,14 +61,12 @@ final class DocumentSearch: @unchecked Sendable {
             folded: HashSet64(capacity: expectedWords))
         var k = start
         var sentenceStart = true
+        let classes = Self.byteClasses
         while k < bytes.count {
             let byte = bytes[k]
-            guard Self.isWordByte(byte) else {
-                switch byte {
-                case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A, UInt8(ascii: "\""), 0xE2:
-                    sentenceStart = true
-                default: break
-                }
+            let kind = classes[Int(byte)]
+            guard kind & Self.wordClass != 0 else {
+                if kind == Self.sentenceEndClass { sentenceStart = true }
                 k += 1
                 continue
             }
@@ -79,13 +77,14 @@ final class DocumentSearch: @unchecked Sendable {
             var end = k
             while end < bytes.count {
                 let b = bytes[end]
-                if b == 0x27 {
-                    guard end + 1 < bytes.count, Self.isWordByte(bytes[end + 1]) else { break }
-                } else if Self.isWordByte(b) {
-                    if b >= 0x80 { ascii = false }
-                    let isUpper = b >= 0x41 && b <= 0x5A
+                let c = classes[Int(b)]
+                if c & Self.wordClass != 0 {
+                    if c == Self.highClass { ascii = false }
+                    let isUpper = c == Self.upperClass
                     hasUpper = hasUpper || isUpper
                     key = Self.hash(key, isUpper ? b | 0x20 : b)
+                } else if b == 0x27 {
+                    guard end + 1 < bytes.count, classes[Int(bytes[end + 1])] & Self.wordClass != 0 else { break }
                 } else {
                     break
                 }
@@ -106,6 +105,27 @@ final class DocumentSearch: @unchecked Sendable {
             k = end
         }
         return built
+    }
+
+    // Byte classes for the index's scan: word bytes have the low bit set.
+    private static let wordClass: UInt8 = 1
+    private static let lowerClass: UInt8 = 0b011
+    private static let upperClass: UInt8 = 0b101
+    private static let digitClass: UInt8 = 0b111
+    private static let highClass: UInt8 = 0b1001
+    private static let sentenceEndClass: UInt8 = 0b10
+    private static let byteClasses: [UInt8] = (0...255).map { (value: Int) -> UInt8 in
+        let byte = UInt8(value)
+        switch byte {
+        case 0x61...0x7A: return lowerClass
+        case 0x41...0x5A: return upperClass
+        case 0x30...0x39: return digitClass
+        case 0xE2: return sentenceEndClass  // curly quotes and dashes start with it; also ≥ 0x80
+        case 0x80...0xFF: return highClass
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A, UInt8(ascii: "\""):
+            return sentenceEndClass
+        default: return 0
+        }
     }
 
     /// True when the document uses `word` (lower case) as a word in lower case.
