@@ -12,11 +12,14 @@ let package = Package(
         .library(name: "Redline", targets: ["Redline"]),
         .library(name: "RedlineDiff", targets: ["RedlineDiff"]),
         .library(name: "RedlineFacts", targets: ["RedlineFacts"]),
+        .library(name: "RedlineStore", targets: ["RedlineStore"]),
         .executable(name: "redline", targets: ["redline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -27,10 +30,19 @@ let package = Package(
         .target(name: "RedlineZlib", dependencies: ["CZlib"], swiftSettings: strict),
         .target(name: "RedlineDiff", swiftSettings: strict),
         .target(name: "RedlineFacts", dependencies: ["RedlineDiff"], swiftSettings: strict),
+        .target(
+            name: "RedlineStore",
+            dependencies: [
+                "RedlineZlib",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
         .target(name: "RedlineReport", dependencies: ["RedlineDiff", "RedlineFacts"], swiftSettings: strict),
         .target(
             name: "Redline",
-            dependencies: ["RedlineDiff", "RedlineFacts", "RedlineReport", "RedlineZlib"],
+            dependencies: ["RedlineDiff", "RedlineFacts", "RedlineReport", "RedlineStore", "RedlineZlib"],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -55,6 +67,11 @@ let package = Package(
                 "RedlineFacts",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "RedlineStoreTests",
+            dependencies: ["RedlineStore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strict
         ),
         .testTarget(name: "RedlineZlibTests", dependencies: ["RedlineZlib"], swiftSettings: strict),

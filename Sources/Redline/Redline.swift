@@ -1,6 +1,7 @@
 @_exported import RedlineDiff
 @_exported import RedlineFacts
 @_exported import RedlineReport
+@_exported import RedlineStore
 
 /// The public façade: what a library user (and the `redline` command) calls.
 public enum Redline {

@@ -16,7 +16,10 @@ struct RedlineCommand: ParsableCommand {
             Exit status follows diff(1): 0 when nothing changed, 1 when something did, 2 on trouble.
             """,
         version: "0.1.0",
-        subcommands: [DiffCommand.self, FactsCommand.self]
+        subcommands: [
+            DiffCommand.self, FactsCommand.self, InitCommand.self, SnapshotCommand.self, LogCommand.self,
+            ShowCommand.self, ArticlesCommand.self, FsckCommand.self, StatsCommand.self,
+        ]
     )
 }
 

@@ -1,0 +1,42 @@
+import RedlineZlib
+
+/// How a revision's text is stored.
+///
+/// The newest revision of an article is stored whole (`full`: one inflate reads it — the hot
+/// path); older ones as reverse deltas (`delta`: raw deflate with the next revision's text as
+/// preset dictionary, so the unchanged text costs a few bytes of back-references). Every
+/// ``PayloadCodec/keyframeInterval``-th revision stays whole, so any revision is read with at
+/// most that many inflates.
+public enum PayloadCodec: String, Sendable, Equatable {
+    case full = "deflate"
+    case delta = "deflate-dict"
+
+    /// Revisions 16, 32, 48… stay whole when newer ones arrive.
+    public static let keyframeInterval = 16
+    /// A delta is kept only if it is at most this share of the whole text's payload.
+    static let deltaGain = 0.9
+    /// Deflate's window: only the last 32 KiB of a dictionary can be referred to.
+    static let dictionaryLimit = 1 << 15
+
+    static func encodeFull(_ text: [UInt8]) throws(ZlibError) -> [UInt8] {
+        try Zlib.deflate(text, format: .raw, level: 9)
+    }
+
+    static func encodeDelta(_ text: [UInt8], base: [UInt8]) throws(ZlibError) -> [UInt8] {
+        try Zlib.deflate(text, format: .raw, level: 9, dictionary: dictionary(base))
+    }
+
+    static func decode(_ payload: [UInt8], codec: PayloadCodec, base: [UInt8]?, size: Int) throws(ZlibError) -> [UInt8]
+    {
+        switch codec {
+        case .full:
+            return try Zlib.inflate(payload, format: .raw, limit: size)
+        case .delta:
+            return try Zlib.inflate(payload, format: .raw, dictionary: dictionary(base ?? []), limit: size)
+        }
+    }
+
+    private static func dictionary(_ base: [UInt8]) -> [UInt8] {
+        base.count <= dictionaryLimit ? base : Array(base.suffix(dictionaryLimit))
+    }
+}

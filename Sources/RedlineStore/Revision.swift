@@ -1,0 +1,131 @@
+import Foundation
+
+/// One stored version of an article.
+public struct Revision: Sendable, Equatable {
+    /// The article's key.
+    public var article: String
+    /// 1, 2, 3… per article.
+    public var number: Int
+    /// When the version was captured (`--at` sets it for imports).
+    public var capturedAt: Date
+    /// SHA-256 of the text, lower-case hex.
+    public var sha256: String
+    /// The text's size in bytes.
+    public var rawSize: Int
+    /// The payload's size in the store, in bytes.
+    public var storedSize: Int
+    /// How the payload is encoded.
+    public var codec: PayloadCodec
+    /// For a return to an earlier text (A → B → A), the revision it returns to.
+    public var revertOf: Int?
+    public var metadata: RevisionMetadata
+}
+
+/// What is known about a version besides its text.
+public struct RevisionMetadata: Codable, Sendable, Equatable {
+    public var headline: String?
+    public var byline: String?
+    public var published: String?
+    public var modified: String?
+    public var sourceURL: String?
+
+    public init(
+        headline: String? = nil, byline: String? = nil, published: String? = nil, modified: String? = nil,
+        sourceURL: String? = nil
+    ) {
+        self.headline = headline
+        self.byline = byline
+        self.published = published
+        self.modified = modified
+        self.sourceURL = sourceURL
+    }
+
+    var json: String? {
+        guard self != RevisionMetadata() else { return nil }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    static func from(json: String?) -> RevisionMetadata {
+        guard let json else { return RevisionMetadata() }
+        return (try? JSONDecoder().decode(RevisionMetadata.self, from: Data(json.utf8))) ?? RevisionMetadata()
+    }
+}
+
+/// Which revision of an article: `3`, `latest`, `-1` (the one before the latest).
+public enum RevisionSelector: Sendable, Equatable, CustomStringConvertible {
+    case number(Int)
+    case latest
+    /// `-k`: k revisions before the latest.
+    case back(Int)
+
+    /// Parses `3`, `latest`, `-1`; nil for anything else.
+    public init?(_ text: String) {
+        if text == "latest" {
+            self = .latest
+        } else if text.hasPrefix("-"), let k = Int(text.dropFirst()), k >= 0 {
+            self = .back(k)
+        } else if let n = Int(text), n >= 1 {
+            self = .number(n)
+        } else {
+            return nil
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .number(let n): "\(n)"
+        case .latest: "latest"
+        case .back(let k): "-\(k)"
+        }
+    }
+
+    /// The revision number this selects among `count` revisions, or nil.
+    func resolve(count: Int) -> Int? {
+        let number: Int
+        switch self {
+        case .number(let n): number = n
+        case .latest: number = count
+        case .back(let k): number = count - k
+        }
+        return number >= 1 && number <= count ? number : nil
+    }
+}
+
+/// What adding a text did.
+public enum AddResult: Sendable, Equatable {
+    /// A new revision.
+    case added(Revision)
+    /// The text equals the latest revision's: nothing was stored.
+    case unchanged(Revision)
+}
+
+/// A tracked article, for `redline articles`.
+public struct ArticleSummary: Sendable, Equatable {
+    public var key: String
+    public var revisions: Int
+    public var firstCaptured: Date
+    public var lastCaptured: Date
+}
+
+/// Sizes, for `redline stats`.
+public struct StoreStatistics: Sendable, Equatable {
+    public var articles: Int
+    public var revisions: Int
+    /// The texts' total size.
+    public var rawBytes: Int
+    /// The payloads' total size.
+    public var storedBytes: Int
+    /// The database files' size on disk (the database, its WAL and shared memory).
+    public var fileBytes: Int
+}
+
+/// A revision `fsck` could not verify.
+public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
+    public var article: String
+    public var revision: Int
+    public var detail: String
+
+    public var description: String { "\(article)@\(revision): \(detail)" }
+}

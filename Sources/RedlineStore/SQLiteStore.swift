@@ -1,0 +1,377 @@
+import Crypto
+import Foundation
+import GRDB
+import RedlineZlib
+
+/// A store of article revisions.
+public protocol RevisionStore: Sendable {
+    /// Adds `text` as the newest revision of `article`, unless it equals the latest one.
+    func add(_ text: [UInt8], to article: ArticleKey, at time: Date?, metadata: RevisionMetadata) throws(StoreError)
+        -> AddResult
+    /// A revision and its text.
+    func text(of article: ArticleKey, _ selector: RevisionSelector) throws(StoreError) -> (Revision, [UInt8])
+    /// Every revision of an article, oldest first.
+    func revisions(of article: ArticleKey) throws(StoreError) -> [Revision]
+    /// Every article.
+    func articles() throws(StoreError) -> [ArticleSummary]
+    /// Re-reads and re-hashes every revision; what could not be verified.
+    func check() throws(StoreError) -> [StoreProblem]
+    /// Counts and sizes.
+    func statistics() throws(StoreError) -> StoreStatistics
+}
+
+/// The embedded store: one SQLite file in WAL mode under `.redline/`, through GRDB.
+///
+/// Every write is one immediate transaction, so a process killed at any point leaves the last
+/// committed state, and several processes can write at once (SQLite serialises them; waiting
+/// writers retry for up to 30 s).
+public final class SQLiteStore: RevisionStore {
+    // Sendable: GRDB's DatabasePool is itself Sendable and the path never changes.
+    let pool: DatabasePool
+    /// The database file.
+    public let path: String
+
+    /// The file name inside a store directory.
+    public static let fileName = "store.sqlite"
+
+    /// Opens the store at `path` (the database file).
+    public init(path: String) throws(StoreError) {
+        self.path = path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.notFound(searched: path))
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: Self.configuration)
+            if try pool.read({ try Self.migrator.hasBeenSuperseded($0) }) { throw StoreError(.newerSchema) }
+            try Self.migrator.migrate(pool)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.database("\(error)"))
+        }
+    }
+
+    /// Creates a store in `directory` (made if missing) and opens it.
+    public static func create(in directory: String) throws(StoreError) -> SQLiteStore {
+        let path = (directory as NSString).appendingPathComponent(fileName)
+        if FileManager.default.fileExists(atPath: path) { throw StoreError(.alreadyExists(path: path)) }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let pool = try DatabasePool(path: path, configuration: configuration)
+            try migrator.migrate(pool)
+            try pool.close()
+        } catch {
+            throw StoreError(.database("\(error)"))
+        }
+        return try SQLiteStore(path: path)
+    }
+
+    static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "redline"
+        return configuration
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE articles (
+                        id INTEGER PRIMARY KEY,
+                        key TEXT NOT NULL UNIQUE,
+                        created_at REAL NOT NULL
+                    );
+                    CREATE TABLE revisions (
+                        id INTEGER PRIMARY KEY,
+                        article_id INTEGER NOT NULL REFERENCES articles(id),
+                        seq INTEGER NOT NULL,
+                        captured_at REAL NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        raw_size INTEGER NOT NULL,
+                        codec TEXT NOT NULL,
+                        base_seq INTEGER,
+                        payload BLOB NOT NULL,
+                        meta_json TEXT,
+                        revert_of INTEGER,
+                        UNIQUE (article_id, seq)
+                    );
+                    CREATE INDEX revisions_by_hash ON revisions (article_id, sha256);
+                    """)
+        }
+        return migrator
+    }
+
+    // MARK: Writing
+
+    public func add(_ text: [UInt8], to article: ArticleKey, at time: Date? = nil, metadata: RevisionMetadata)
+        throws(StoreError) -> AddResult
+    {
+        let hash = Self.sha256(text)
+        let captured = time ?? Date()
+        // Compress outside the transaction: the lock is held only for the few rows written.
+        let fullPayload: [UInt8]
+        do {
+            fullPayload = try PayloadCodec.encodeFull(text)
+        } catch {
+            throw StoreError(.database("compression failed: \(error)"))
+        }
+        return try perform { db in
+            guard let articleID = try Self.articleID(db, article, create: true, at: captured) else {
+                throw StoreError(.database("could not create article \(article.value)"))
+            }
+            let latest = try Row.fetchOne(
+                db, sql: "SELECT * FROM revisions WHERE article_id = ? ORDER BY seq DESC LIMIT 1",
+                arguments: [articleID])
+            if let latest, latest["sha256"] as String == hash {
+                return .unchanged(Self.revision(latest, article: article.value))
+            }
+            let number = ((latest?["seq"] as Int?) ?? 0) + 1
+            let revertOf = try Int.fetchOne(
+                db, sql: "SELECT seq FROM revisions WHERE article_id = ? AND sha256 = ? ORDER BY seq DESC LIMIT 1",
+                arguments: [articleID, hash])
+            // The previous newest becomes a delta against this text (unless it is a keyframe).
+            if let latest {
+                let previousNumber: Int = latest["seq"]
+                if previousNumber % PayloadCodec.keyframeInterval != 0 {
+                    let previousText = try Self.decode(latest, base: nil, article: article.value)
+                    let delta = try PayloadCodec.encodeDelta(previousText, base: text)
+                    let whole: Data = latest["payload"]
+                    if Double(delta.count) <= Double(whole.count) * PayloadCodec.deltaGain {
+                        try db.execute(
+                            sql: "UPDATE revisions SET codec = ?, base_seq = ?, payload = ? WHERE id = ?",
+                            arguments: [
+                                PayloadCodec.delta.rawValue, number, Data(delta), latest["id"] as Int64,
+                            ])
+                    }
+                }
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO revisions
+                        (article_id, seq, captured_at, sha256, raw_size, codec, base_seq, payload, meta_json, revert_of)
+                    VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
+                    """,
+                arguments: [
+                    articleID, number, captured.timeIntervalSince1970, hash, text.count, PayloadCodec.full.rawValue,
+                    Data(fullPayload), metadata.json, revertOf,
+                ])
+            return .added(
+                Revision(
+                    article: article.value, number: number, capturedAt: captured, sha256: hash, rawSize: text.count,
+                    storedSize: fullPayload.count, codec: .full, revertOf: revertOf, metadata: metadata))
+        }
+    }
+
+    /// Runs `body` in one immediate transaction, mapping every failure to a ``StoreError``.
+    private func perform<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: Result<T, any Error> = .failure(StoreError(.database("the transaction did not run")))
+                try db.inTransaction(.immediate) {
+                    result = .success(try body(db))
+                    return .commit
+                }
+                return try result.get()
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.database("\(error)"))
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(.database("\(error)"))
+        }
+    }
+
+    // MARK: Reading
+
+    public func text(of article: ArticleKey, _ selector: RevisionSelector) throws(StoreError) -> (Revision, [UInt8]) {
+        try read { db in
+            let articleID = try Self.existingArticle(db, article)
+            let count =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM revisions WHERE article_id = ?", arguments: [articleID]) ?? 0
+            guard let number = selector.resolve(count: count) else {
+                throw StoreError(.unknownRevision(article: article.value, revision: selector.description, count: count))
+            }
+            // The chain from this revision up to the first whole one (at most a keyframe interval).
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM revisions WHERE article_id = ? AND seq >= ? AND seq <= (
+                        SELECT MIN(seq) FROM revisions WHERE article_id = ? AND seq >= ? AND codec = ?)
+                    ORDER BY seq DESC
+                    """,
+                arguments: [articleID, number, articleID, number, PayloadCodec.full.rawValue])
+            var text: [UInt8]?
+            for row in rows { text = try Self.decode(row, base: text, article: article.value) }
+            guard let last = rows.last, let text else {
+                throw StoreError(
+                    .corrupt(article: article.value, revision: number, detail: "no whole revision after it"))
+            }
+            return (Self.revision(last, article: article.value), text)
+        }
+    }
+
+    public func revisions(of article: ArticleKey) throws(StoreError) -> [Revision] {
+        try read { db in
+            let articleID = try Self.existingArticle(db, article)
+            return try Row.fetchAll(
+                db, sql: "SELECT * FROM revisions WHERE article_id = ? ORDER BY seq", arguments: [articleID]
+            ).map { Self.revision($0, article: article.value) }
+        }
+    }
+
+    public func articles() throws(StoreError) -> [ArticleSummary] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.key AS key, COUNT(r.id) AS n, MIN(r.captured_at) AS first, MAX(r.captured_at) AS last
+                    FROM articles a JOIN revisions r ON r.article_id = a.id GROUP BY a.id ORDER BY a.key
+                    """
+            ).map { row in
+                ArticleSummary(
+                    key: row["key"], revisions: row["n"], firstCaptured: Date(timeIntervalSince1970: row["first"]),
+                    lastCaptured: Date(timeIntervalSince1970: row["last"]))
+            }
+        }
+    }
+
+    // MARK: Checking
+
+    public func check() throws(StoreError) -> [StoreProblem] {
+        try read { db in
+            var problems: [StoreProblem] = []
+            let articles = try Row.fetchAll(db, sql: "SELECT id, key FROM articles ORDER BY key")
+            for article in articles {
+                let key: String = article["key"]
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT * FROM revisions WHERE article_id = ? ORDER BY seq DESC",
+                    arguments: [article["id"] as Int64])
+                // Newest first: each delta needs the text of the revision after it.
+                var successor: (number: Int, text: [UInt8]?)?
+                for (index, row) in rows.enumerated() {
+                    let number: Int = row["seq"]
+                    let expected = rows.count - index
+                    if number != expected {
+                        problems.append(StoreProblem(article: key, revision: number, detail: "numbering gap"))
+                    }
+                    let codec = PayloadCodec(rawValue: row["codec"]) ?? .full
+                    var base: [UInt8]?
+                    if codec == .delta {
+                        let baseNumber: Int? = row["base_seq"]
+                        guard let successor, baseNumber == successor.number, let text = successor.text else {
+                            problems.append(
+                                StoreProblem(
+                                    article: key, revision: number,
+                                    detail: "its base revision \(baseNumber.map(String.init) ?? "?") is unreadable"))
+                            successor = (number, nil)
+                            continue
+                        }
+                        base = text
+                    }
+                    do {
+                        let text = try Self.decode(row, base: base, article: key)
+                        successor = (number, text)
+                    } catch let error as StoreError {
+                        if case .corrupt(_, _, let detail) = error.reason {
+                            problems.append(StoreProblem(article: key, revision: number, detail: detail))
+                        }
+                        successor = (number, nil)
+                    }
+                }
+            }
+            return problems
+        }
+    }
+
+    public func statistics() throws(StoreError) -> StoreStatistics {
+        let counts = try read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT (SELECT COUNT(*) FROM articles) AS a, COUNT(*) AS r,
+                        COALESCE(SUM(raw_size), 0) AS raw, COALESCE(SUM(LENGTH(payload)), 0) AS stored
+                    FROM revisions
+                    """)
+        }
+        let files = [path, path + "-wal", path + "-shm"].reduce(0) { total, file in
+            total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0)
+        }
+        return StoreStatistics(
+            articles: counts?["a"] ?? 0, revisions: counts?["r"] ?? 0, rawBytes: counts?["raw"] ?? 0,
+            storedBytes: counts?["stored"] ?? 0, fileBytes: files)
+    }
+
+    // MARK: Rows
+
+    static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// Decodes a row's payload (given the next revision's text for a delta) and checks its hash.
+    static func decode(_ row: Row, base: [UInt8]?, article: String) throws -> [UInt8] {
+        let number: Int = row["seq"]
+        let payload: Data = row["payload"]
+        let size: Int = row["raw_size"]
+        guard let codec = PayloadCodec(rawValue: row["codec"]) else {
+            throw StoreError(.corrupt(article: article, revision: number, detail: "unknown codec"))
+        }
+        let text: [UInt8]
+        do {
+            text = try PayloadCodec.decode([UInt8](payload), codec: codec, base: base, size: size)
+        } catch {
+            throw StoreError(.corrupt(article: article, revision: number, detail: "\(error)"))
+        }
+        guard text.count == size, sha256(text) == row["sha256"] as String else {
+            throw StoreError(.corrupt(article: article, revision: number, detail: "content does not match its SHA-256"))
+        }
+        return text
+    }
+
+    static func revision(_ row: Row, article: String) -> Revision {
+        let payload: Data = row["payload"]
+        return Revision(
+            article: article, number: row["seq"], capturedAt: Date(timeIntervalSince1970: row["captured_at"]),
+            sha256: row["sha256"], rawSize: row["raw_size"], storedSize: payload.count,
+            codec: PayloadCodec(rawValue: row["codec"]) ?? .full, revertOf: row["revert_of"],
+            metadata: RevisionMetadata.from(json: row["meta_json"]))
+    }
+
+    static func articleID(_ db: Database, _ article: ArticleKey, create: Bool, at time: Date) throws -> Int64? {
+        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE key = ?", arguments: [article.value]) {
+            return id
+        }
+        guard create else { return nil }
+        try db.execute(
+            sql: "INSERT INTO articles (key, created_at) VALUES (?, ?)",
+            arguments: [article.value, time.timeIntervalSince1970])
+        return db.lastInsertedRowID
+    }
+
+    /// The article's id, or an error listing the keys that look like it.
+    static func existingArticle(_ db: Database, _ article: ArticleKey) throws -> Int64 {
+        if let id = try articleID(db, article, create: false, at: Date()) { return id }
+        let keys = try String.fetchAll(db, sql: "SELECT key FROM articles")
+        let wanted = article.value.lowercased()
+        let nearby = keys.filter { key in
+            let lower = key.lowercased()
+            return lower.contains(wanted) || wanted.contains(lower) || lower.hasPrefix(String(wanted.prefix(3)))
+        }
+        throw StoreError(.unknownArticle(article.value, nearby: Array(nearby.sorted().prefix(5))))
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Where the store is: `--store`, then `REDLINE_STORE`, then a `.redline` directory in the working
+/// directory or any directory above it, as git finds `.git`.
+public enum StoreLocation {
+    /// The store directory's name.
+    public static let directoryName = ".redline"
+
+    /// The database file to open, or an error saying where Redline looked.
+    public static func find(
+        explicit: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        from directory: String = FileManager.default.currentDirectoryPath
+    ) throws(StoreError) -> String {
+        if let given = explicit ?? environment["REDLINE_STORE"], !given.isEmpty {
+            let path = databasePath(given)
+            guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.notFound(searched: given)) }
+            return path
+        }
+        var current = URL(fileURLWithPath: directory).standardizedFileURL
+        while true {
+            let candidate = current.appendingPathComponent(directoryName).appendingPathComponent(SQLiteStore.fileName)
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
+            let parent = current.deletingLastPathComponent()
+            if parent.path == current.path { break }
+            current = parent
+        }
+        throw StoreError(.notFound(searched: "\(directory) and the directories above it"))
+    }
+
+    /// `PATH/.redline/store.sqlite`, `PATH/store.sqlite` or `PATH` itself, whichever `PATH` names.
+    static func databasePath(_ given: String) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return given
+        }
+        let url = URL(fileURLWithPath: given)
+        let inside = url.appendingPathComponent(SQLiteStore.fileName).path
+        if FileManager.default.fileExists(atPath: inside) { return inside }
+        return url.appendingPathComponent(directoryName).appendingPathComponent(SQLiteStore.fileName).path
+    }
+}

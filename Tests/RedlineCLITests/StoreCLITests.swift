@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+
+/// `redline init`, `snapshot`, `log`, `show`, `articles`, `fsck`, `stats`, run as a user would.
+@Suite("Store commands")
+struct StoreCLITests {
+    let cli = CLITests()
+
+    func temporaryDirectory() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redline-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    @Test("A history: snapshot, unchanged, revert; log, show, articles, fsck, stats")
+    func history() throws {
+        let directory = try temporaryDirectory()
+        let store = ["--store", directory]
+        #expect(try cli.run(["init", directory]).status == 0)
+        #expect(try cli.run(["init", directory]).status == 2)  // already there
+        let first = try cli.run(["snapshot", cli.old, "--article", "flood", "--at", "2026-11-24T08:00:00Z"] + store)
+        #expect(first.status == 0 && first.stdout.contains("flood@1: added"))
+        #expect(try cli.run(["snapshot", cli.new, "--article", "flood"] + store).stdout.contains("flood@2: added"))
+        #expect(try cli.run(["snapshot", cli.new, "--article", "flood"] + store).stdout.contains("unchanged"))
+        let revert = try cli.run(["snapshot", cli.old, "--article", "flood"] + store)
+        #expect(revert.stdout.contains("flood@3: added") && revert.stdout.contains("a return to revision 1"))
+
+        let log = try cli.run(["log", "flood", "--facts"] + store)
+        #expect(log.status == 0)
+        #expect(log.stdout.split(separator: "\n").count == 3)
+        #expect(log.stdout.contains("2026-11-24 08:00:00Z"))
+        #expect(log.stdout.contains("1 name"))
+
+        let shown = try cli.run(["show", "flood@1"] + store)
+        #expect(shown.stdout == (try String(contentsOfFile: cli.old, encoding: .utf8)))
+        #expect(
+            try cli.run(["show", "flood@-1"] + store).stdout == (try String(contentsOfFile: cli.new, encoding: .utf8)))
+        #expect(try cli.run(["articles"] + store).stdout.hasPrefix("flood\t3 revisions"))
+        let fsck = try cli.run(["fsck"] + store)
+        #expect(fsck.status == 0 && fsck.stdout.contains("all intact"))
+        #expect(try cli.run(["stats"] + store).stdout.contains("revisions      3"))
+    }
+
+    @Test("Unknown articles, revisions and missing stores: exit 2 saying what exists")
+    func trouble() throws {
+        let directory = try temporaryDirectory()
+        let store = ["--store", directory]
+        let missing = try cli.run(["articles"] + store)
+        #expect(missing.status == 2 && missing.stderr.contains("redline init"))
+        _ = try cli.run(["init", directory])
+        _ = try cli.run(["snapshot", cli.old, "--article", "flood-toll"] + store)
+        let unknown = try cli.run(["show", "flood"] + store)
+        #expect(unknown.status == 2 && unknown.stderr.contains("Did you mean: flood-toll?"))
+        let revision = try cli.run(["show", "flood-toll@4"] + store)
+        #expect(revision.status == 2 && revision.stderr.contains("has no revision 4; it has 1"))
+        let stdin = try cli.run(["snapshot", "-"] + store, stdin: "text")
+        #expect(stdin.status == 2 && stdin.stderr.contains("--article"))
+    }
+}

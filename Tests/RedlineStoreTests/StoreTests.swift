@@ -1,0 +1,137 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import RedlineStore
+
+/// The SQLite store: every revision reads back exactly, whatever the history.
+@Suite("Revision store")
+struct StoreTests {
+    func temporaryStore() throws -> SQLiteStore {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("redline-store-\(UUID().uuidString)").appendingPathComponent(".redline")
+        return try SQLiteStore.create(in: directory.path)
+    }
+
+    /// A news-like text that changes a little at each revision.
+    static func version(_ n: Int) -> [UInt8] {
+        var paragraphs = (0..<12).map { p in
+            "Paragraph \(p) of the story: officials said the toll rose to \(p * 3) as rescuers searched the valley."
+        }
+        paragraphs[n % 12] = "Update \(n): the toll now stands at \(n * 7), officials said on day \(n)."
+        if n % 5 == 0 { paragraphs.append("Correction \(n): an earlier version misspelt a name.") }
+        return Array(paragraphs.joined(separator: "\n\n").utf8)
+    }
+
+    @Test("130 revisions round-trip exactly across keyframes; the newest is whole, older ones deltas")
+    func longHistory() throws {
+        let store = try temporaryStore()
+        let key = ArticleKey("flood")
+        for n in 1...130 {
+            let result = try store.add(
+                Self.version(n), to: key, at: Date(timeIntervalSince1970: Double(n)), metadata: .init())
+            guard case .added(let revision) = result else {
+                Issue.record("revision \(n) was not added")
+                return
+            }
+            #expect(revision.number == n)
+        }
+        for n in [1, 2, 15, 16, 17, 64, 100, 129, 130] {
+            let (revision, text) = try store.text(of: key, .number(n))
+            #expect(text == Self.version(n), "revision \(n)")
+            #expect(revision.number == n)
+        }
+        let revisions = try store.revisions(of: key)
+        #expect(revisions.count == 130)
+        #expect(revisions.last?.codec == .full)
+        #expect(revisions[15].codec == .full)  // revision 16: a keyframe
+        #expect(revisions.filter { $0.codec == .delta }.count >= 110)
+        let stats = try store.statistics()
+        #expect(stats.storedBytes * 5 < stats.rawBytes)
+        #expect(try store.check().isEmpty)
+        #expect(try store.text(of: key, .latest).1 == Self.version(130))
+        #expect(try store.text(of: key, .back(1)).1 == Self.version(129))
+    }
+
+    @Test("Unchanged text adds nothing; a return to an earlier text is a new revision marked as a revert")
+    func unchangedAndReverts() throws {
+        let store = try temporaryStore()
+        let key = ArticleKey("story")
+        let a = Array("A version.".utf8)
+        let b = Array("B version.".utf8)
+        _ = try store.add(a, to: key, metadata: .init())
+        #expect(try store.add(a, to: key, metadata: .init()) == .unchanged(try store.text(of: key, .latest).0))
+        _ = try store.add(b, to: key, metadata: .init())
+        guard case .added(let revert) = try store.add(a, to: key, metadata: .init()) else {
+            Issue.record("the revert was not added")
+            return
+        }
+        #expect(revert.number == 3)
+        #expect(revert.revertOf == 1)
+        #expect(try store.text(of: key, .number(2)).1 == b)
+    }
+
+    @Test("Empty texts, Unicode and metadata round-trip")
+    func edgeTexts() throws {
+        let store = try temporaryStore()
+        let key = ArticleKey("unicode")
+        let texts = ["", "Erdoğan met Herzog in İstanbul 🇹🇷🇮🇱 — שלום", "", String(repeating: "ø", count: 50_000)]
+        let metadata = RevisionMetadata(headline: "Erdoğan meets Herzog", byline: "Dana Whitfield")
+        for text in texts { _ = try store.add(Array(text.utf8), to: key, metadata: metadata) }
+        for (n, text) in texts.enumerated() {
+            let (revision, bytes) = try store.text(of: key, .number(n + 1))
+            #expect(String(decoding: bytes, as: UTF8.self) == text)
+            #expect(revision.metadata == metadata)
+        }
+    }
+
+    @Test("Unknown articles and revisions are errors that say what exists")
+    func unknown() throws {
+        let store = try temporaryStore()
+        _ = try store.add(Array("x".utf8), to: ArticleKey("flood-toll"), metadata: .init())
+        #expect(throws: StoreError(.unknownArticle("flood", nearby: ["flood-toll"]))) {
+            try store.text(of: ArticleKey("flood"), .latest)
+        }
+        #expect(throws: StoreError(.unknownRevision(article: "flood-toll", revision: "7", count: 1))) {
+            try store.text(of: ArticleKey("flood-toll"), .number(7))
+        }
+    }
+
+    @Test("A flipped byte in a payload is found by check, named, and other revisions still read")
+    func corruption() throws {
+        let store = try temporaryStore()
+        let key = ArticleKey("flood")
+        for n in 1...20 { _ = try store.add(Self.version(n), to: key, metadata: .init()) }
+        // Damage revision 18 (a delta against 19).
+        try store.pool.write { db in
+            let payload = try Data.fetchOne(db, sql: "SELECT payload FROM revisions WHERE seq = 18")!
+            var bytes = [UInt8](payload)
+            bytes[bytes.count / 2] ^= 0x5A
+            try db.execute(sql: "UPDATE revisions SET payload = ? WHERE seq = 18", arguments: [Data(bytes)])
+        }
+        let problems = try store.check()
+        #expect(problems.contains { $0.revision == 18 && $0.article == "flood" })
+        #expect(!problems.contains { $0.revision == 19 || $0.revision == 20 || $0.revision == 5 })
+        #expect(try store.text(of: key, .number(20)).1 == Self.version(20))
+        #expect(try store.text(of: key, .number(16)).1 == Self.version(16))
+        #expect(throws: StoreError.self) { try store.text(of: key, .number(18)) }
+    }
+
+    @Test("A store from a newer schema is refused")
+    func newerSchema() throws {
+        let store = try temporaryStore()
+        try store.pool.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+        }
+        #expect(throws: StoreError(.newerSchema)) { try SQLiteStore(path: store.path) }
+    }
+
+    @Test("URL keys are canonical: case, default ports, fragments and tracking parameters")
+    func keys() {
+        #expect(
+            ArticleKey("HTTPS://Example.COM:443/news/story?utm_source=x&id=3&fbclid=y#top").value
+                == "https://example.com/news/story?id=3")
+        #expect(ArticleKey("http://example.com").value == "http://example.com/")
+        #expect(ArticleKey("  my-story ").value == "my-story")
+    }
+}
