@@ -93,6 +93,22 @@ public enum RevisionSelector: Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// A version to add.
+public struct NewRevision: Sendable {
+    public var text: [UInt8]
+    public var article: ArticleKey
+    /// When it was captured (nil: now).
+    public var capturedAt: Date?
+    public var metadata: RevisionMetadata
+
+    public init(text: [UInt8], article: ArticleKey, capturedAt: Date? = nil, metadata: RevisionMetadata = .init()) {
+        self.text = text
+        self.article = article
+        self.capturedAt = capturedAt
+        self.metadata = metadata
+    }
+}
+
 /// What adding a text did.
 public enum AddResult: Sendable, Equatable {
     /// A new revision.

@@ -134,4 +134,28 @@ struct StoreTests {
         #expect(ArticleKey("http://example.com").value == "http://example.com/")
         #expect(ArticleKey("  my-story ").value == "my-story")
     }
+
+    @Test("Export then import into an empty store gives the same dump, byte for byte")
+    func dumpRoundTrip() throws {
+        let store = try temporaryStore()
+        let metadata = RevisionMetadata(headline: "Floods", sourceURL: "https://example.com/a")
+        for n in 1...40 {
+            let text = n % 7 == 0 ? Self.version(1) : Self.version(n)  // reverts included
+            _ = try store.add(
+                text, to: ArticleKey("flood"), at: Date(timeIntervalSince1970: 1.5 * Double(n)), metadata: metadata)
+            _ = try store.add(
+                Array("Ünïcode \(n % 3)".utf8), to: ArticleKey("https://Example.com/b?utm_x=1"), metadata: .init())
+        }
+        var lines: [String] = []
+        try Dump.export(store) { lines.append($0) }
+        let copy = try temporaryStore()
+        let records = try lines.enumerated().map { index, line throws(StoreError) in
+            try Dump.record(Substring(line), number: index + 1)
+        }
+        _ = try copy.add(contentsOf: records)
+        var again: [String] = []
+        try Dump.export(copy) { again.append($0) }
+        #expect(again == lines)
+        #expect(try copy.check().isEmpty)
+    }
 }

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The portable dump: one JSON object per line and per revision, oldest first within each
+/// article, that `import` turns back into the same store (same texts, times, metadata, order).
+///
+/// ```json
+/// {"article":"flood","revision":2,"captured_at":1795521600,"sha256":"…","metadata":{"headline":"…"},"text":"…"}
+/// ```
+public enum Dump {
+    /// One line of a dump.
+    public struct Record: Codable, Sendable, Equatable {
+        public var article: String
+        public var revision: Int
+        /// Seconds since 1970, as stored (so times round-trip exactly); `captured_at` in JSON.
+        public var capturedAt: Double
+        public var sha256: String
+        public var metadata: RevisionMetadata?
+        public var text: String
+
+        enum CodingKeys: String, CodingKey {
+            case article, revision, sha256, metadata, text
+            case capturedAt = "captured_at"
+        }
+    }
+
+    /// Writes every revision of every article, one line each, through `write`.
+    public static func export(_ store: SQLiteStore, write: (String) -> Void) throws(StoreError) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        for article in try store.articles() {
+            let key = ArticleKey(article.key)
+            for revision in try store.revisions(of: key) {
+                let (_, text) = try store.text(of: key, .number(revision.number))
+                let record = Record(
+                    article: article.key, revision: revision.number,
+                    capturedAt: revision.capturedAt.timeIntervalSince1970, sha256: revision.sha256,
+                    metadata: revision.metadata == RevisionMetadata() ? nil : revision.metadata,
+                    text: String(decoding: text, as: UTF8.self))
+                guard let data = try? encoder.encode(record) else {
+                    throw StoreError(.database("could not encode \(article.key)@\(revision.number)"))
+                }
+                write(String(decoding: data, as: UTF8.self))
+            }
+        }
+    }
+
+    /// One dump line for a text (for generators, tests and benchmarks).
+    public static func line(
+        article: String, revision: Int, capturedAt: Date, text: String, metadata: RevisionMetadata? = nil
+    ) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let record = Record(
+            article: article, revision: revision, capturedAt: capturedAt.timeIntervalSince1970,
+            sha256: SQLiteStore.sha256(Array(text.utf8)), metadata: metadata, text: text)
+        return (try? encoder.encode(record)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+    }
+
+    /// Parses one line of a dump, checking the text against its hash.
+    public static func record(_ line: Substring, number: Int) throws(StoreError) -> NewRevision {
+        guard let record = try? JSONDecoder().decode(Record.self, from: Data(line.utf8)) else {
+            throw StoreError(.database("line \(number) of the dump is not a revision record"))
+        }
+        let text = Array(record.text.utf8)
+        guard SQLiteStore.sha256(text) == record.sha256 else {
+            throw StoreError(.database("line \(number): the text does not match its sha256 (a damaged dump)"))
+        }
+        return NewRevision(
+            text: text, article: ArticleKey(record.article),
+            capturedAt: Date(timeIntervalSince1970: record.capturedAt), metadata: record.metadata ?? .init())
+    }
+}
