@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Redline
 
 /// `redline diff OLD NEW`: what changed between two versions of a text.
@@ -7,7 +8,8 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Show what changed between two versions of an article.",
         discussion: """
-            OLD and NEW are file paths, or '-' for standard input (one side only).
+            OLD and NEW are file paths, '-' for standard input (one side only), or revisions in the store:
+            ARTICLE@REV, where REV is a number, 'latest' or '-1' (the one before the latest).
             Exit status: 0 if the texts are identical, 1 if they differ, 2 on trouble.
             """
     )
@@ -53,6 +55,9 @@ struct DiffCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Option(name: .long, help: "The store, for sides given as ARTICLE@REV (see `redline help init`).")
+    var store: String?
+
     func validate() throws {
         if old == "-" && new == "-" {
             throw ValidationError("only one side can be read from standard input ('-').")
@@ -66,7 +71,7 @@ struct DiffCommand: ParsableCommand {
     var request: DiffRequest {
         DiffRequest(
             old: old, new: new, by: by, format: format, context: context, minimal: minimal, facts: facts,
-            color: color, output: output)
+            color: color, output: output, store: store)
     }
 
     func run() throws {
@@ -86,14 +91,21 @@ struct DiffRequest: Equatable {
     var facts: Bool?
     var color: ColorChoice = .auto
     var output: String?
+    /// `--store`, for sides given as `ARTICLE@REV`.
+    var store: String?
 
     func run() throws {
         let oldDocument: TextDocument
         let newDocument: TextDocument
-        do {
-            (oldDocument, newDocument) = try TextDocument.load(old, new)
-        } catch {
-            throw Terminal.trouble(error.description)
+        if Self.isStoreReference(old) || Self.isStoreReference(new) {
+            oldDocument = try document(old)
+            newDocument = try document(new)
+        } else {
+            do {
+                (oldDocument, newDocument) = try TextDocument.load(old, new)
+            } catch {
+                throw Terminal.trouble(error.description)
+            }
         }
         // Diff before opening the output: `-o` may name one of the inputs.
         let comparison: Comparison
@@ -120,6 +132,35 @@ struct DiffRequest: Equatable {
 }
 
 extension DiffRequest {
+    /// `ARTICLE@REV` that is not a file: a revision in the store.
+    static func isStoreReference(_ side: String) -> Bool {
+        guard side != "-", !FileManager.default.fileExists(atPath: side), let at = side.lastIndex(of: "@") else {
+            return false
+        }
+        return RevisionSelector(String(side[side.index(after: at)...])) != nil
+    }
+
+    /// A side of the comparison: a file, standard input, or a revision from the store.
+    func document(_ side: String) throws -> TextDocument {
+        guard Self.isStoreReference(side) else {
+            do {
+                return try TextDocument.load(side)
+            } catch {
+                throw Terminal.trouble(error.description)
+            }
+        }
+        let reference = try ArticleReference(side)
+        let opened = try StoreOption(store: store).open()
+        let (_, text) = try withStore { () throws(StoreError) in
+            try opened.text(of: reference.article, reference.selector)
+        }
+        do {
+            return try TextDocument(name: side, bytes: text)
+        } catch {
+            throw Terminal.trouble(error.description)
+        }
+    }
+
     /// Parses `redline diff …` directly when every argument is one this parser knows, with a valid
     /// value, given once; nil otherwise, and ArgumentParser takes over (help, errors, anything
     /// unusual). ArgumentParser reflects over the command's properties at every start, which costs

@@ -7,6 +7,12 @@ struct StoreOption: ParsableArguments {
     @Option(name: .long, help: "The store: a directory holding .redline, the .redline directory, or the database file.")
     var store: String?
 
+    init() {}
+
+    init(store: String?) {
+        self.store = store
+    }
+
     /// Opens the store, or exits 2 saying where Redline looked and what to do.
     func open() throws -> SQLiteStore {
         do {

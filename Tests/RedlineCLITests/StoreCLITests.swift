@@ -39,6 +39,11 @@ struct StoreCLITests {
         let fsck = try cli.run(["fsck"] + store)
         #expect(fsck.status == 0 && fsck.stdout.contains("all intact"))
         #expect(try cli.run(["stats"] + store).stdout.contains("revisions      3"))
+
+        let diff = try cli.run(["diff", "flood@1", "flood@2", "--color", "never"] + store)
+        #expect(diff.status == 1 && diff.stdout.contains("$5 million → $10 million"))
+        #expect(try cli.run(["diff", "flood@1", "flood@latest"] + store).status == 0)  // the revert
+        #expect(try cli.run(["diff", "flood@-1", cli.new] + store).status == 0)
     }
 
     @Test("Unknown articles, revisions and missing stores: exit 2 saying what exists")
