@@ -89,16 +89,15 @@ public final class SQLiteStore: RevisionStore {
                         article_id INTEGER NOT NULL REFERENCES articles(id),
                         seq INTEGER NOT NULL,
                         captured_at REAL NOT NULL,
-                        sha256 TEXT NOT NULL,
+                        sha256 BLOB NOT NULL,
                         raw_size INTEGER NOT NULL,
-                        codec TEXT NOT NULL,
+                        codec INTEGER NOT NULL,
                         base_seq INTEGER,
                         payload BLOB NOT NULL,
                         meta_json TEXT,
                         revert_of INTEGER,
                         UNIQUE (article_id, seq)
                     );
-                    CREATE INDEX revisions_by_hash ON revisions (article_id, sha256);
                     """)
         }
         return migrator
@@ -148,13 +147,13 @@ public final class SQLiteStore: RevisionStore {
         let latest = try Row.fetchOne(
             db, sql: "SELECT * FROM revisions WHERE article_id = ? ORDER BY seq DESC LIMIT 1",
             arguments: [articleID])
-        if let latest, latest["sha256"] as String == hash {
+        if let latest, Self.hex(latest["sha256"]) == hash {
             return .unchanged(Self.revision(latest, article: article.value))
         }
         let number = ((latest?["seq"] as Int?) ?? 0) + 1
         let revertOf = try Int.fetchOne(
             db, sql: "SELECT seq FROM revisions WHERE article_id = ? AND sha256 = ? ORDER BY seq DESC LIMIT 1",
-            arguments: [articleID, hash])
+            arguments: [articleID, Self.digest(hash)])
         // The previous newest becomes a delta against this text (unless it is a keyframe).
         if let latest {
             let previousNumber: Int = latest["seq"]
@@ -165,7 +164,7 @@ public final class SQLiteStore: RevisionStore {
                 if Double(delta.count) <= Double(whole.count) * PayloadCodec.deltaGain {
                     try db.execute(
                         sql: "UPDATE revisions SET codec = ?, base_seq = ?, payload = ? WHERE id = ?",
-                        arguments: [PayloadCodec.delta.rawValue, number, Data(delta), latest["id"] as Int64])
+                        arguments: [PayloadCodec.delta.code, number, Data(delta), latest["id"] as Int64])
                 }
             }
         }
@@ -176,7 +175,8 @@ public final class SQLiteStore: RevisionStore {
                 VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
                 """,
             arguments: [
-                articleID, number, captured.timeIntervalSince1970, hash, item.text.count, PayloadCodec.full.rawValue,
+                articleID, number, captured.timeIntervalSince1970, Self.digest(hash), item.text.count,
+                PayloadCodec.full.code,
                 Data(fullPayload), item.metadata.json, revertOf,
             ])
         newest[articleID] = item.text
@@ -233,7 +233,7 @@ public final class SQLiteStore: RevisionStore {
                         SELECT MIN(seq) FROM revisions WHERE article_id = ? AND seq >= ? AND codec = ?)
                     ORDER BY seq DESC
                     """,
-                arguments: [articleID, number, articleID, number, PayloadCodec.full.rawValue])
+                arguments: [articleID, number, articleID, number, PayloadCodec.full.code])
             var text: [UInt8]?
             for row in rows { text = try Self.decode(row, base: text, article: article.value) }
             guard let last = rows.last, let text else {
@@ -288,7 +288,7 @@ public final class SQLiteStore: RevisionStore {
                     if number != expected {
                         problems.append(StoreProblem(article: key, revision: number, detail: "numbering gap"))
                     }
-                    let codec = PayloadCodec(rawValue: row["codec"]) ?? .full
+                    let codec = PayloadCodec(code: row["codec"]) ?? .full
                     var base: [UInt8]?
                     if codec == .delta {
                         let baseNumber: Int? = row["base_seq"]
@@ -337,6 +337,34 @@ public final class SQLiteStore: RevisionStore {
 
     // MARK: Rows
 
+    /// A stored 32-byte digest as hex (the API's form).
+    static func hex(_ digest: Data) -> String {
+        digest.map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// Hex back to the 32 bytes stored.
+    static func digest(_ hex: String) -> Data {
+        var bytes: [UInt8] = []
+        var iterator = hex.utf8.makeIterator()
+        while let high = iterator.next(), let low = iterator.next() {
+            func value(_ c: UInt8) -> UInt8 { c >= 0x61 ? c - 0x61 + 10 : c - 0x30 }
+            bytes.append(value(high) << 4 | value(low))
+        }
+        return Data(bytes)
+    }
+
+    /// Compacts the file: the space of payloads replaced by smaller deltas goes back to the disk.
+    public func compact() throws(StoreError) {
+        do {
+            try pool.writeWithoutTransaction { try $0.execute(sql: "VACUUM") }
+        } catch {
+            throw StoreError(.database("\(error)"))
+        }
+    }
+
     static func sha256(_ bytes: [UInt8]) -> String {
         SHA256.hash(data: bytes).map { byte in
             let hex = String(byte, radix: 16)
@@ -349,7 +377,7 @@ public final class SQLiteStore: RevisionStore {
         let number: Int = row["seq"]
         let payload: Data = row["payload"]
         let size: Int = row["raw_size"]
-        guard let codec = PayloadCodec(rawValue: row["codec"]) else {
+        guard let codec = PayloadCodec(code: row["codec"]) else {
             throw StoreError(.corrupt(article: article, revision: number, detail: "unknown codec"))
         }
         let text: [UInt8]
@@ -358,7 +386,7 @@ public final class SQLiteStore: RevisionStore {
         } catch {
             throw StoreError(.corrupt(article: article, revision: number, detail: "\(error)"))
         }
-        guard text.count == size, sha256(text) == row["sha256"] as String else {
+        guard text.count == size, sha256(text) == hex(row["sha256"]) else {
             throw StoreError(.corrupt(article: article, revision: number, detail: "content does not match its SHA-256"))
         }
         return text
@@ -368,8 +396,8 @@ public final class SQLiteStore: RevisionStore {
         let payload: Data = row["payload"]
         return Revision(
             article: article, number: row["seq"], capturedAt: Date(timeIntervalSince1970: row["captured_at"]),
-            sha256: row["sha256"], rawSize: row["raw_size"], storedSize: payload.count,
-            codec: PayloadCodec(rawValue: row["codec"]) ?? .full, revertOf: row["revert_of"],
+            sha256: hex(row["sha256"]), rawSize: row["raw_size"], storedSize: payload.count,
+            codec: PayloadCodec(code: row["codec"]) ?? .full, revertOf: row["revert_of"],
             metadata: RevisionMetadata.from(json: row["meta_json"]))
     }
 

@@ -84,6 +84,8 @@ struct ImportCommand: ParsableCommand {
             if pending.count >= batch { try commit() }
         }
         try commit()
+        // Return the space of the whole payloads that became deltas.
+        try withStore { () throws(StoreError) in try opened.compact() }
         Terminal.write("imported \(added) revisions (\(unchanged) unchanged, skipped)\n", to: 2)
     }
 }
