@@ -10,6 +10,8 @@ import RedlineZlib
 public enum PayloadCodec: String, Sendable, Equatable {
     case full = "deflate"
     case delta = "deflate-dict"
+    /// The word-level edit script against the next revision (see ``EditScriptCodec``).
+    case script = "word-script"
 
     /// Revisions 64, 128… stay whole when newer ones arrive: reading any revision inflates at most
     /// 64 payloads (about 1 ms for 6 KB texts), and a typical article (a few dozen revisions)
@@ -21,6 +23,7 @@ public enum PayloadCodec: String, Sendable, Equatable {
         switch self {
         case .full: 0
         case .delta: 1
+        case .script: 2
         }
     }
 
@@ -28,6 +31,7 @@ public enum PayloadCodec: String, Sendable, Equatable {
         switch code {
         case 0: self = .full
         case 1: self = .delta
+        case 2: self = .script
         default: return nil
         }
     }
@@ -44,6 +48,13 @@ public enum PayloadCodec: String, Sendable, Equatable {
         try Zlib.deflate(text, format: .raw, level: 9, dictionary: dictionary(base))
     }
 
+    /// The smaller of the two delta encodings of `text` against `base`.
+    static func encodeSmallestDelta(_ text: [UInt8], base: [UInt8]) throws(ZlibError) -> (PayloadCodec, [UInt8]) {
+        let dictionaryDelta = try encodeDelta(text, base: base)
+        let script = try EditScriptCodec.encode(text, base: base)
+        return script.count < dictionaryDelta.count ? (.script, script) : (.delta, dictionaryDelta)
+    }
+
     static func decode(_ payload: [UInt8], codec: PayloadCodec, base: [UInt8]?, size: Int) throws(ZlibError) -> [UInt8]
     {
         switch codec {
@@ -51,6 +62,8 @@ public enum PayloadCodec: String, Sendable, Equatable {
             return try Zlib.inflate(payload, format: .raw, limit: size)
         case .delta:
             return try Zlib.inflate(payload, format: .raw, dictionary: dictionary(base ?? []), limit: size)
+        case .script:
+            return try EditScriptCodec.decode(payload, base: base ?? [], limit: size)
         }
     }
 

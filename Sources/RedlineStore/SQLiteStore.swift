@@ -159,12 +159,12 @@ public final class SQLiteStore: RevisionStore {
             let previousNumber: Int = latest["seq"]
             if previousNumber % PayloadCodec.keyframeInterval != 0 {
                 let previousText = try newest[articleID] ?? Self.decode(latest, base: nil, article: article.value)
-                let delta = try PayloadCodec.encodeDelta(previousText, base: item.text)
+                let (codec, delta) = try PayloadCodec.encodeSmallestDelta(previousText, base: item.text)
                 let whole: Data = latest["payload"]
                 if Double(delta.count) <= Double(whole.count) * PayloadCodec.deltaGain {
                     try db.execute(
                         sql: "UPDATE revisions SET codec = ?, base_seq = ?, payload = ? WHERE id = ?",
-                        arguments: [PayloadCodec.delta.code, number, Data(delta), latest["id"] as Int64])
+                        arguments: [codec.code, number, Data(delta), latest["id"] as Int64])
                 }
             }
         }
@@ -290,7 +290,7 @@ public final class SQLiteStore: RevisionStore {
                     }
                     let codec = PayloadCodec(code: row["codec"]) ?? .full
                     var base: [UInt8]?
-                    if codec == .delta {
+                    if codec != .full {
                         let baseNumber: Int? = row["base_seq"]
                         guard let successor, baseNumber == successor.number, let text = successor.text else {
                             problems.append(

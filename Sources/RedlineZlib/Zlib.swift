@@ -39,6 +39,10 @@ public struct ZlibError: Error, Equatable, CustomStringConvertible, Sendable {
     /// What went wrong.
     public let reason: Reason
 
+    public init(reason: Reason) {
+        self.reason = reason
+    }
+
     public var description: String {
         switch reason {
         case .corrupt(let message): "compressed data is corrupt: \(message)"
