@@ -142,13 +142,7 @@ extension DiffRequest {
 
     /// A side of the comparison: a file, standard input, or a revision from the store.
     func document(_ side: String) throws -> TextDocument {
-        guard Self.isStoreReference(side) else {
-            do {
-                return try TextDocument.load(side)
-            } catch {
-                throw Terminal.trouble(error.description)
-            }
-        }
+        guard Self.isStoreReference(side) else { return try Terminal.load(side) }
         let reference = try ArticleReference(side)
         let opened = try StoreOption(store: store).open()
         let (_, text) = try withStore { () throws(StoreError) in

@@ -53,12 +53,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let document: TextDocument
-        do {
-            document = try TextDocument.load(file)
-        } catch {
-            throw Terminal.trouble(error.description)
-        }
+        let document = try Terminal.load(file)
         let opened = try store.open()
         var pending: [NewRevision] = []
         var added = 0

@@ -24,12 +24,7 @@ struct FactsCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let document: TextDocument
-        do {
-            document = try TextDocument.load(file)
-        } catch {
-            throw Terminal.trouble(error.description)
-        }
+        let document = try Terminal.load(file)
         let sheet = FactSheet(text: document.bytes)
         let report = FactSheetReport(format: format == .json ? .json : .text, source: file)
         try Terminal.withOutput(output) { report.render(sheet, into: &$0) }

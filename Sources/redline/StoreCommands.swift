@@ -99,12 +99,7 @@ struct SnapshotCommand: ParsableCommand {
             }
             return date
         }
-        let document: TextDocument
-        do {
-            document = try TextDocument.load(source)
-        } catch {
-            throw Terminal.trouble(error.description)
-        }
+        let document = try Terminal.load(source)
         guard let id = article ?? Self.defaultID(source) else {
             throw Terminal.trouble("reading standard input: give the article's id with --article ID.")
         }

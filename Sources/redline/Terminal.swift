@@ -28,6 +28,15 @@ enum Terminal {
         text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
     }
 
+    /// Reads a file or standard input as text, or exits 2 saying what is wrong with it.
+    static func load(_ path: String) throws -> TextDocument {
+        do {
+            return try TextDocument.load(path)
+        } catch {
+            throw trouble(error.description)
+        }
+    }
+
     /// Prints `redline: message` on standard error and returns the "trouble" exit code.
     static func trouble(_ message: String) -> ExitCode {
         write("redline: \(message)\n", to: STDERR_FILENO)
