@@ -186,20 +186,29 @@ public struct FactSheet: Sendable {
         }
         // A changed sentence that opens its paragraph and refers back ("he said", a quote that
         // continues) needs the paragraph before as context: split those too.
-        if let focus {
-            var extra: [Int] = []
+        /// Which candidates overlap a changed range (all of them when every sentence is wanted).
+        func focusFlags() -> [Bool] {
+            guard let focus else { return [Bool](repeating: true, count: candidates.count) }
             var f = 0
-            for (k, candidate) in candidates.enumerated() {
+            return candidates.map { candidate in
                 while f < focus.count && focus[f].upperBound <= candidate.range.lowerBound
                     && !(focus[f].isEmpty && focus[f].lowerBound == candidate.range.lowerBound)
                 {
                     f += 1
                 }
-                let isFocus = f < focus.count && focus[f].lowerBound < candidate.range.upperBound
+                return f < focus.count && focus[f].lowerBound < candidate.range.upperBound
+            }
+        }
+        func quotes(_ candidate: Candidate) -> Bool {
+            spans[candidate.spans].contains { $0.span.outer.overlaps(candidate.range) }
+        }
+        if focus != nil {
+            var extra: [Int] = []
+            for (k, isFocus) in focusFlags().enumerated() {
+                let candidate = candidates[k]
                 let opensParagraph = k == 0 || candidates[k - 1].paragraph != candidate.paragraph
                 guard isFocus && opensParagraph else { continue }
-                let quotes = spans[candidate.spans].contains { $0.span.outer.overlaps(candidate.range) }
-                guard quotes || Self.mentionsSomeoneEarlier(bytes, candidate.range) else { continue }
+                guard quotes(candidate) || Self.mentionsSomeoneEarlier(bytes, candidate.range) else { continue }
                 var p = candidate.paragraph - 1
                 while p >= 0 && isBlank(lines[p]) { p -= 1 }
                 if p >= 0 && !wanted[p] && extra.last != p { extra.append(p) }
@@ -212,28 +221,22 @@ public struct FactSheet: Sendable {
 
         // Which sentences changed (focus), and which come just before one (context).
         var keep = [Bool](repeating: focus == nil, count: candidates.count)
-        if let focus {
-            var f = 0
-            for (k, candidate) in candidates.enumerated() {
-                while f < focus.count && focus[f].upperBound <= candidate.range.lowerBound
-                    && !(focus[f].isEmpty && focus[f].lowerBound == candidate.range.lowerBound)
-                {
-                    f += 1
-                }
-                let isFocus = f < focus.count && focus[f].lowerBound < candidate.range.upperBound
+        if focus != nil {
+            for (k, isFocus) in focusFlags().enumerated() {
+                let candidate = candidates[k]
                 guard isFocus else {
                     candidates[k].isContext = true
                     continue
                 }
                 keep[k] = true
                 // The sentence before, when this one needs it: for who "he" is, or whose quote this is.
-                let quotes = spans[candidate.spans].contains { $0.span.outer.overlaps(candidate.range) }
-                if quotes || Self.mentionsSomeoneEarlier(bytes, candidate.range) {
+                let hasQuotes = quotes(candidate)
+                if hasQuotes || Self.mentionsSomeoneEarlier(bytes, candidate.range) {
                     for j in max(0, k - Self.contextSentences)..<k { keep[j] = true }
                 }
                 // A quote continued after the changed sentence may change speaker with it.
                 var j = k + 1
-                while quotes && j < candidates.count && j <= k + Self.contextSentences
+                while hasQuotes && j < candidates.count && j <= k + Self.contextSentences
                     && candidates[j].paragraph == candidate.paragraph
                 {
                     keep[j] = true
