@@ -15,6 +15,7 @@ let package = Package(
             dependencies: [
                 .product(name: "RedlineDiff", package: rootFolderName),
                 .product(name: "RedlineFacts", package: rootFolderName),
+                .product(name: "RedlineStore", package: rootFolderName),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         )

@@ -43,5 +43,52 @@ print(f"ingest (`redline import --jsonl`, 6 KB revisions): {ingest:,.0f} revisio
 PY
 
 echo
-echo "### Read latency (whole process, \`redline show\`, hyperfine)"
-hyperfine -N -w 3 -r 30 "$redline show article-100@25 --store $work/redline" "$redline show article-100@50 --store $work/redline" "$redline show article-100@1 --store $work/redline" 2>/dev/null | grep -E "Time|redline show"
+echo "### Read latency in process (\`SQLiteStore.text(of:_:)\`, random articles, 2,000 reads each)"
+echo
+swift build -c release --package-path Benchmarks >/dev/null 2>&1
+Benchmarks/.build/release/redline-bench store-read "$work/redline" 200 50
+echo
+echo "Peer: one \`git cat-file --batch\` process reading 2,000 blobs of random articles at each depth:"
+echo
+python3 - "$work/git" <<'PY'
+import random, subprocess, sys, time
+repo = sys.argv[1]
+log = subprocess.run(["git", "-C", repo, "log", "main", "--reverse", "--format=", "--raw", "--no-abbrev"],
+                     capture_output=True, text=True, check=True).stdout
+blobs = {}
+for line in log.splitlines():
+    if line.startswith(":"):
+        meta, name = line.split("\t")
+        blobs.setdefault(name, []).append(meta.split()[3])
+names = sorted(blobs)
+rng = random.Random(1)
+print("| revision read | git cat-file --batch, mean per blob |")
+print("|---|---|")
+for number in [50, 49, 25, 1]:
+    # The same depth from the newest (identical consecutive texts add no blob, as in Redline).
+    picks = [blobs[rng.choice(names)] for _ in range(2000)]
+    wanted = "".join(b[max(0, len(b) - 1 - (50 - number))] + "\n" for b in picks)
+    best = None
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run(["git", "-C", repo, "cat-file", "--batch"], input=wanted.encode(), capture_output=True, check=True)
+        elapsed = (time.perf_counter() - start) / 2000
+        best = elapsed if best is None else min(best, elapsed)
+    print(f"| @{number} of 50 | {best * 1e6:.1f} µs |")
+PY
+
+echo
+echo "### Read latency, whole process: \`redline show\` against \`git show\` (hyperfine)"
+echo
+first=$(git -C "$work/git" log main --format=%H -- article-100.txt | tail -1)
+middle=$(git -C "$work/git" log main --format=%H -- article-100.txt | sed -n 26p)
+hyperfine -N -w 3 -r 30 --export-markdown "$work/read.md" \
+  "$redline show article-100@50 --store $work/redline" "git -C $work/git show main:article-100.txt" \
+  "$redline show article-100@25 --store $work/redline" "git -C $work/git show $middle:article-100.txt" \
+  "$redline show article-100@1 --store $work/redline" "git -C $work/git show $first:article-100.txt" >/dev/null 2>&1
+cat "$work/read.md"
+
+echo
+echo "### SIGKILL loop (200 kills of a writer mid-import)"
+echo
+python3 Benchmarks/store/crash_loop.py "$redline" 200

@@ -59,11 +59,11 @@ public enum Dump {
     /// Parses one line of a dump, checking the text against its hash.
     public static func record(_ line: Substring, number: Int) throws(StoreError) -> NewRevision {
         guard let record = try? JSONDecoder().decode(Record.self, from: Data(line.utf8)) else {
-            throw StoreError(.database("line \(number) of the dump is not a revision record"))
+            throw StoreError(.invalidDump(line: number, detail: "not a revision record"))
         }
         let text = Array(record.text.utf8)
         guard SQLiteStore.sha256(text) == record.sha256 else {
-            throw StoreError(.database("line \(number): the text does not match its sha256 (a damaged dump)"))
+            throw StoreError(.invalidDump(line: number, detail: "the text does not match its sha256 (a damaged dump)"))
         }
         return NewRevision(
             text: text, article: ArticleKey(record.article),

@@ -26,29 +26,82 @@ public protocol RevisionStore: Sendable {
 /// committed state, and several processes can write at once (SQLite serialises them; waiting
 /// writers retry for up to 30 s).
 public final class SQLiteStore: RevisionStore {
-    // Sendable: GRDB's DatabasePool is itself Sendable and the path never changes.
-    let pool: DatabasePool
+    // Sendable: GRDB's connections are themselves Sendable and the path never changes.
+    let pool: any DatabaseWriter
     /// The database file.
     public let path: String
 
     /// The file name inside a store directory.
     public static let fileName = "store.sqlite"
 
-    /// Opens the store at `path` (the database file).
-    public init(path: String) throws(StoreError) {
+    /// What an opened store will be used for.
+    public enum Access: Sendable {
+        /// Reads and writes: a pool of connections, schema migrated on open.
+        case readWrite
+        /// Reads only (show, log, diff, fsck…): one read-only connection, nothing written, not
+        /// even the migration check's transaction, so a read costs one open and the pages it needs.
+        case readOnly
+    }
+
+    /// Whether this store may be written: opened for writing, and the file and its directory are
+    /// writable by this process. When not, every write fails with ``StoreError/Reason/readOnly(path:)``.
+    public let isWritable: Bool
+
+    /// Opens the store at `path` (the database file): for reading and writing when `access` asks
+    /// for it and the file and its directory are writable, read-only otherwise.
+    public init(path: String, access mode: Access = .readWrite) throws(StoreError) {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.notFound(searched: path))
         }
+        let directory = (path as NSString).deletingLastPathComponent
+        let permitted = access(path, W_OK) == 0 && access(directory.isEmpty ? "." : directory, W_OK) == 0
+        isWritable = mode == .readWrite && permitted
         do {
-            pool = try DatabasePool(path: path, configuration: Self.configuration)
+            pool = try Self.connect(path: path, writable: isWritable, mediumWritable: permitted)
             if try pool.read({ try Self.migrator.hasBeenSuperseded($0) }) { throw StoreError(.newerSchema) }
-            try Self.migrator.migrate(pool)
-        } catch let error as StoreError {
-            throw error
+            if isWritable {
+                try Self.migrator.migrate(pool)
+            } else if try !pool.read({ try Self.migrator.hasCompletedMigrations($0) }) {
+                throw StoreError(
+                    permitted
+                        ? .database("the store's schema is incomplete; run `redline fsck`") : .readOnly(path: path))
+            }
         } catch {
-            throw StoreError(.database("\(error)"))
+            throw Self.storeError(error, path: path)
         }
+    }
+
+    /// A pool of connections in WAL mode when writing; one read-only connection otherwise. A store
+    /// nobody is writing (no `-wal` file) on a read-only medium is opened as immutable, since
+    /// SQLite cannot create the shared-memory file WAL readers need there.
+    static func connect(path: String, writable: Bool, mediumWritable: Bool) throws -> any DatabaseWriter {
+        var configuration = Self.configuration
+        guard !writable else { return try DatabasePool(path: path, configuration: configuration) }
+        configuration.readonly = true
+        let active =
+            FileManager.default.fileExists(atPath: path + "-shm")
+            || FileManager.default.fileExists(atPath: path + "-wal")
+        guard !mediumWritable && !active else { return try DatabaseQueue(path: path, configuration: configuration) }
+        let uri =
+            "file:" + (path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path) + "?immutable=1"
+        return try DatabaseQueue(path: uri, configuration: configuration)
+    }
+
+    /// A failure as a ``StoreError``: read-only files and full disks get their own reasons.
+    static func storeError(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_READONLY, .SQLITE_PERM: return StoreError(.readOnly(path: path))
+            case .SQLITE_FULL: return StoreError(.diskFull(path: path))
+            // A write refused by the file system: ENOSPC, EFBIG (a file-size limit), EDQUOT.
+            case .SQLITE_IOERR where error.extendedResultCode == .SQLITE_IOERR_WRITE:
+                return StoreError(.diskFull(path: path))
+            default: break
+            }
+        }
+        return StoreError(.database("\(error)"))
     }
 
     /// Creates a store in `directory` (made if missing) and opens it.
@@ -61,7 +114,7 @@ public final class SQLiteStore: RevisionStore {
             try migrator.migrate(pool)
             try pool.close()
         } catch {
-            throw StoreError(.database("\(error)"))
+            throw storeError(error, path: path)
         }
         return try SQLiteStore(path: path)
     }
@@ -189,6 +242,7 @@ public final class SQLiteStore: RevisionStore {
     /// Runs `body` in one immediate transaction, mapping every failure to a ``StoreError``.
     private func perform<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
+            guard isWritable else { throw StoreError(.readOnly(path: path)) }
             return try pool.writeWithoutTransaction { db in
                 var result: Result<T, any Error> = .failure(StoreError(.database("the transaction did not run")))
                 try db.inTransaction(.immediate) {
@@ -197,20 +251,16 @@ public final class SQLiteStore: RevisionStore {
                 }
                 return try result.get()
             }
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError(.database("\(error)"))
+            throw Self.storeError(error, path: path)
         }
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
         do {
             return try pool.read(body)
-        } catch let error as StoreError {
-            throw error
         } catch {
-            throw StoreError(.database("\(error)"))
+            throw Self.storeError(error, path: path)
         }
     }
 
@@ -221,21 +271,36 @@ public final class SQLiteStore: RevisionStore {
             let articleID = try Self.existingArticle(db, article)
             let count =
                 try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM revisions WHERE article_id = ?", arguments: [articleID]) ?? 0
+                    db.cachedStatement(sql: "SELECT COUNT(*) FROM revisions WHERE article_id = ?"),
+                    arguments: [articleID]) ?? 0
             guard let number = selector.resolve(count: count) else {
                 throw StoreError(.unknownRevision(article: article.value, revision: selector.description, count: count))
             }
             // The chain from this revision up to the first whole one (at most a keyframe interval).
             let rows = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT * FROM revisions WHERE article_id = ? AND seq >= ? AND seq <= (
-                        SELECT MIN(seq) FROM revisions WHERE article_id = ? AND seq >= ? AND codec = ?)
-                    ORDER BY seq DESC
-                    """,
+                db.cachedStatement(
+                    sql: """
+                        SELECT * FROM revisions WHERE article_id = ? AND seq >= ? AND seq <= (
+                            SELECT MIN(seq) FROM revisions WHERE article_id = ? AND seq >= ? AND codec = ?)
+                        ORDER BY seq DESC
+                        """),
                 arguments: [articleID, number, articleID, number, PayloadCodec.full.code])
-            var text: [UInt8]?
-            for row in rows { text = try Self.decode(row, base: text, article: article.value) }
+            // Only the text asked for is hashed: a damaged step changes it too. When it does not
+            // match, the chain is walked again hashing every step, to name the damaged revision.
+            func walk(verifyingEach: Bool) throws -> [UInt8]? {
+                var text: [UInt8]?
+                for (index, row) in rows.enumerated() {
+                    let verify = verifyingEach || index == rows.count - 1
+                    text = try Self.decode(row, base: text, article: article.value, verify: verify)
+                }
+                return text
+            }
+            let text: [UInt8]?
+            do {
+                text = try walk(verifyingEach: false)
+            } catch {
+                text = try walk(verifyingEach: true)
+            }
             guard let last = rows.last, let text else {
                 throw StoreError(
                     .corrupt(article: article.value, revision: number, detail: "no whole revision after it"))
@@ -359,9 +424,10 @@ public final class SQLiteStore: RevisionStore {
     /// Compacts the file: the space of payloads replaced by smaller deltas goes back to the disk.
     public func compact() throws(StoreError) {
         do {
+            guard isWritable else { throw StoreError(.readOnly(path: path)) }
             try pool.writeWithoutTransaction { try $0.execute(sql: "VACUUM") }
         } catch {
-            throw StoreError(.database("\(error)"))
+            throw Self.storeError(error, path: path)
         }
     }
 
@@ -373,7 +439,8 @@ public final class SQLiteStore: RevisionStore {
     }
 
     /// Decodes a row's payload (given the next revision's text for a delta) and checks its hash.
-    static func decode(_ row: Row, base: [UInt8]?, article: String) throws -> [UInt8] {
+    /// `verify: false` skips the hash (only for the inner steps of a chain whose end is checked).
+    static func decode(_ row: Row, base: [UInt8]?, article: String, verify: Bool = true) throws -> [UInt8] {
         let number: Int = row["seq"]
         let payload: Data = row["payload"]
         let size: Int = row["raw_size"]
@@ -386,7 +453,7 @@ public final class SQLiteStore: RevisionStore {
         } catch {
             throw StoreError(.corrupt(article: article, revision: number, detail: "\(error)"))
         }
-        guard text.count == size, sha256(text) == hex(row["sha256"]) else {
+        guard text.count == size, !verify || sha256(text) == hex(row["sha256"]) else {
             throw StoreError(.corrupt(article: article, revision: number, detail: "content does not match its SHA-256"))
         }
         return text
@@ -402,7 +469,8 @@ public final class SQLiteStore: RevisionStore {
     }
 
     static func articleID(_ db: Database, _ article: ArticleKey, create: Bool, at time: Date) throws -> Int64? {
-        if let id = try Int64.fetchOne(db, sql: "SELECT id FROM articles WHERE key = ?", arguments: [article.value]) {
+        let statement = try db.cachedStatement(sql: "SELECT id FROM articles WHERE key = ?")
+        if let id = try Int64.fetchOne(statement, arguments: [article.value]) {
             return id
         }
         guard create else { return nil }

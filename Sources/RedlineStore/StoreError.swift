@@ -13,6 +13,12 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case unknownRevision(article: String, revision: String, count: Int)
         /// A revision's payload does not decode, or decodes to other text than its hash says.
         case corrupt(article: String, revision: Int, detail: String)
+        /// The store cannot be written by this process (permissions or a read-only file system).
+        case readOnly(path: String)
+        /// The disk (or the process's file-size limit) ran out while writing; nothing was saved.
+        case diskFull(path: String)
+        /// A line of an export dump is not a revision record, or its text does not match its hash.
+        case invalidDump(line: Int, detail: String)
         /// SQLite or the file system failed.
         case database(String)
     }
@@ -39,6 +45,14 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
             "article '\(article)' has no revision \(revision); it has \(count) (1–\(count), latest, -1 …)."
         case .corrupt(let article, let revision, let detail):
             "revision \(article)@\(revision) is damaged (\(detail)). Run `redline fsck` to list every damaged revision."
+        case .readOnly(let path):
+            "the store at \(path) is read-only for this user: it can be read, not written. "
+                + "Check the permissions of the file and its directory, or copy the store somewhere writable."
+        case .diskFull(let path):
+            "the disk is full (or the file-size limit was reached) while writing the store at \(path); "
+                + "nothing of this write was saved and the store is intact. Free some space and run the command again."
+        case .invalidDump(let line, let detail):
+            "line \(line) of the dump: \(detail). Nothing from this batch was added; fix or remove the line and import again."
         case .database(let message):
             "the store could not be read or written: \(message). Check the disk space and the file's permissions."
         }

@@ -25,10 +25,20 @@ struct CLITests {
         return root.appendingPathComponent(".build/debug/redline")
     }
 
-    func run(_ arguments: [String], stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `binary` with `arguments`; through `launcher` (a program and its arguments, such as
+    /// `setpriv …` or `sh -c …`) when one is given.
+    func run(
+        _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
+        launcher: [String] = [], binary: URL = Self.binary
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
+        if let program = launcher.first {
+            process.executableURL = URL(fileURLWithPath: program)
+            process.arguments = launcher.dropFirst() + [binary.path] + arguments
+        } else {
+            process.executableURL = binary
+            process.arguments = arguments
+        }
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "NO_COLOR")
         for (key, value) in environment { env[key] = value }

@@ -7,6 +7,7 @@
 import Foundation
 import RedlineDiff
 import RedlineFacts
+import RedlineStore
 
 let clock = ContinuousClock()
 
@@ -65,6 +66,29 @@ guard arguments.count >= 2 else {
     exit(2)
 }
 let corpus = arguments[1]
+if corpus == "store-read" {
+    // `redline-bench store-read STORE_DIR ARTICLES REVISIONS`: in-process latency of reading one
+    // revision at several depths of a history (Benchmarks/store.sh builds the store).
+    guard arguments.count == 5, let articles = Int(arguments[3]), let revisions = Int(arguments[4]) else {
+        print("usage: redline-bench store-read STORE_DIR ARTICLES REVISIONS")
+        exit(2)
+    }
+    let store = try SQLiteStore(path: StoreLocation.find(explicit: arguments[2]))
+    var generator = SystemRandomNumberGenerator()
+    print("| revision read | steps from the newest | median | p99 |")
+    print("|---|---|---|---|")
+    for number in [revisions, revisions - 1, revisions / 2, 1] {
+        var times: [Double] = []
+        for _ in 0..<2000 {
+            let key = ArticleKey(String(format: "article-%03d", Int.random(in: 0..<articles, using: &generator)))
+            times.append(seconds(clock.measure { _ = try? store.text(of: key, .number(number)) }))
+        }
+        times.sort()
+        let p99 = times[times.count * 99 / 100]
+        print("| @\(number) of \(revisions) | \(revisions - number) | \(format(times[times.count / 2])) | \(format(p99)) |")
+    }
+    exit(0)
+}
 /// `redline-bench CORPUS facts` runs only the facts figures (for profiling).
 let onlyFacts = arguments.count > 2 && arguments[2] == "facts"
 if arguments.count > 2 && arguments[2] == "profile-pairs" {

@@ -1,0 +1,18 @@
+import ArgumentParser
+import Foundation
+import Redline
+
+/// `redline init [PATH]`.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create a revision store (PATH/.redline, default the current directory).")
+
+    @Argument(help: "Where to create .redline (default: the current directory).")
+    var path: String = "."
+
+    func run() throws {
+        let directory = URL(fileURLWithPath: path).appendingPathComponent(StoreLocation.directoryName).path
+        let store = try withStore { () throws(StoreError) in try SQLiteStore.create(in: directory) }
+        print("Initialised an empty Redline store in \(store.path)")
+    }
+}

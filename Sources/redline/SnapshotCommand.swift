@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Redline
+
+/// `redline snapshot SOURCE [--article ID] [--at TIME]`.
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "snapshot",
+        abstract: "Add a version of an article to the store; the same text as the latest revision adds nothing.",
+        discussion: "SOURCE is a file or '-'. Exit status: 0 on success (added or unchanged), 2 on trouble.")
+
+    @Argument(help: "The version: a file path or '-'.")
+    var source: String
+
+    @Option(name: .long, help: "The article's id (default: the file's name without extension).")
+    var article: String?
+
+    @Option(name: .long, help: "When the version was captured, ISO 8601 (default: now), for imports.")
+    var at: String?
+
+    @OptionGroup var store: StoreOption
+
+    func run() throws {
+        let time = try at.map { text -> Date in
+            guard let date = Self.parseTime(text) else {
+                throw Terminal.trouble(
+                    "--at \(text): not a time. Use ISO 8601, e.g. 2026-11-24T10:00:00Z or 2026-11-24.")
+            }
+            return date
+        }
+        let document = try Terminal.load(source)
+        guard let id = article ?? Self.defaultID(source) else {
+            throw Terminal.trouble("reading standard input: give the article's id with --article ID.")
+        }
+        let opened = try store.open(.readWrite)
+        let bytes = document.bytes.withBytes { Array($0) }
+        let result = try withStore { () throws(StoreError) in
+            try opened.add(bytes, to: ArticleKey(id), at: time, metadata: RevisionMetadata())
+        }
+        switch result {
+        case .added(let revision):
+            let revert = revision.revertOf.map { " — a return to revision \($0)" } ?? ""
+            print("\(revision.article)@\(revision.number): added, \(revision.rawSize) bytes\(revert)")
+        case .unchanged(let revision):
+            print("\(revision.article)@\(revision.number): unchanged, nothing added")
+        }
+    }
+
+    static func defaultID(_ source: String) -> String? {
+        guard source != "-" else { return nil }
+        let name = URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
+        return name.isEmpty ? nil : name
+    }
+
+    static func parseTime(_ text: String) -> Date? {
+        let full = ISO8601DateFormatter()
+        if let date = full.date(from: text) { return date }
+        let dateOnly = ISO8601DateFormatter()
+        dateOnly.formatOptions = [.withFullDate]
+        return dateOnly.date(from: text)
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import Redline
+
+/// `redline stats`.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: "Articles, revisions, raw and stored sizes, and the compression ratio.")
+
+    @OptionGroup var store: StoreOption
+
+    func run() throws {
+        let opened = try store.open()
+        let stats = try withStore { () throws(StoreError) in try opened.statistics() }
+        let ratio = stats.storedBytes == 0 ? 0 : Double(stats.rawBytes) / Double(stats.storedBytes)
+        print("articles       \(stats.articles)")
+        print("revisions      \(stats.revisions)")
+        print("raw bytes      \(stats.rawBytes)")
+        print("stored bytes   \(stats.storedBytes) (payloads)")
+        print("file bytes     \(stats.fileBytes) (database, WAL and index)")
+        print("ratio          \(String(format: "%.1f", ratio))× (raw ÷ stored)")
+    }
+}
