@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "RedlineDiff", targets: ["RedlineDiff"]),
         .library(name: "RedlineFacts", targets: ["RedlineFacts"]),
         .library(name: "RedlineStore", targets: ["RedlineStore"]),
+        .library(name: "RedlineIngest", targets: ["RedlineIngest"]),
         .executable(name: "redline", targets: ["redline"]),
     ],
     dependencies: [
@@ -27,7 +28,22 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
         .target(name: "RedlineZlib", dependencies: ["CZlib"], swiftSettings: strict),
+        .target(
+            name: "RedlineIngest",
+            dependencies: ["CLibXML2"],
+            swiftSettings: strict,
+            // libxml2's own dependencies, named so that a fully static build links them too.
+            linkerSettings: [
+                .linkedLibrary("icuuc"), .linkedLibrary("icudata"), .linkedLibrary("lzma"), .linkedLibrary("z"),
+                .linkedLibrary("stdc++"),
+            ]
+        ),
         .target(name: "RedlineDiff", swiftSettings: strict),
         .target(name: "RedlineFacts", dependencies: ["RedlineDiff"], swiftSettings: strict),
         .target(
@@ -40,10 +56,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "RedlineReport", dependencies: ["RedlineDiff", "RedlineFacts"], swiftSettings: strict),
+        .target(
+            name: "RedlineReport", dependencies: ["RedlineDiff", "RedlineFacts", "RedlineIngest"], swiftSettings: strict
+        ),
         .target(
             name: "Redline",
-            dependencies: ["RedlineDiff", "RedlineFacts", "RedlineReport", "RedlineStore", "RedlineZlib"],
+            dependencies: [
+                "RedlineDiff", "RedlineFacts", "RedlineIngest", "RedlineReport", "RedlineStore", "RedlineZlib",
+            ],
             swiftSettings: strict
         ),
         .executableTarget(
@@ -76,6 +96,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "RedlineZlibTests", dependencies: ["RedlineZlib"], swiftSettings: strict),
+        .testTarget(name: "RedlineIngestTests", dependencies: ["RedlineIngest"], swiftSettings: strict),
         .testTarget(
             name: "RedlineCLITests",
             dependencies: ["redline", "Redline"],

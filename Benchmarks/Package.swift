@@ -16,6 +16,7 @@ let package = Package(
                 .product(name: "RedlineDiff", package: rootFolderName),
                 .product(name: "RedlineFacts", package: rootFolderName),
                 .product(name: "RedlineStore", package: rootFolderName),
+                .product(name: "RedlineIngest", package: rootFolderName),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"])]
         )

@@ -1,5 +1,6 @@
 @_exported import RedlineDiff
 @_exported import RedlineFacts
+@_exported import RedlineIngest
 @_exported import RedlineReport
 @_exported import RedlineStore
 
@@ -18,7 +19,11 @@ public enum Redline {
     ) -> Comparison {
         let diff = Diff(old: old.bytes, new: new.bytes, by: granularity, options: options)
         var comparison = Comparison(
-            old: Comparison.Side(source: old.name), new: Comparison.Side(source: new.name), diff: diff)
+            old: Comparison.Side(source: old.name, article: old.article),
+            new: Comparison.Side(source: new.name, article: new.article), diff: diff)
+        if let oldArticle = old.article, let newArticle = new.article {
+            comparison.metadataChanges = MetadataChange.changes(from: oldArticle, to: newArticle)
+        }
         switch facts {
         case .never:
             break

@@ -1,15 +1,21 @@
+import RedlineIngest
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// One side of a comparison: a text read from a file or standard input, checked to be UTF-8 text.
+/// One side of a comparison: a text read from a file or standard input, checked to be UTF-8
+/// text; or a web page or Markdown file, read as the ``Article`` it holds.
 public struct TextDocument: Sendable {
     /// What the user called it: the path, or `-` for standard input.
     public let name: String
-    /// The text, valid UTF-8.
+    /// The text, valid UTF-8: the file itself, or the article's body (paragraphs separated by
+    /// blank lines).
     public let bytes: TextBytes
+    /// The article read from a page or Markdown, with its metadata; nil for plain text.
+    public private(set) var article: Article?
 
     /// The largest input Redline reads (1 GiB); larger files are refused rather than half-read.
     public static let sizeLimit = 1 << 30
@@ -18,6 +24,38 @@ public struct TextDocument: Sendable {
     public init(name: String, text: String) {
         self.name = name
         self.bytes = TextBytes(text)
+    }
+
+    /// A document from an article: its body is the text.
+    public init(name: String, article: Article) {
+        self.name = name
+        self.bytes = TextBytes(article.paragraphs.isEmpty ? "" : article.body + "\n")
+        self.article = article
+    }
+
+    /// A document whose text is already known, with the article it came from.
+    public init(name: String, text: TextBytes, article: Article?) {
+        self.name = name
+        self.bytes = text
+        self.article = article
+    }
+
+    /// A document from a file's contents in `format` (detected from the name and content when nil).
+    public init(name: String, contents: TextBytes, format: InputFormat?) throws(InputError) {
+        let format = format ?? contents.withBytes { InputFormat.detect(name: name, bytes: UnsafeRawBufferPointer($0)) }
+        guard format != .text else {
+            try self.init(name: name, text: contents)
+            return
+        }
+        let result = contents.withBytes { buffer in
+            Result { () throws(IngestError) in
+                try ArticleReader.read(UnsafeRawBufferPointer(buffer), format: format, name: name)
+            }
+        }
+        switch result {
+        case .success(let article): self.init(name: name, article: article)
+        case .failure(let error): throw InputError(name: name, reason: .unreadable(error.description))
+        }
     }
 
     /// A document from bytes, after checking that they are UTF-8 text.
@@ -38,20 +76,22 @@ public struct TextDocument: Sendable {
         self.bytes = bytes
     }
 
-    /// Reads a file, or standard input when `path` is `-`.
-    public static func load(_ path: String) throws(InputError) -> TextDocument {
+    /// Reads a file, or standard input when `path` is `-`, as `format` (detected when nil).
+    public static func load(_ path: String, format: InputFormat? = nil) throws(InputError) -> TextDocument {
         let bytes = path == "-" ? try FileReader.readStandardInput() : try FileReader.read(path)
-        return try TextDocument(name: path, text: bytes)
+        return try TextDocument(name: path, contents: bytes, format: format)
     }
 
     /// Reads the two sides of a comparison, the larger ones at the same time on two threads.
     /// When both fail, the old side's error is the one thrown.
-    public static func load(_ old: String, _ new: String) throws(InputError) -> (old: TextDocument, new: TextDocument) {
+    public static func load(_ old: String, _ new: String, format: InputFormat? = nil) throws(InputError) -> (
+        old: TextDocument, new: TextDocument
+    ) {
         let parallel = old != "-" && new != "-" && FileReader.size(old) + FileReader.size(new) >= parallelThreshold
         let (oldResult, newResult) = ForkJoin.run(
             parallel: parallel,
-            { Result { () throws(InputError) in try load(old) } },
-            { Result { () throws(InputError) in try load(new) } })
+            { Result { () throws(InputError) in try load(old, format: format) } },
+            { Result { () throws(InputError) in try load(new, format: format) } })
         return (try oldResult.get(), try newResult.get())
     }
 
@@ -70,6 +110,8 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
         case binary(offset: Int)
         case invalidUTF8(offset: Int, byte: UInt8)
         case readFailed(errno: Int32)
+        /// A page or Markdown file that holds no readable article; the message says why.
+        case unreadable(String)
     }
 
     /// The input's name as the user gave it.
@@ -92,6 +134,8 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
         case .invalidUTF8(let offset, let byte):
             "\(name): not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)). "
                 + "Convert it first, e.g. iconv -f windows-1252 -t utf-8 \(name)."
+        case .unreadable(let message):
+            message
         case .readFailed(let code):
             "\(name): read failed (\(String(cString: strerror(code)))). Check the disk and try again."
         }

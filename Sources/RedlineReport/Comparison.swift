@@ -1,5 +1,6 @@
 import RedlineDiff
 import RedlineFacts
+import RedlineIngest
 
 /// Two versions of a text and what changed between them: the input to every renderer.
 public struct Comparison: Sendable {
@@ -7,9 +8,12 @@ public struct Comparison: Sendable {
     public struct Side: Sendable, Equatable {
         /// The file path, `-`, or a store reference.
         public var source: String
+        /// The article's metadata, when the side was a page, Markdown, or a stored revision that has it.
+        public var article: Article?
 
-        public init(source: String) {
+        public init(source: String, article: Article? = nil) {
             self.source = source
+            self.article = article
         }
     }
 
@@ -21,6 +25,8 @@ public struct Comparison: Sendable {
     public var facts: FactDiff?
     /// Why facts were not compared, when they were skipped for size.
     public var factsSkipped: String?
+    /// Headline, byline, date and canonical-URL changes, when both sides carry metadata.
+    public var metadataChanges: [MetadataChange] = []
 
     public init(old: Side, new: Side, diff: Diff, facts: FactDiff? = nil) {
         self.old = old
@@ -29,6 +35,6 @@ public struct Comparison: Sendable {
         self.facts = facts
     }
 
-    /// True when nothing changed.
-    public var isIdentical: Bool { diff.isIdentical }
+    /// True when nothing changed: the same text, and no metadata change that counts.
+    public var isIdentical: Bool { diff.isIdentical && !metadataChanges.contains(where: \.isSignificant) }
 }

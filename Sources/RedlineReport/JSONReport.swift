@@ -23,9 +23,13 @@ public struct JSONReport: ReportRenderer, Sendable {
             json.beginObject(key)
             json.field("source", side.source)
             json.field("bytes", bytes.count)
+            if let article = side.article {
+                for (field, value) in article.metadataFields { json.field(field.rawValue, value) }
+            }
             json.endObject()
         }
-        json.field("identical", diff.isIdentical)
+        json.field("identical", comparison.isIdentical)
+        json.metadataChanges(comparison.metadataChanges)
         if let facts = comparison.facts {
             json.factChanges(facts, oldLines: diff.oldLines, newLines: diff.newLines)
         } else if let reason = comparison.factsSkipped {

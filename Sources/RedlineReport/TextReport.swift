@@ -22,8 +22,9 @@ public struct TextReport: ReportRenderer, Sendable {
         defer { output = out.output }
         let diff = comparison.diff
         out.styled("--- \(comparison.old.source)\n+++ \(comparison.new.source)\n", .header)
+        MetadataSection(changes: comparison.metadataChanges).render(into: &out)
         if diff.isIdentical {
-            out.plain("No differences.\n")
+            out.plain(comparison.metadataChanges.isEmpty ? "No differences.\n" : "No differences in the text.\n")
             return
         }
         if let facts = comparison.facts {

@@ -40,6 +40,13 @@ public struct RevisionMetadata: Codable, Sendable, Equatable {
         self.sourceURL = sourceURL
     }
 
+    /// Whether two versions with the same text are the same version: the same headline, byline,
+    /// publication date and source. A new "modified" stamp alone is not a new version.
+    public func describesSameVersion(as other: RevisionMetadata) -> Bool {
+        headline == other.headline && byline == other.byline && published == other.published
+            && sourceURL == other.sourceURL
+    }
+
     var json: String? {
         guard self != RevisionMetadata() else { return nil }
         let encoder = JSONEncoder()

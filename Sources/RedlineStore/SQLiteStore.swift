@@ -200,7 +200,9 @@ public final class SQLiteStore: RevisionStore {
         let latest = try Row.fetchOne(
             db, sql: "SELECT * FROM revisions WHERE article_id = ? ORDER BY seq DESC LIMIT 1",
             arguments: [articleID])
-        if let latest, Self.hex(latest["sha256"]) == hash {
+        if let latest, Self.hex(latest["sha256"]) == hash,
+            RevisionMetadata.from(json: latest["meta_json"]).describesSameVersion(as: item.metadata)
+        {
             return .unchanged(Self.revision(latest, article: article.value))
         }
         let number = ((latest?["seq"] as Int?) ?? 0) + 1

@@ -9,7 +9,9 @@ struct DiffCommand: ParsableCommand {
         abstract: "Show what changed between two versions of an article.",
         discussion: """
             OLD and NEW are file paths, '-' for standard input (one side only), or revisions in the store:
-            ARTICLE@REV, where REV is a number, 'latest' or '-1' (the one before the latest).
+            ARTICLE@REV, where REV is a number, 'latest' or '-1' (the one before the latest). Web pages
+            (.html, or markup) and Markdown (.md, or front matter) are compared as the articles they hold:
+            body text, and headline, byline, date and canonical-URL changes in their own section.
             Exit status: 0 if the texts are identical, 1 if they differ, 2 on trouble.
             """
     )
@@ -58,6 +60,9 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "The store, for sides given as ARTICLE@REV (see `redline help init`).")
     var store: String?
 
+    @Option(name: .long, help: "Read both sides as html, markdown or text (default: from each name and content).")
+    var input: InputFormat?
+
     func validate() throws {
         if old == "-" && new == "-" {
             throw ValidationError("only one side can be read from standard input ('-').")
@@ -71,7 +76,7 @@ struct DiffCommand: ParsableCommand {
     var request: DiffRequest {
         DiffRequest(
             old: old, new: new, by: by, format: format, context: context, minimal: minimal, facts: facts,
-            color: color, output: output, store: store)
+            color: color, output: output, store: store, input: input)
     }
 
     func run() throws {
@@ -93,6 +98,8 @@ struct DiffRequest: Equatable {
     var output: String?
     /// `--store`, for sides given as `ARTICLE@REV`.
     var store: String?
+    /// `--input`: how to read both sides.
+    var input: InputFormat?
 
     func run() throws {
         let oldDocument: TextDocument
@@ -102,7 +109,7 @@ struct DiffRequest: Equatable {
             newDocument = try document(new)
         } else {
             do {
-                (oldDocument, newDocument) = try TextDocument.load(old, new)
+                (oldDocument, newDocument) = try TextDocument.load(old, new, format: input)
             } catch {
                 throw Terminal.trouble(error.description)
             }
@@ -142,14 +149,19 @@ extension DiffRequest {
 
     /// A side of the comparison: a file, standard input, or a revision from the store.
     func document(_ side: String) throws -> TextDocument {
-        guard Self.isStoreReference(side) else { return try Terminal.load(side) }
+        guard Self.isStoreReference(side) else { return try Terminal.load(side, format: input) }
         let reference = try ArticleReference(side)
         let opened = try StoreOption(store: store).open()
-        let (_, text) = try withStore { () throws(StoreError) in
+        let (revision, text) = try withStore { () throws(StoreError) in
             try opened.text(of: reference.article, reference.selector)
         }
         do {
-            return try TextDocument(name: side, bytes: text)
+            let document = try TextDocument(name: side, bytes: text)
+            // A revision captured from a page carries its metadata, for the metadata section.
+            if let article = Article(stored: document.bytes.string, metadata: revision.metadata) {
+                return TextDocument(name: side, text: document.bytes, article: article)
+            }
+            return document
         } catch {
             throw Terminal.trouble(error.description)
         }
@@ -192,7 +204,7 @@ extension DiffRequest {
                 }
                 continue
             }
-            guard ["--by", "--format", "--context", "--color", "--output"].contains(name),
+            guard ["--by", "--format", "--context", "--color", "--output", "--input"].contains(name),
                 seen.insert(name).inserted
             else { return nil }
             if value == nil {
@@ -216,6 +228,9 @@ extension DiffRequest {
             case "--color":
                 guard let color = ColorChoice(rawValue: value) else { return nil }
                 request.color = color
+            case "--input":
+                guard let input = InputFormat(rawValue: value) else { return nil }
+                request.input = input
             default:
                 request.output = value
             }

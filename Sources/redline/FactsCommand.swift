@@ -23,8 +23,11 @@ struct FactsCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.")
     var output: String?
 
+    @Option(name: .long, help: "Read the input as html, markdown or text (default: from its name and content).")
+    var input: InputFormat?
+
     func run() throws {
-        let document = try Terminal.load(file)
+        let document = try Terminal.load(file, format: input)
         let sheet = FactSheet(text: document.bytes)
         let report = FactSheetReport(format: format == .json ? .json : .text, source: file)
         try Terminal.withOutput(output) { report.render(sheet, into: &$0) }

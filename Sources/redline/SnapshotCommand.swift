@@ -7,13 +7,22 @@ struct SnapshotCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
         abstract: "Add a version of an article to the store; the same text as the latest revision adds nothing.",
-        discussion: "SOURCE is a file or '-'. Exit status: 0 on success (added or unchanged), 2 on trouble.")
+        discussion: """
+            SOURCE is a file or '-'. A web page or Markdown file is stored as the article it holds: its body, \
+            with headline, byline, dates and canonical URL as metadata; its article id defaults to the \
+            canonical URL. Exit status: 0 on success (added or unchanged), 2 on trouble.
+            """)
 
     @Argument(help: "The version: a file path or '-'.")
     var source: String
 
-    @Option(name: .long, help: "The article's id (default: the file's name without extension).")
+    @Option(
+        name: .long, help: "The article's id (default: a page's canonical URL, else the file's name without extension)."
+    )
     var article: String?
+
+    @Option(name: .long, help: "Read the source as html, markdown or text (default: from its name and content).")
+    var input: InputFormat?
 
     @Option(name: .long, help: "When the version was captured, ISO 8601 (default: now), for imports.")
     var at: String?
@@ -28,14 +37,14 @@ struct SnapshotCommand: ParsableCommand {
             }
             return date
         }
-        let document = try Terminal.load(source)
-        guard let id = article ?? Self.defaultID(source) else {
+        let document = try Terminal.load(source, format: input)
+        guard let id = article ?? document.article?.canonicalURL ?? Self.defaultID(source) else {
             throw Terminal.trouble("reading standard input: give the article's id with --article ID.")
         }
         let opened = try store.open(.readWrite)
         let bytes = document.bytes.withBytes { Array($0) }
         let result = try withStore { () throws(StoreError) in
-            try opened.add(bytes, to: ArticleKey(id), at: time, metadata: RevisionMetadata())
+            try opened.add(bytes, to: ArticleKey(id), at: time, metadata: RevisionMetadata(document.article))
         }
         switch result {
         case .added(let revision):

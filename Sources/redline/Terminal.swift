@@ -28,10 +28,11 @@ enum Terminal {
         text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
     }
 
-    /// Reads a file or standard input as text, or exits 2 saying what is wrong with it.
-    static func load(_ path: String) throws -> TextDocument {
+    /// Reads a file or standard input (as `format`, or what its name and content say), or exits
+    /// 2 saying what is wrong with it.
+    static func load(_ path: String, format: InputFormat? = nil) throws -> TextDocument {
         do {
-            return try TextDocument.load(path)
+            return try TextDocument.load(path, format: format)
         } catch {
             throw trouble(error.description)
         }

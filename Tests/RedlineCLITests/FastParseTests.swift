@@ -19,6 +19,8 @@ struct FastParseTests {
         ["diff", "a", "b", "--no-facts", "--color", "never"],
         ["diff", "a", "b", "--facts", "--color=always", "--output", "-"],
         ["diff", "--minimal", "a", "--by", "paragraph", "b"],
+        ["diff", "a.html", "b.html", "--input", "markdown"],
+        ["diff", "a", "b", "--input=html", "--no-facts"],
     ]
 
     static let declined: [[String]] = [

@@ -7,6 +7,7 @@
 import Foundation
 import RedlineDiff
 import RedlineFacts
+import RedlineIngest
 import RedlineStore
 
 let clock = ContinuousClock()
@@ -66,6 +67,48 @@ guard arguments.count >= 2 else {
     exit(2)
 }
 let corpus = arguments[1]
+if corpus == "extract" {
+    // `redline-bench extract PAGES_DIR [ROUNDS]`: single-core extraction speed over every .html
+    // file (Benchmarks/extract/make_pages.py makes them), and the process's peak memory.
+    guard arguments.count >= 3 else {
+        print("usage: redline-bench extract PAGES_DIR [ROUNDS]")
+        exit(2)
+    }
+    let directory = URL(fileURLWithPath: arguments[2])
+    let rounds = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
+    let files = (try FileManager.default.contentsOfDirectory(atPath: directory.path)).filter { $0.hasSuffix(".html") }
+        .sorted()
+    let pages = try files.map { [UInt8](try Data(contentsOf: directory.appendingPathComponent($0))) }
+    let bytes = pages.reduce(0) { $0 + $1.count }
+    var failures = 0
+    var times: [Double] = []
+    for _ in 0..<rounds {
+        let time = seconds(
+            clock.measure {
+                for (index, page) in pages.enumerated() {
+                    do {
+                        _ = try ArticleReader.read(page, name: files[index], format: .html)
+                    } catch {
+                        failures += 1
+                    }
+                }
+            })
+        times.append(time)
+    }
+    times.sort()
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let best = times[0]
+    let median = times[times.count / 2]
+    print("| pages | bytes | rounds | median time | MB/s (median) | MB/s (best) | pages/s | peak RSS |")
+    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| \(pages.count) | \(bytes) | \(rounds) | \(format(median)) | \(String(format: "%.1f", Double(bytes) / median / 1e6)) | "
+            + "\(String(format: "%.1f", Double(bytes) / best / 1e6)) | \(String(format: "%.0f", Double(pages.count) / median)) | "
+            + "\(usage.ru_maxrss / 1024) MiB |")
+    if failures > 0 { print("(\(failures / rounds) pages per round were refused: not articles)") }
+    exit(0)
+}
 if corpus == "store-read" {
     // `redline-bench store-read STORE_DIR ARTICLES REVISIONS`: in-process latency of reading one
     // revision at several depths of a history (Benchmarks/store.sh builds the store).

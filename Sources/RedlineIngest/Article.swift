@@ -1,0 +1,69 @@
+/// An article as Redline sees it: metadata and body paragraphs, whatever the input's format.
+public struct Article: Sendable, Equatable, Codable {
+    /// The headline.
+    public var headline: String?
+    /// Who wrote it: names joined by ", " ("Jane Doe, John Roe").
+    public var byline: String?
+    /// When it was first published, ISO 8601 (UTC when the page gave a time zone).
+    public var published: String?
+    /// When it was last modified, ISO 8601.
+    public var modified: String?
+    /// The page's canonical URL.
+    public var canonicalURL: String?
+    /// The language tag (`en`, `en-GB`).
+    public var language: String?
+    /// The body, one string per paragraph, whitespace normalised.
+    public var paragraphs: [String]
+
+    public init(
+        headline: String? = nil, byline: String? = nil, published: String? = nil, modified: String? = nil,
+        canonicalURL: String? = nil, language: String? = nil, paragraphs: [String] = []
+    ) {
+        self.headline = headline
+        self.byline = byline
+        self.published = published
+        self.modified = modified
+        self.canonicalURL = canonicalURL
+        self.language = language
+        self.paragraphs = paragraphs
+    }
+
+    /// Plain text as an article: no metadata, paragraphs separated by blank lines.
+    public init(plainText text: String) {
+        self.init(
+            paragraphs: text.components(separatedBy: "\n\n").map { Whitespace.collapse(Array($0.utf8)) }
+                .filter { !$0.isEmpty })
+    }
+
+    /// The paragraphs joined by blank lines: the text Redline diffs and stores.
+    public var body: String {
+        paragraphs.joined(separator: "\n\n")
+    }
+
+    /// The metadata fields in report order, with their values.
+    public var metadataFields: [(field: MetadataField, value: String?)] {
+        MetadataField.allCases.map { ($0, self[$0]) }
+    }
+
+    /// A metadata field's value.
+    public subscript(field: MetadataField) -> String? {
+        switch field {
+        case .headline: headline
+        case .byline: byline
+        case .published: published
+        case .modified: modified
+        case .canonicalURL: canonicalURL
+        case .language: language
+        }
+    }
+}
+
+/// The metadata an ``Article`` carries, in the order reports list them.
+public enum MetadataField: String, CaseIterable, Sendable, Codable {
+    case headline
+    case byline
+    case published
+    case modified
+    case canonicalURL
+    case language
+}

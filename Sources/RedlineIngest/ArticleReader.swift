@@ -1,0 +1,80 @@
+/// Turns an input — a web page, Markdown or plain text — into the ``Article`` Redline compares.
+public enum ArticleReader {
+    /// The largest page Redline parses (64 MiB): beyond it, memory (libxml2 builds a tree several
+    /// times the page's size) would outgrow any real article.
+    public static let sizeLimit = 64 << 20
+
+    /// Reads `bytes` as `format`.
+    ///
+    /// - Parameters:
+    ///   - name: the input's name, for error messages.
+    ///   - httpCharset: the `Content-Type` header's value when the page was fetched, whose charset
+    ///     wins over the page's own `<meta charset>`.
+    public static func read(
+        _ bytes: UnsafeRawBufferPointer, format: InputFormat, name: String? = nil, httpContentType: String? = nil
+    ) throws(IngestError) -> Article {
+        do throws(IngestError) {
+            guard bytes.count <= sizeLimit else { throw IngestError(.tooLarge(size: bytes.count)) }
+            if let offset = binaryOffset(bytes) { throw IngestError(.binary(offset: offset)) }
+            switch format {
+            case .html:
+                let (encoding, skip) = Charset.detect(bytes, http: httpContentType)
+                let tree = try HTMLParser.parse(UnsafeRawBufferPointer(rebasing: bytes[skip...]), encoding: encoding)
+                return try HTMLArticleReader.read(tree)
+            case .markdown:
+                return MarkdownArticleReader.read(decodedText(bytes))
+            case .text:
+                return Article(plainText: decodedText(bytes))
+            }
+        } catch {
+            var named = error
+            named.name = name
+            throw named
+        }
+    }
+
+    /// Reads `bytes` in the format its name and content suggest.
+    public static func read(_ bytes: [UInt8], name: String, format: InputFormat? = nil) throws(IngestError) -> Article {
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(IngestError) in
+                try read(buffer, format: format ?? InputFormat.detect(name: name, bytes: buffer), name: name)
+            }
+        }
+        return try result.get()
+    }
+
+    /// UTF-8 text, or windows-1252 decoded when it is not valid UTF-8; a byte-order mark dropped.
+    static func decodedText(_ bytes: UnsafeRawBufferPointer) -> String {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let body = UnsafeRawBufferPointer(rebasing: bytes[start...])
+        if Charset.isValidUTF8(body) { return String(decoding: body, as: UTF8.self) }
+        return String(String.UnicodeScalarView(body.map { Windows1252.scalar($0) }))
+    }
+
+    /// The offset of a NUL byte in the first 8 KiB, or of the first byte when most of them are
+    /// control bytes: not text, not a page.
+    static func binaryOffset(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        let head = bytes.prefix(8192)
+        if let nul = head.firstIndex(of: 0) {
+            // UTF-16 pages have NULs but begin with a byte-order mark.
+            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
+            return nul
+        }
+        let control = head.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }.count
+        return head.count >= 64 && control * 10 > head.count ? 0 : nil
+    }
+}
+
+/// The windows-1252 code page: ISO-8859-1 with printable characters in 0x80–0x9F.
+enum Windows1252 {
+    static let high: [UInt32] = [
+        0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D,
+        0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+        0x0153, 0x9D, 0x017E, 0x0178,
+    ]
+
+    static func scalar(_ byte: UInt8) -> Unicode.Scalar {
+        let value = byte >= 0x80 && byte < 0xA0 ? high[Int(byte) - 0x80] : UInt32(byte)
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+}

@@ -1,0 +1,130 @@
+/// Paragraphs that are page furniture, not article text, recognised by their words: update
+/// stamps ("Updated 3:15 PM ET", "5 minutes ago"), bylines, view and comment counters, reading
+/// times, "Advertisement", "Read more", share and newsletter prompts, photo credits.
+enum BoilerplateText {
+    /// Whole paragraphs (lower-cased, without end punctuation) that are always furniture.
+    static let exact: Set<String> = [
+        "advertisement", "advertisement - scroll to continue", "scroll to continue", "ad", "ads", "sponsored",
+        "story continues below advertisement", "article continues below advertisement", "continue reading",
+        "continue reading below", "read more", "read more below", "show more", "see more", "load more", "share",
+        "share this", "share this article", "share this story", "share on facebook", "share on twitter", "tweet",
+        "email", "print", "copy link", "link copied", "comments", "comment", "subscribe", "sign up", "sign in",
+        "log in", "related", "related articles", "related stories", "related content", "related coverage",
+        "more on this story", "recommended", "recommended for you", "most read", "most popular", "trending",
+        "trending now", "you may also like", "you might also like", "top stories", "latest news", "more stories",
+        "follow us", "skip to content", "skip to main content", "back to top", "close", "menu", "search",
+        "listen to this article", "play", "pause", "watch", "video", "photo", "image", "enlarge this image",
+        "toggle caption", "hide caption", "show caption", "open in app", "what to read next", "newsletter",
+        "editor's picks", "featured", "topics", "tags", "breaking news", "live", "opinion", "analysis",
+        "gift this article",
+        "save", "saved", "bookmark", "cancel", "accept", "reject all", "accept all", "manage cookies",
+    ]
+
+    /// Beginnings (lower-cased) that mark a furniture paragraph when it is short.
+    static let prefixes: [String] = [
+        "read more:", "read more about", "related:", "see also:", "also read:", "also read", "more:", "watch:",
+        "listen:", "sign up for", "sign up to", "subscribe to", "subscribe for", "follow us on", "follow us",
+        "click here", "get the latest", "get our", "don't miss", "download the", "download our", "join our",
+        "photo:", "photograph:", "image:", "picture:", "video:", "credit:", "photo credit", "image credit",
+        "image source", "(photo", "(image", "updated:", "updated on", "updated at", "last updated", "published:",
+        "published on", "published at", "posted:", "posted on", "posted at", "first published", "modified:",
+        "this story has been shared", "share this", "copyright ©", "© 20", "all rights reserved", "tags:", "topics:",
+        "filed under", "more from", "more stories from", "we want to hear", "have a news tip", "got a tip",
+        "contact the author", "reporting by", "editing by", "additional reporting by", "this article originally",
+        "this article was originally", "this story was originally", "originally published", "recommended:",
+        "trending:", "advertisement",
+    ]
+
+    /// The prefixes by their first two bytes, so a paragraph is checked against a handful.
+    static let prefixesByStart: [UInt16: [String]] = {
+        var table: [UInt16: [String]] = [:]
+        for prefix in prefixes {
+            let bytes = Array(prefix.utf8)
+            table[UInt16(bytes[0]) << 8 | UInt16(bytes[1]), default: []].append(prefix)
+        }
+        return table
+    }()
+
+    /// Whether a paragraph is furniture; only short paragraphs (under 120 bytes) can be.
+    static func isBoilerplate(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.count < 120, bytes.count >= 1 else { return false }
+        let lower = text.lowercased()
+        var trimmed = Substring(lower)
+        while let last = trimmed.last, ".:!·|-–—… ".contains(last) { trimmed = trimmed.dropLast() }
+        if exact.contains(String(trimmed)) { return true }
+        let lowerBytes = Array(lower.utf8)
+        if lowerBytes.count >= 2, let candidates = prefixesByStart[UInt16(lowerBytes[0]) << 8 | UInt16(lowerBytes[1])] {
+            for prefix in candidates where lower.hasPrefix(prefix) {
+                return !(lower.hasPrefix("reporting by") || lower.hasPrefix("editing by")) || lowerBytes.count < 100
+            }
+        }
+        let hasDigit = lowerBytes.contains { $0 >= 0x30 && $0 <= 0x39 }
+        let spaces = lowerBytes.lazy.filter { $0 == 0x20 }.count
+        if spaces < 12, hasDigit || lower.hasSuffix(" ago") || lower.hasSuffix(" read") {
+            if isStamp(lower) || (spaces < 3 && isCounter(lower)) { return true }
+        }
+        return (lower.hasPrefix("by ") || lower.hasPrefix("written by ")) && isByline(text, lower)
+    }
+
+    /// "Updated 3:15 PM ET", "5 minutes ago", "Nov. 24, 2026 10:02 a.m.", "3 min read".
+    static func isStamp(_ lower: String) -> Bool {
+        let words = lower.split { $0 == " " || $0 == "," }
+        guard words.count <= 12 else { return false }
+        if lower.hasSuffix(" ago") || lower.hasSuffix("min read") || lower.hasSuffix("minute read")
+            || lower.hasSuffix("minutes read") || lower.hasSuffix("mins read")
+        {
+            return true
+        }
+        let timeWords: Set<Substring> = [
+            "am", "pm", "a.m.", "p.m.", "et", "est", "edt", "pt", "pst", "pdt", "gmt",
+            "bst", "utc", "cet", "cest", "ist", "aest",
+        ]
+        let monthish = words.contains { word in
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].contains {
+                word.hasPrefix($0)
+            }
+        }
+        let hasClock = words.contains { $0.contains(":") && $0.first?.isNumber == true }
+        let hasZone = words.contains { timeWords.contains($0) }
+        let hasYear = words.contains {
+            $0.count == 4 && $0.allSatisfy(\.isNumber) && ($0.hasPrefix("19") || $0.hasPrefix("20"))
+        }
+        // Nothing but a date and a time (and words like "updated", "published"): no verbs.
+        let letters = words.filter { $0.contains { $0.isLetter } }
+        let stampWords: Set<Substring> = [
+            "updated", "published", "posted", "modified", "last", "on", "at", "first",
+            "|", "-", "–", "—", "•", "·",
+        ]
+        let other = letters.filter { word in
+            !timeWords.contains(word) && !stampWords.contains(word)
+                && ![
+                    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue",
+                    "wed", "thu", "fri", "sat", "sun",
+                ].contains { word.hasPrefix($0) }
+        }
+        return other.isEmpty && (hasClock || hasZone || (monthish && hasYear))
+    }
+
+    /// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
+    static func isByline(_ text: String, _ lower: String) -> Bool {
+        guard lower.hasPrefix("by ") || lower.hasPrefix("written by ") else { return false }
+        let words = text.split(separator: " ").dropFirst()
+        guard !words.isEmpty, words.count <= 10 else { return false }
+        return words.allSatisfy { word in
+            word.first?.isUppercase == true
+                || ["and", "&", "in", "for", "|", "-", "–", "—", "de", "van", "von", "al"]
+                    .contains(word.lowercased())
+                || word.first?.isNumber == true
+        }
+    }
+
+    /// "12,345 views", "1.2K views", "Comments (12)", "12 comments", "345 shares".
+    static func isCounter(_ lower: String) -> Bool {
+        let words = lower.split(separator: " ")
+        guard words.count <= 3 else { return false }
+        let counted: Set<Substring> = ["views", "view", "comments", "comment", "shares", "likes", "reads", "reactions"]
+        let numeric = words.contains { word in word.first?.isNumber == true || word.hasPrefix("(") }
+        return numeric && words.contains { counted.contains(Substring($0.trimming("()"))) }
+    }
+}

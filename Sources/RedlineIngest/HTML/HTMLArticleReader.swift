@@ -1,0 +1,68 @@
+/// A web page → an ``Article``: metadata from JSON-LD and meta tags, the body from the page's
+/// content block (or JSON-LD's `articleBody` when the page does not show it), furniture removed.
+enum HTMLArticleReader {
+    static func read(_ tree: HTMLTree) throws(IngestError) -> Article {
+        let linkedData = LinkedData(tree)
+        let layout = PageLayout(tree)
+        let metadata = PageMetadata(layout, linkedData: linkedData)
+        let finder = ContentFinder(layout: layout)
+        let containers = finder.containers()
+        try PageKind.check(tree, layout: layout, containers: containers, linkedData: linkedData)
+
+        let blocks = ParagraphCollector(layout: layout).blocks(in: containers)
+        var paragraphs = clean(blocks, headline: metadata.headline, byline: metadata.byline)
+        if let body = linkedData?.body {
+            paragraphs = LinkedBody.reconcile(dom: paragraphs, linkedBody: body)
+        }
+        return Article(
+            headline: metadata.headline, byline: metadata.byline, published: metadata.published,
+            modified: metadata.modified, canonicalURL: metadata.canonicalURL, language: metadata.language,
+            paragraphs: paragraphs)
+    }
+
+    /// Drops the headline and byline repeated in the body, furniture, and link lists.
+    static func clean(_ blocks: [ParagraphCollector.Block], headline: String?, byline: String?) -> [String] {
+        let headlineKey = headline.map(comparable)
+        let bylineKey = byline.map(comparable)
+        var result: [String] = []
+        let longest = max(headline?.utf8.count ?? 0, byline?.utf8.count ?? 0) * 2 + 16
+        for block in blocks {
+            if block.tag == "h1" && result.isEmpty { continue }
+            if block.text.utf8.count <= longest {
+                // Short enough to be the headline or byline repeated.
+                let key = comparable(block.text)
+                if key.isEmpty || key == headlineKey { continue }
+                if let bylineKey, key == bylineKey || key == "by" + bylineKey { continue }
+            }
+            if BoilerplateText.isBoilerplate(block.text) { continue }
+            // Lists of links ("Related", "More from") and link-only lines.
+            if block.linkDensity > 0.5 && (block.tag == "li" || block.text.utf8.count < 160) { continue }
+            if block.tag.hasPrefix("h"), block.text.utf8.count < 60, isSectionTitle(comparable(block.text)) {
+                continue
+            }
+            result.append(block.text)
+        }
+        // A heading left with nothing after it is a widget's title.
+        while let last = result.last, blocks.last(where: { $0.text == last })?.tag.hasPrefix("h") == true {
+            result.removeLast()
+        }
+        return result
+    }
+
+    /// Headings of page furniture: "Related", "More from Politics", "Most read".
+    static func isSectionTitle(_ key: String) -> Bool {
+        [
+            "related", "morefrom", "mostread", "mostpopular", "recommended", "readmore", "trending", "topstories",
+            "latest", "sharethis", "youmayalsolike", "moreon", "editorspicks", "comments", "advertisement",
+        ].contains {
+            key.hasPrefix($0)
+        }
+    }
+
+    /// Lower-case letters and digits only, for comparing texts that differ in spacing and punctuation.
+    static func comparable(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
+    }
+}

@@ -1,0 +1,117 @@
+/// Per-element measurements of a page, each computed in one pass over the flat tree: what is
+/// dropped as boilerplate, and how much visible text, link text and paragraph text each
+/// element holds.
+struct PageLayout {
+    let tree: HTMLTree
+    /// The element and everything in it is not article text.
+    private(set) var excluded: [Bool]
+    /// Inside an `<a>`.
+    private(set) var inLink: [Bool]
+    /// Visible text bytes in the subtree (excluded parts left out).
+    private(set) var textLength: [Int32]
+    /// Visible text bytes inside links in the subtree.
+    private(set) var linkLength: [Int32]
+    /// Visible text bytes inside paragraph elements (`p`, `pre`, `blockquote`…) in the subtree.
+    private(set) var paragraphLength: [Int32]
+    /// The element or one inside it marks the article body (`itemprop="articleBody"`, …).
+    private(set) var holdsBodyMarker: [Bool]
+    /// The element itself marks the article body.
+    private(set) var marksBody: [Bool]
+    /// The element's class or id says it holds a byline.
+    private(set) var marksByline: [Bool]
+    /// The element's class or id says it is a live-blog post.
+    private(set) var marksLivePost: [Bool]
+
+    init(_ tree: HTMLTree) {
+        self.tree = tree
+        let count = tree.nodes.count
+        excluded = Array(repeating: false, count: count)
+        inLink = Array(repeating: false, count: count)
+        textLength = Array(repeating: 0, count: count)
+        linkLength = Array(repeating: 0, count: count)
+        paragraphLength = Array(repeating: 0, count: count)
+        holdsBodyMarker = Array(repeating: false, count: count)
+        marksBody = Array(repeating: false, count: count)
+        marksByline = Array(repeating: false, count: count)
+        marksLivePost = Array(repeating: false, count: count)
+
+        // 1. Hard drops (tags, hidden) and class-based candidates, top down.
+        var hardDropped = Array(repeating: false, count: count)
+        var boilerplate = Array(repeating: false, count: count)
+        var inParagraph = Array(repeating: false, count: count)
+        for index in 0..<count {
+            let node = tree.nodes[index]
+            let parent = Int(node.parent)
+            let parentDropped = parent >= 0 && hardDropped[parent]
+            inLink[index] = node.kind.contains(.link) || (parent >= 0 && inLink[parent])
+            inParagraph[index] = node.kind.contains(.paragraph) || (parent >= 0 && inParagraph[parent])
+            guard !node.isText else {
+                hardDropped[index] = parentDropped
+                continue
+            }
+            let classes = ElementRole.classes(tree, index)
+            let isBlock = node.kind.contains(.block)
+            hardDropped[index] =
+                parentDropped || node.kind.contains(.dropped) || ElementRole.isHidden(tree, index)
+                || ElementRole.hidden.matches(classes)
+            marksBody[index] = ElementRole.marksBody(tree, index, classes: classes)
+            boilerplate[index] =
+                isBlock && node.name != "body" && node.name != "html" && !marksBody[index]
+                && ElementRole.boilerplate.matches(classes)
+            marksByline[index] = ElementRole.byline.matches(classes)
+            marksLivePost[index] = ElementRole.livePost.matches(classes)
+        }
+        // 2. Sizes without the hard drops, bottom up, to guard the class-based drops.
+        var paragraphText = Array(repeating: Int32(0), count: count)
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            let node = tree.nodes[index]
+            if node.isText, !hardDropped[index], inParagraph[index] {
+                paragraphText[index] = Int32(node.range.count)
+            }
+            if marksBody[index] && !hardDropped[index] { holdsBodyMarker[index] = true }
+            let parent = Int(node.parent)
+            guard parent >= 0 else { continue }
+            paragraphText[parent] += paragraphText[index]
+            if holdsBodyMarker[index] { holdsBodyMarker[parent] = true }
+        }
+        let totalParagraphText = max(
+            1,
+            paragraphText.indices.filter { tree.nodes[$0].parent < 0 }
+                .reduce(Int32(0)) { $0 + paragraphText[$1] })
+        // 3. Exclusions, top down: a boilerplate-looking block is kept when it holds the body.
+        for index in 0..<count {
+            let parent = Int(tree.nodes[index].parent)
+            let guarded =
+                holdsBodyMarker[index] || Double(paragraphText[index]) >= 0.6 * Double(totalParagraphText)
+            excluded[index] =
+                hardDropped[index] || (boilerplate[index] && !guarded) || (parent >= 0 && excluded[parent])
+        }
+        // 4. Visible sizes, bottom up.
+        for index in stride(from: count - 1, through: 0, by: -1) {
+            let node = tree.nodes[index]
+            if node.isText, !excluded[index] {
+                let length = Int32(Self.visibleLength(tree.textBytes(of: index)))
+                textLength[index] = length
+                if inLink[index] { linkLength[index] = length }
+                if inParagraph[index] { paragraphLength[index] = length }
+            }
+            let parent = Int(node.parent)
+            guard parent >= 0 else { continue }
+            textLength[parent] += textLength[index]
+            linkLength[parent] += linkLength[index]
+            paragraphLength[parent] += paragraphLength[index]
+        }
+    }
+
+    /// The share of an element's text that is link text.
+    func linkDensity(_ index: Int) -> Double {
+        textLength[index] == 0 ? 0 : Double(linkLength[index]) / Double(textLength[index])
+    }
+
+    /// Bytes of a text node that are not whitespace.
+    static func visibleLength(_ bytes: ArraySlice<UInt8>) -> Int {
+        var length = 0
+        for byte in bytes where byte > 0x20 { length += 1 }
+        return length
+    }
+}

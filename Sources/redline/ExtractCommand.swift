@@ -1,0 +1,42 @@
+import ArgumentParser
+import Redline
+
+/// `redline extract PAGE`: the article Redline sees in a web page (or Markdown file).
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print the article Redline sees in a page: headline, byline, dates, then the body.",
+        discussion: """
+            PAGE is an HTML or Markdown file, or '-' for standard input. --format json prints exactly \
+            headline, byline, published, modified, canonicalURL, language, paragraphs and body. \
+            Exit status: 0 on success, 2 on trouble (not a page, a live blog or section front, no text).
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
+    @Argument(help: "The page: a file path or '-'.")
+    var page: String
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: Format = .text
+
+    @Option(name: .long, help: "Read the input as html, markdown or text (default: from its name and content).")
+    var input: InputFormat?
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        // A page unless the name says Markdown or text.
+        let document = try Terminal.load(page, format: input ?? InputFormat.fromExtension(page) ?? .html)
+        let article = document.article ?? Article(plainText: document.bytes.string)
+        let report = ArticleReport(format: format == .json ? .json : .text)
+        try Terminal.withOutput(output) { report.render(article, into: &$0) }
+    }
+}
+
+extension InputFormat: ExpressibleByArgument {}
