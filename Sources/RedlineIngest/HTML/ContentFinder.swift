@@ -10,9 +10,11 @@ struct ContentFinder {
     /// The containers of the body, in document order; empty when the page has no text.
     func containers() -> [Int] {
         let scored = scores()
-        guard let top = scored.max(by: { $0.value < $1.value })?.key else {
-            return fallback()
+        var top = -1
+        for index in scored.indices where !scored[index].isNaN && (top < 0 || scored[index] > scored[top]) {
+            top = index
         }
+        guard top >= 0 else { return fallback() }
         let chosen = merged(top, scores: scored)
         let chosenText = chosen.reduce(0) { $0 + Int(layout.paragraphLength[$1]) }
         let marked = markedBodies()
@@ -30,8 +32,9 @@ struct ContentFinder {
 
     /// Readability's scores: each paragraph of 25 or more visible bytes gives its parent
     /// `1 + commas + min(length / 100, 3)`, its grandparent half, the next ancestor a third.
-    func scores() -> [Int: Double] {
-        var scores: [Int: Double] = [:]
+    /// NaN for the elements no paragraph scored.
+    func scores() -> [Double] {
+        var scores = [Double](repeating: .nan, count: tree.nodes.count)
         for index in tree.nodes.indices where isParagraph(index) {
             let length = Int(layout.textLength[index])
             guard length >= 25 else { continue }
@@ -40,12 +43,14 @@ struct ContentFinder {
             var level = 0
             while ancestor >= 0, level < 3 {
                 let share = score / Double(level == 0 ? 1 : level == 1 ? 2 : level * 3)
-                scores[ancestor] = (scores[ancestor] ?? baseScore(ancestor)) + share
+                scores[ancestor] = (scores[ancestor].isNaN ? baseScore(ancestor) : scores[ancestor]) + share
                 ancestor = Int(tree.nodes[ancestor].parent)
                 level += 1
             }
         }
-        for (index, score) in scores { scores[index] = score * (1 - layout.linkDensity(index)) }
+        for index in scores.indices where !scores[index].isNaN {
+            scores[index] *= 1 - layout.linkDensity(index)
+        }
         return scores
     }
 
@@ -54,9 +59,9 @@ struct ContentFinder {
     func isParagraph(_ index: Int) -> Bool {
         let node = tree.nodes[index]
         guard !node.isText, !layout.excluded[index] else { return false }
-        switch node.name {
-        case "p", "pre", "blockquote": return true
-        case "div", "section", "article", "span", "font", "td":
+        switch node.tag {
+        case .p, .pre, .blockquote: return true
+        case .div, .section, .article, .span, .font, .td:
             var ownText = 0
             for child in tree.children(of: index) {
                 let childNode = tree.nodes[child]
@@ -73,11 +78,11 @@ struct ContentFinder {
 
     private func baseScore(_ index: Int) -> Double {
         var score: Double
-        switch tree.nodes[index].name {
-        case "div", "article", "main", "section": score = 5
-        case "pre", "td", "blockquote": score = 3
-        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": score = -3
-        case "h1", "h2", "h3", "h4", "h5", "h6", "th": score = -5
+        switch tree.nodes[index].tag {
+        case .div, .article, .main, .section: score = 5
+        case .pre, .td, .blockquote: score = 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: score = -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: score = -5
         default: score = 0
         }
         if layout.marksBody[index] { score += 25 }
@@ -94,10 +99,10 @@ struct ContentFinder {
 
     /// The top candidate and its siblings that score at least a fifth as well (or are plain
     /// paragraphs of real text), in document order.
-    private func merged(_ top: Int, scores: [Int: Double]) -> [Int] {
+    private func merged(_ top: Int, scores: [Double]) -> [Int] {
         let parent = Int(tree.nodes[top].parent)
         guard parent >= 0 else { return [top] }
-        let threshold = max(10, (scores[top] ?? 0) * 0.2)
+        let threshold = max(10, scores[top] * 0.2)
         var chosen: [Int] = []
         for sibling in tree.children(of: parent) {
             if sibling == top {
@@ -105,12 +110,12 @@ struct ContentFinder {
                 continue
             }
             guard !tree.nodes[sibling].isText, !layout.excluded[sibling] else { continue }
-            if let score = scores[sibling], score >= threshold {
+            if !scores[sibling].isNaN, scores[sibling] >= threshold {
                 chosen.append(sibling)
             } else {
                 let length = layout.textLength[sibling]
                 let density = layout.linkDensity(sibling)
-                if tree.nodes[sibling].name == "p",
+                if tree.nodes[sibling].tag == .p,
                     (length > 80 && density < 0.25) || (length > 0 && density == 0 && endsSentence(sibling))
                 {
                     chosen.append(sibling)
@@ -147,7 +152,7 @@ struct ContentFinder {
 
     /// No paragraph anywhere: the `<article>` or the `<body>`.
     private func fallback() -> [Int] {
-        let candidates = tree.elements(named: "article") + tree.elements(named: "body")
+        let candidates = tree.elements(.article) + tree.elements(.body)
         return candidates.first { !layout.excluded[$0] && layout.textLength[$0] > 0 }.map { [$0] } ?? []
     }
 }

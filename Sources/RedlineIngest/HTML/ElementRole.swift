@@ -3,12 +3,20 @@
 enum ElementRole {
     /// Tags whose content is never article text.
     static let droppedTags: Set<String> = [
-        "script", "style", "noscript", "nav", "aside", "footer", "form", "button", "select", "input", "textarea",
-        "iframe", "svg", "figure", "figcaption", "picture", "video", "audio", "canvas", "object", "embed", "dialog",
-        "menu", "template", "map", "head", "title", "meta", "link", "header", "label", "option", "math", "img",
+        "script", "style", "noscript", "button", "select", "input", "textarea", "iframe", "svg", "figure",
+        "figcaption", "picture", "video", "audio", "canvas", "object", "embed", "template", "map", "head", "title",
+        "meta", "link", "label", "option", "math", "img",
         "source", "track", "amp-ad", "amp-embed", "amp-sidebar", "amp-social-share", "amp-iframe", "amp-img",
         "amp-carousel", "amp-video", "amp-list", "amp-analytics", "amp-consent",
     ]
+
+    /// Tags whose content is page furniture, unless the element holds the article: a page built
+    /// with ASP.NET puts everything in one `<form>`, and some put the article in a `<header>`.
+    static let furnitureTags: Set<String> = ["nav", "aside", "footer", "form", "header", "menu", "dialog"]
+
+    /// Classes that drop even an inline element (a caption or credit inside a paragraph).
+    static let inline = FragmentMatcher(
+        fragments: ["caption", "credit", "byline", "timestamp", "advert", "dateline-"], words: ["ad", "ads"])
 
     /// Tags that start and end a paragraph.
     static let blockTags: Set<String> = [

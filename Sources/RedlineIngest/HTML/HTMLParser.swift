@@ -20,9 +20,13 @@ enum HTMLParser {
         }
         defer { htmlFreeParserCtxt(context) }
         CLibXML2_silenceErrors()
-        let builder = TreeBuilder()
+        // The builder is reached through a raw pointer from the C callbacks: no reference
+        // counting or exclusivity checks on the hot path.
+        let builder = UnsafeMutablePointer<TreeBuilder>.allocate(capacity: 1)
+        builder.initialize(to: TreeBuilder())
+        defer { builder.deinitialize(count: 1).deallocate() }
         context.pointee.sax.pointee = TreeBuilder.handler()
-        context.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+        context.pointee.userData = UnsafeMutableRawPointer(builder)
         if encoding != "UTF-8", let handler = xmlFindCharEncodingHandler(encoding) {
             xmlSwitchToEncoding(context, handler)
         }
@@ -35,19 +39,19 @@ enum HTMLParser {
             xmlFreeDoc(document)
             context.pointee.myDoc = nil
         }
-        return withExtendedLifetime(builder) { builder.finish() }
+        return builder.pointee.finish()
     }
 }
 
 /// Builds an ``HTMLTree`` from libxml2's SAX events.
-private final class TreeBuilder {
+private struct TreeBuilder {
     var tree = HTMLTree()
     /// The elements whose subtree is being filled.
     var open: [Int32] = []
     /// Inside a script, style or template whose content is not kept: how many elements deep.
     var suppressed = 0
     // libxml2 interns names in its dictionary: one pointer per distinct name.
-    var tags: [UnsafePointer<xmlChar>: (String, HTMLTree.TagKind)] = [:]
+    var tags: [UnsafePointer<xmlChar>: (String, HTMLTree.Tag, HTMLTree.TagKind)] = [:]
     var attributeNames: [UnsafePointer<xmlChar>: String] = [:]
 
     /// The callbacks: start tag, end tag, text (blank or not, CDATA too).
@@ -56,31 +60,28 @@ private final class TreeBuilder {
         handler.initialized = 1
         handler.startElement = { context, name, attributes in
             guard let context, let name else { return }
-            TreeBuilder.builder(context).start(name, attributes)
+            context.assumingMemoryBound(to: TreeBuilder.self).pointee.start(name, attributes)
         }
         handler.endElement = { context, _ in
             guard let context else { return }
-            TreeBuilder.builder(context).end()
+            context.assumingMemoryBound(to: TreeBuilder.self).pointee.end()
         }
         handler.characters = { context, characters, length in
             guard let context, let characters else { return }
-            TreeBuilder.builder(context).text(characters, Int(length))
+            context.assumingMemoryBound(to: TreeBuilder.self).pointee.text(characters, Int(length))
         }
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = handler.characters
         return handler
     }
 
-    static func builder(_ context: UnsafeMutableRawPointer) -> TreeBuilder {
-        Unmanaged<TreeBuilder>.fromOpaque(context).takeUnretainedValue()
-    }
-
-    func start(_ pointer: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    mutating func start(_ pointer: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
+    {
         if suppressed > 0 {
             suppressed += 1
             return
         }
-        let (name, kind) = tag(pointer)
+        let (name, tag, kind) = lookUp(pointer)
         let start = Int32(tree.attributes.count)
         if var pair = attributes {
             while let key = pair.pointee {
@@ -94,13 +95,13 @@ private final class TreeBuilder {
         let index = Int32(tree.nodes.count)
         tree.nodes.append(
             HTMLTree.Node(
-                name: name, kind: kind, parent: open.last ?? -1, end: index + 1,
+                name: name, tag: tag, kind: kind, parent: open.last ?? -1, end: index + 1,
                 range: start..<Int32(tree.attributes.count), depth: Int32(open.count)))
         open.append(index)
-        if !keepsContent(name, index: Int(index)) { suppressed = 1 }
+        if !keepsContent(tag, index: Int(index)) { suppressed = 1 }
     }
 
-    func end() {
+    mutating func end() {
         if suppressed > 1 {
             suppressed -= 1
             return
@@ -110,7 +111,7 @@ private final class TreeBuilder {
         tree.nodes[Int(closed)].end = Int32(tree.nodes.count)
     }
 
-    func text(_ characters: UnsafePointer<xmlChar>, _ length: Int) {
+    mutating func text(_ characters: UnsafePointer<xmlChar>, _ length: Int) {
         guard suppressed == 0, length > 0 else { return }
         let parent = open.last ?? -1
         let start = Int32(tree.text.count)
@@ -126,28 +127,29 @@ private final class TreeBuilder {
         let index = Int32(tree.nodes.count)
         tree.nodes.append(
             HTMLTree.Node(
-                name: "", kind: [], parent: parent, end: index + 1, range: start..<Int32(tree.text.count),
+                name: "", tag: .other, kind: [], parent: parent, end: index + 1,
+                range: start..<Int32(tree.text.count),
                 depth: Int32(open.count)))
     }
 
-    func finish() -> HTMLTree {
+    mutating func finish() -> HTMLTree {
         while let closed = open.popLast() { tree.nodes[Int(closed)].end = Int32(tree.nodes.count) }
         return tree
     }
 
-    private func tag(_ pointer: UnsafePointer<xmlChar>) -> (String, HTMLTree.TagKind) {
+    private mutating func lookUp(_ pointer: UnsafePointer<xmlChar>) -> (String, HTMLTree.Tag, HTMLTree.TagKind) {
         if let known = tags[pointer] { return known }
         let name = String(cString: pointer)
-        let entry = (name, HTMLTree.TagKind(name: name))
+        let entry = (name, HTMLTree.Tag(rawValue: name) ?? .other, HTMLTree.TagKind(name: name))
         tags[pointer] = entry
         return entry
     }
 
     /// Scripts and styles are dropped with their content, except JSON-LD, which holds metadata.
-    private func keepsContent(_ name: String, index: Int) -> Bool {
-        switch name {
-        case "style", "template", "noscript": return false
-        case "script":
+    private func keepsContent(_ tag: HTMLTree.Tag, index: Int) -> Bool {
+        switch tag {
+        case .style, .template, .noscript: return false
+        case .script:
             return tree.attribute("type", of: index)?.lowercased().contains("ld+json") == true
         default: return true
         }

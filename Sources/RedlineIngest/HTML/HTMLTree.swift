@@ -19,6 +19,8 @@ public struct HTMLTree: Sendable {
         public static let link = TagKind(rawValue: 8)
         /// `<br>`.
         public static let lineBreak = TagKind(rawValue: 16)
+        /// Page furniture unless it holds the article (`nav`, `aside`, `footer`, `form`, `header`…).
+        public static let furniture = TagKind(rawValue: 32)
 
         init(name: String) {
             var kind: TagKind = []
@@ -27,14 +29,25 @@ public struct HTMLTree: Sendable {
             if ElementRole.paragraphTags.contains(name) { kind.insert(.paragraph) }
             if name == "a" { kind.insert(.link) }
             if name == "br" { kind.insert(.lineBreak) }
+            if ElementRole.furnitureTags.contains(name) { kind.insert(.furniture) }
             self = kind
         }
+    }
+
+    /// The tags the extractor looks for by name; every other element is `other`.
+    public enum Tag: String, Sendable {
+        case a, p, div, span, font, br, img, wbr, td, pre, blockquote, li, section, article, main, body, html
+        case h1, h2, h3, h4, h5, h6, th, address, ol, ul, dl, dd, dt, form
+        case meta, link, time, title, script, style, template, noscript
+        case other = ""
     }
 
     /// An element or a run of text.
     public struct Node: Sendable {
         /// The element's lower-case name; empty for text.
         public var name: String
+        /// The element's tag, when it is one the extractor looks for.
+        public var tag: Tag
         /// What the tag is.
         public var kind: TagKind
         /// The parent's index; -1 for a root.
@@ -101,9 +114,9 @@ public struct HTMLTree: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The indices of the elements named `name`, in document order.
-    public func elements(named name: String) -> [Int] {
-        nodes.indices.filter { nodes[$0].name == name }
+    /// The indices of the elements with this tag, in document order.
+    public func elements(_ tag: Tag) -> [Int] {
+        nodes.indices.filter { nodes[$0].tag == tag && !nodes[$0].isText }
     }
 
     /// A node's children, walked through the `end` links.

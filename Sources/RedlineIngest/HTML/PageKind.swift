@@ -29,8 +29,8 @@ enum PageKind {
     static func headlineLinks(_ tree: HTMLTree, layout: PageLayout) -> Int {
         var count = 0
         for index in tree.nodes.indices {
-            switch tree.nodes[index].name {
-            case "h2", "h3", "h4":
+            switch tree.nodes[index].tag {
+            case .h2, .h3, .h4:
                 let text = layout.textLength[index]
                 if text >= 20, layout.linkDensity(index) > 0.8 { count += 1 }
             default: break

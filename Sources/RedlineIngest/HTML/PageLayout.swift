@@ -56,8 +56,10 @@ struct PageLayout {
                 || ElementRole.hidden.matches(classes)
             marksBody[index] = ElementRole.marksBody(tree, index, classes: classes)
             boilerplate[index] =
-                isBlock && node.name != "body" && node.name != "html" && !marksBody[index]
-                && ElementRole.boilerplate.matches(classes)
+                node.kind.contains(.furniture)
+                || (isBlock && node.tag != .body && node.tag != .html && !marksBody[index]
+                    && ElementRole.boilerplate.matches(classes))
+                || (!isBlock && ElementRole.inline.matches(classes))
             marksByline[index] = ElementRole.byline.matches(classes)
             marksLivePost[index] = ElementRole.livePost.matches(classes)
         }

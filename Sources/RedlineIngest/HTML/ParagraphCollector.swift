@@ -54,7 +54,7 @@ struct ParagraphCollector {
                 } else if node.kind.contains(.block) {
                     flush()
                     tags.append((node.name, Int(node.end)))
-                } else if !buffer.isEmpty, node.name == "img" || node.name == "wbr" {
+                } else if !buffer.isEmpty, node.tag == .img || node.tag == .wbr {
                     buffer.append(0x20)
                 }
                 index += 1

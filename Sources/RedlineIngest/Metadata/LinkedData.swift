@@ -27,7 +27,7 @@ struct LinkedData {
     /// Reads every JSON-LD block of the page; nil when none describes an article.
     init?(_ tree: HTMLTree) {
         var objects: [[String: Any]] = []
-        for script in tree.elements(named: "script") {
+        for script in tree.elements(.script) {
             guard tree.attribute("type", of: script)?.lowercased().contains("ld+json") == true else { continue }
             let source = tree.textContent(of: script)
             guard let json = Self.parse(source) else { continue }

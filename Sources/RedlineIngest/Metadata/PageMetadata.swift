@@ -19,8 +19,8 @@ struct PageMetadata {
         var title: String?
         var htmlLanguage: String?
         for index in tree.nodes.indices {
-            switch tree.nodes[index].name {
-            case "meta":
+            switch tree.nodes[index].tag {
+            case .meta:
                 let key =
                     (tree.attribute("property", of: index) ?? tree.attribute("name", of: index)
                     ?? tree.attribute("itemprop", of: index) ?? tree.attribute("http-equiv", of: index))?.lowercased()
@@ -29,11 +29,11 @@ struct PageMetadata {
                 {
                     meta[key] = content
                 }
-            case "link":
+            case .link:
                 if canonical == nil, tree.attribute("rel", of: index)?.lowercased() == "canonical" {
                     canonical = tree.attribute("href", of: index)?.trimmingWhitespace
                 }
-            case "time":
+            case .time:
                 guard let value = tree.attribute("datetime", of: index)?.trimmingWhitespace, !value.isEmpty else {
                     break
                 }
@@ -50,14 +50,14 @@ struct PageMetadata {
                 } else {
                     times.any = times.any ?? value
                 }
-            case "h1":
+            case .h1:
                 if heading == nil {
                     let text = Whitespace.collapse(Array(tree.textContent(of: index).utf8))
                     if !text.isEmpty { heading = text }
                 }
-            case "title":
+            case .title:
                 if title == nil { title = Whitespace.collapse(Array(tree.textContent(of: index).utf8)) }
-            case "html":
+            case .html:
                 htmlLanguage = tree.attribute("lang", of: index)
             default:
                 if visibleBylines.isEmpty, Self.isVisibleByline(layout, index) {
