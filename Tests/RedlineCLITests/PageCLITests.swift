@@ -109,4 +109,29 @@ struct PageCLITests {
         let extracted = try cli.run(["extract", markdown])
         #expect(extracted.stdout == "Ferry cut\n\nThe ferry will run four sailings.\n")
     }
+
+    @Test("Snapshots of pages: keyed by canonical URL, noise adds nothing, an edit adds a revision with its metadata")
+    func snapshots() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redline-pages-\(UUID().uuidString)"
+        ).path
+        #expect(try cli.run(["init", directory]).status == 0)
+        func snapshot(_ pair: String, _ side: String) throws -> CLITests.Result {
+            try cli.run([
+                "snapshot", Self.pairs.appendingPathComponent("\(pair)/\(side).html").path, "--store", directory,
+            ])
+        }
+        let key = "https://valleycourier.example/2026/11/24/flood-toll-rises/"
+        let first = try snapshot("noise-wordpress", "a")
+        #expect(first.stdout.hasPrefix("\(key)@1: added"))
+        #expect(try snapshot("noise-wordpress", "b").stdout.hasPrefix("\(key)@1: unchanged"))
+        #expect(try snapshot("edit-wordpress", "b").stdout.hasPrefix("\(key)@2: added"))
+        let diff = try cli.run(["diff", "\(key)@1", "\(key)@2", "--store", directory, "--color", "never"])
+        #expect(diff.status == 1)
+        #expect(
+            diff.stdout.contains(
+                "Headline: [-“Flood toll rises to 14 in river valley”-] → {+“Flood toll rises to 17 in river valley”+}")
+        )
+        #expect(diff.stdout.contains("Figures (2)"))
+    }
 }

@@ -37,7 +37,8 @@ struct ContentFinder {
         var scores = [Double](repeating: .nan, count: tree.nodes.count)
         for index in tree.nodes.indices where isParagraph(index) {
             let length = Int(layout.textLength[index])
-            guard length >= 25 else { continue }
+            // Short text, or a "paragraph" that is mostly a link (a teaser, a menu entry), scores nothing.
+            guard length >= 25, layout.linkDensity(index) <= 0.5 else { continue }
             let score = 1 + Double(commas(in: index)) + Double(min(length / 100, 3))
             var ancestor = Int(tree.nodes[index].parent)
             var level = 0
@@ -54,8 +55,8 @@ struct ContentFinder {
         return scores
     }
 
-    /// A `p`-like element: a paragraph tag, or a `div`/`section` with text of its own and no
-    /// blocks inside.
+    /// A `p`-like element: a paragraph tag, or a `div`/`section`/`td`/`span` with text of its own
+    /// (directly or in inline elements) and no blocks inside.
     func isParagraph(_ index: Int) -> Bool {
         let node = tree.nodes[index]
         guard !node.isText, !layout.excluded[index] else { return false }
@@ -65,11 +66,10 @@ struct ContentFinder {
             var ownText = 0
             for child in tree.children(of: index) {
                 let childNode = tree.nodes[child]
-                if childNode.isText {
-                    ownText += Int(layout.textLength[child])
-                } else if childNode.kind.contains(.block) && !childNode.kind.contains(.lineBreak) {
+                if childNode.kind.contains(.block) && !childNode.kind.contains(.lineBreak) {
                     return false
                 }
+                ownText += Int(layout.textLength[child])
             }
             return ownText >= 25
         default: return false

@@ -66,7 +66,9 @@ enum ElementRole {
         "body-text", "bodytext", "article-text", "articletext", "article__text", "content-body", "post-body",
         "postbody", "post__content", "story-text", "storytext", "article-copy", "body-copy", "rich-text", "richtext",
         "text-body", "main-text", "maintext", "article-main", "news-body", "news-text", "entry-body", "single-content",
-        "td-post-content", "c-entry-content", "paywall-content", "caas-body", "l-article-body",
+        "td-post-content", "c-entry-content", "paywall-content", "caas-body", "l-article-body", "field--name-body",
+        "field-name-body", "story__content", "article__content", "articlebodycontent", "post__body", "gh-content",
+        "entry__content", "content-article", "article-detail", "detail-body", "newsarticle", "storytext",
     ]
 
     static let boilerplate = FragmentMatcher(fragments: boilerplateFragments, words: Array(boilerplateWords))

@@ -4,12 +4,15 @@ enum HTMLArticleReader {
     static func read(_ tree: HTMLTree) throws(IngestError) -> Article {
         let linkedData = LinkedData(tree)
         let layout = PageLayout(tree)
-        let metadata = PageMetadata(layout, linkedData: linkedData)
+        var metadata = PageMetadata(layout, linkedData: linkedData)
         let finder = ContentFinder(layout: layout)
         let containers = finder.containers()
         try PageKind.check(tree, layout: layout, containers: containers, linkedData: linkedData)
 
         let blocks = ParagraphCollector(layout: layout).blocks(in: containers)
+        if let headline = metadata.headline, let shown = shownHeadline(headline, in: blocks) {
+            metadata.headline = shown
+        }
         var paragraphs = clean(blocks, headline: metadata.headline, byline: metadata.byline)
         if let body = linkedData?.body {
             paragraphs = LinkedBody.reconcile(dom: paragraphs, linkedBody: body)
@@ -18,6 +21,22 @@ enum HTMLArticleReader {
             headline: metadata.headline, byline: metadata.byline, published: metadata.published,
             modified: metadata.modified, canonicalURL: metadata.canonicalURL, language: metadata.language,
             paragraphs: paragraphs)
+    }
+
+    /// For a headline taken from a `<title>` with the site's name ("Valley Herald - Hospital to
+    /// add 40 beds"), the part the page shows as a block of its own near the top.
+    static func shownHeadline(_ headline: String, in blocks: [ParagraphCollector.Block]) -> String? {
+        let separators = [" | ", " - ", " \u{2013} ", " \u{2014} ", " :: ", " \u{00B7} ", ": "]
+        guard separators.contains(where: { headline.contains($0) }) else { return nil }
+        for block in blocks.prefix(3) where block.text.utf8.count < headline.utf8.count {
+            let text = block.text
+            if headline.hasSuffix(text) || headline.hasPrefix(text),
+                separators.contains(where: { headline.hasSuffix($0 + text) || headline.hasPrefix(text + $0) })
+            {
+                return text
+            }
+        }
+        return nil
     }
 
     /// Drops the headline and byline repeated in the body, furniture, and link lists.

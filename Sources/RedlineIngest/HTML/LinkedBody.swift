@@ -5,7 +5,8 @@
 /// When the page shows little of it (a paywall stub, a page rendered by script), the
 /// `articleBody` is the body, split at its line breaks.
 enum LinkedBody {
-    static func reconcile(dom paragraphs: [String], linkedBody: String) -> [String] {
+    static func reconcile(dom paragraphs: [String], linkedBody raw: String) -> [String] {
+        let linkedBody = plainText(raw)
         let linkedWords = words(linkedBody)
         guard linkedWords.count >= 40 else { return paragraphs }
         let linkedSet = Set(linkedWords)
@@ -24,6 +25,22 @@ enum LinkedBody {
             let inside = own.filter { linkedSet.contains($0) }.count
             return own.count >= 8 && Double(inside) >= 0.8 * Double(own.count)
         }
+    }
+
+    /// An `articleBody` that carries markup or entities (some sites put the HTML there) as text,
+    /// one line per paragraph.
+    static func plainText(_ body: String) -> String {
+        guard body.contains("<") || body.contains("&") else { return body }
+        // Line breaks are paragraph breaks in an articleBody; keep them through the parser.
+        let marked = body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>")
+        let bytes = Array(("<html><body>" + marked + "</body></html>").utf8)
+        let result = bytes.withUnsafeBytes { buffer in
+            Result { () throws(IngestError) in try HTMLParser.parse(buffer, encoding: "UTF-8") }
+        }
+        guard case .success(let tree) = result else { return body }
+        let layout = PageLayout(tree)
+        let roots = tree.nodes.indices.filter { tree.nodes[$0].parent < 0 }
+        return ParagraphCollector(layout: layout).blocks(in: roots).map(\.text).joined(separator: "\n")
     }
 
     /// Lines (blank-line or single-line breaks) of an `articleBody`, whitespace collapsed.

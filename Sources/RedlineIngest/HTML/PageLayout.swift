@@ -55,9 +55,12 @@ struct PageLayout {
                 parentDropped || node.kind.contains(.dropped) || ElementRole.isHidden(tree, index)
                 || ElementRole.hidden.matches(classes)
             marksBody[index] = ElementRole.marksBody(tree, index, classes: classes)
+            // A heading's own class is not trusted to mark furniture ("header-anchor", "section-header"
+            // on subheads); widget titles are caught by their words when paragraphs are cleaned.
+            let isHeading = [.h1, .h2, .h3, .h4, .h5, .h6].contains(node.tag)
             boilerplate[index] =
                 node.kind.contains(.furniture)
-                || (isBlock && node.tag != .body && node.tag != .html && !marksBody[index]
+                || (isBlock && !isHeading && node.tag != .body && node.tag != .html && !marksBody[index]
                     && ElementRole.boilerplate.matches(classes))
                 || (!isBlock && ElementRole.inline.matches(classes))
             marksByline[index] = ElementRole.byline.matches(classes)
