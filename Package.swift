@@ -36,7 +36,7 @@ let package = Package(
         .target(name: "RedlineZlib", dependencies: ["CZlib"], swiftSettings: strict),
         .target(
             name: "RedlineIngest",
-            dependencies: ["CLibXML2"],
+            dependencies: ["CLibXML2", "RedlineZlib"],
             swiftSettings: strict,
             // libxml2's own dependencies, named so that a fully static build links them too.
             linkerSettings: [
@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(name: "RedlineIngestTests", dependencies: ["RedlineIngest"], swiftSettings: strict),
         .testTarget(
             name: "RedlineCLITests",
-            dependencies: ["redline", "Redline"],
+            dependencies: ["redline", "Redline", "RedlineZlib"],
             swiftSettings: strict
         ),
     ],

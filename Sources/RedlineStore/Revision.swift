@@ -47,14 +47,16 @@ public struct RevisionMetadata: Codable, Sendable, Equatable {
             && sourceURL == other.sourceURL
     }
 
-    var json: String? {
+    /// The metadata as the store keeps it (sorted-key JSON); nil when empty.
+    public var json: String? {
         guard self != RevisionMetadata() else { return nil }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    static func from(json: String?) -> RevisionMetadata {
+    /// Metadata from its stored JSON (empty when nil or unreadable).
+    public static func from(json: String?) -> RevisionMetadata {
         guard let json else { return RevisionMetadata() }
         return (try? JSONDecoder().decode(RevisionMetadata.self, from: Data(json.utf8))) ?? RevisionMetadata()
     }

@@ -311,6 +311,17 @@ public final class SQLiteStore: RevisionStore {
         }
     }
 
+    /// The article's newest revision, or nil when the store has no such article.
+    public func latestRevision(of article: ArticleKey) throws(StoreError) -> Revision? {
+        try read { db in
+            guard let articleID = try Self.articleID(db, article, create: false, at: Date()) else { return nil }
+            return try Row.fetchOne(
+                db, sql: "SELECT * FROM revisions WHERE article_id = ? ORDER BY seq DESC LIMIT 1",
+                arguments: [articleID]
+            ).map { Self.revision($0, article: article.value) }
+        }
+    }
+
     public func revisions(of article: ArticleKey) throws(StoreError) -> [Revision] {
         try read { db in
             let articleID = try Self.existingArticle(db, article)

@@ -2,18 +2,24 @@ import ArgumentParser
 import Foundation
 import Redline
 
-/// `redline import --jsonl FILE|-`.
+/// `redline import FILE.warc[.gz]...` and `redline import --jsonl FILE|-`.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Add the revisions of a dump made by `redline export` (JSON lines), in order.",
-        discussion: "Revisions are committed in batches; a batch is all or nothing.")
+        abstract: "Add the captures in WARC archives, or the revisions of a dump made by `redline export`.",
+        discussion: """
+            WARC (1.0, 1.1; plain or gzip): every response record holding an HTML page becomes a revision of \
+            the article at its target URI, dated by its WARC-Date, in date order; revisits and repeated \
+            captures add nothing. Damaged records are reported with their offsets and skipped. Exit status: \
+            0 when everything was imported, 1 when records were skipped, 2 on trouble. \
+            With --jsonl: a dump, committed in batches (each all or nothing).
+            """)
 
-    @Flag(name: .long, help: "The input is a JSON-lines dump (the only format for now; WARC comes later).")
+    @Flag(name: .long, help: "The input is a JSON-lines dump made by `redline export`.")
     var jsonl = false
 
-    @Argument(help: "The dump: a file path or '-'.")
-    var file: String
+    @Argument(help: "WARC files (.warc, .warc.gz), or with --jsonl one dump (a path or '-').")
+    var files: [String]
 
     @Option(name: .long, help: "Revisions per transaction.")
     var batch: Int = 256
@@ -24,12 +30,14 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var store: StoreOption
 
     func validate() throws {
-        guard jsonl else { throw ValidationError("give --jsonl: the dump format is the only one import reads yet.") }
+        guard !files.isEmpty else { throw ValidationError("give the files to import.") }
+        if jsonl && files.count != 1 { throw ValidationError("--jsonl reads one dump at a time.") }
         guard batch >= 1 else { throw ValidationError("--batch must be 1 or more.") }
     }
 
     func run() throws {
-        let document = try Terminal.load(file)
+        guard jsonl else { return try importArchives() }
+        let document = try Terminal.load(files[0], format: .text)
         let opened = try store.open(.readWrite)
         var pending: [NewRevision] = []
         var added = 0
@@ -58,5 +66,35 @@ struct ImportCommand: ParsableCommand {
         // Return the space of the whole payloads that became deltas.
         try withStore { () throws(StoreError) in try opened.compact() }
         Terminal.write("imported \(added) revisions (\(unchanged) unchanged, skipped)\n", to: 2)
+    }
+
+    /// WARC import, with a progress line on a terminal (plain lines otherwise).
+    func importArchives() throws {
+        let opened = try store.open(.readWrite)
+        let importer = try withStore { () throws(StoreError) in try WARCImport(store: opened) }
+        let terminal = isatty(STDERR_FILENO) == 1
+        var lastLine = Date.distantPast
+        let report = try withStore { () throws(StoreError) in
+            try importer.run(files) { progress in
+                let rate = Double(progress.bytes) / max(progress.seconds, 0.001) / 1e6
+                let line = String(
+                    format: "%d records, %.0f MB at %.1f MB/s, %d articles, %d captures", progress.records,
+                    Double(progress.bytes) / 1e6, rate, progress.articles, progress.captures)
+                if terminal {
+                    Terminal.write("\r\u{1B}[K" + line, to: STDERR_FILENO)
+                } else if Date().timeIntervalSince(lastLine) >= 5 {
+                    lastLine = Date()
+                    Terminal.write(line + "\n", to: STDERR_FILENO)
+                }
+            }
+        }
+        if terminal { Terminal.write("\r\u{1B}[K", to: STDERR_FILENO) }
+        for problem in report.skipped { Terminal.write("redline: skipped: \(problem)\n", to: STDERR_FILENO) }
+        print(
+            "imported \(report.added) revisions of \(report.articles) articles from \(report.records) records "
+                + "(\(report.captures) pages, \(report.duplicates) unchanged, \(report.alreadyStored) already stored, "
+                + "\(report.revisits) revisits, "
+                + "\(report.notPages) redirects or errors, \(report.skipped.count) skipped)")
+        if !report.skipped.isEmpty { throw ExitCode(1) }
     }
 }

@@ -2,8 +2,9 @@
 /// instant compare equal: `2024-03-05T12:00:00+02:00`, `2024-03-05T10:00:00.000Z` and
 /// `2024-03-05 10:00Z` all become `2024-03-05T10:00:00Z`; a time without a zone keeps no zone;
 /// a date alone stays a date.
-enum ISODate {
-    static func normalised(_ text: String) -> String? {
+public enum ISODate {
+    /// The normalised form, or nil when the text is not an ISO 8601 date.
+    public static func normalised(_ text: String) -> String? {
         let bytes = Array(text.utf8)
         func number(_ start: Int, _ length: Int) -> Int? {
             guard start + length <= bytes.count else { return nil }
@@ -80,6 +81,28 @@ enum ISODate {
             }
         }
         return format(y, m, d) + "T" + clock((total / 60, total % 60, second)) + "Z"
+    }
+
+    /// Seconds since 1970 (UTC) of an ISO 8601 date or time; a time without a zone is taken as UTC.
+    public static func secondsSince1970(_ text: String) -> Double? {
+        guard let value = normalised(text) else { return nil }
+        let bytes = Array(value.utf8)
+        func number(_ start: Int, _ length: Int) -> Int {
+            bytes[start..<start + length].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
+        let (year, month, day) = (number(0, 4), number(5, 2), number(8, 2))
+        // Days from civil (Howard Hinnant's algorithm).
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        var seconds = Double(days) * 86_400
+        if bytes.count >= 19 {
+            seconds += Double(number(11, 2) * 3600 + number(14, 2) * 60 + number(17, 2))
+        }
+        return seconds
     }
 
     private static func daysIn(_ month: Int, _ year: Int) -> Int {

@@ -1,0 +1,280 @@
+import Foundation
+import RedlineIngest
+import RedlineStore
+
+/// Imports the captures in WARC files into the store: every `response` record holding an HTML
+/// page becomes a revision of the article at its (canonicalised) `WARC-Target-URI`, dated by
+/// its `WARC-Date`, in date order per article. Revisits and captures identical to the one before
+/// add nothing. Memory stays constant whatever the archives' size: records are read one at a
+/// time, and the extracted articles wait in a spool file (with a small index in memory) until
+/// they can be added in date order.
+public final class WARCImport {
+    /// What an import did.
+    public struct Report: Sendable {
+        /// Records read (all types).
+        public var records = 0
+        /// Uncompressed WARC bytes read.
+        public var bytes: Int64 = 0
+        /// Pages extracted.
+        public var captures = 0
+        /// `revisit` records (added nothing).
+        public var revisits = 0
+        /// Captures equal to the previous capture of their article (added nothing).
+        public var duplicates = 0
+        /// Captures no newer than the article's latest revision already in the store (an archive
+        /// imported again, or overlapping archives): added nothing.
+        public var alreadyStored = 0
+        /// Responses that are not captures of a page: redirects and errors, by status.
+        public var notPages = 0
+        /// Revisions added to the store.
+        public var added = 0
+        /// Articles that received at least one capture.
+        public var articles = 0
+        /// Records or parts of files that could not be imported, each with its file and offset.
+        public var skipped: [String] = []
+    }
+
+    /// Progress while reading.
+    public struct Progress: Sendable {
+        public var records: Int
+        public var bytes: Int64
+        public var articles: Int
+        public var captures: Int
+        public var seconds: Double
+    }
+
+    private let store: SQLiteStore
+    private let spool: Spool
+    private var index: [Spool.Entry] = []
+    private var keys: [String] = []
+    private var keyIDs: [String: Int32] = [:]
+    private var report = Report()
+
+    public init(store: SQLiteStore) throws(StoreError) {
+        self.store = store
+        spool = try Spool()
+    }
+
+    /// Reads every file, then adds the captures in date order per article.
+    public func run(_ paths: [String], progress: (Progress) -> Void = { _ in }) throws(StoreError) -> Report {
+        let started = Date()
+        var lastProgress = Date.distantPast
+        var bytesBefore: Int64 = 0
+        for path in paths {
+            let reader: WARCReader
+            do {
+                reader = try WARCReader(path: path)
+            } catch {
+                report.skipped.append(error.description)
+                continue
+            }
+            while true {
+                let record: WARCRecord?
+                do {
+                    record = try reader.next { $0.type == "response" }
+                } catch {
+                    report.skipped.append(error.description)
+                    if case .damagedMember = error.reason {
+                        do { try reader.recover() } catch { report.skipped.append(error.description) }
+                    }
+                    continue
+                }
+                guard let record else { break }
+                report.records += 1
+                try take(record, file: path)
+                if report.records % 64 == 0, Date().timeIntervalSince(lastProgress) > 0.2 {
+                    lastProgress = Date()
+                    progress(
+                        Progress(
+                            records: report.records, bytes: bytesBefore + reader.bytesDecoded, articles: keys.count,
+                            captures: report.captures, seconds: Date().timeIntervalSince(started)))
+                }
+            }
+            bytesBefore += reader.bytesDecoded
+        }
+        report.bytes = bytesBefore
+        report.articles = keys.count
+        try addInOrder()
+        return report
+    }
+
+    private func take(_ record: WARCRecord, file: String) throws(StoreError) {
+        switch record.type {
+        case "revisit":
+            report.revisits += 1
+            return
+        case "response":
+            break
+        default:
+            return
+        }
+        let place = "\(file) at offset \(record.offset)"
+        guard let uri = record.targetURI, let block = record.block else {
+            report.skipped.append("\(place): a response without a target URI or too large to read")
+            return
+        }
+        let response: HTTPResponse
+        do {
+            response = try HTTPResponse.parse(block)
+        } catch {
+            report.skipped.append("\(place): \(error.description)")
+            return
+        }
+        guard (200..<300).contains(response.status) else {
+            report.notPages += 1
+            return
+        }
+        guard let type = response.mediaType, type.contains("html") else {
+            report.skipped.append("\(place): not HTML (\(response.mediaType ?? "no Content-Type")), \(uri)")
+            return
+        }
+        let article: Article
+        do {
+            article = try response.body.withUnsafeBytes { bytes in
+                try ArticleReader.read(
+                    bytes, format: .html, name: uri, httpContentType: response.header("Content-Type"))
+            }
+        } catch let error as IngestError {
+            report.skipped.append("\(place): \(error.description)")
+            return
+        } catch {
+            report.skipped.append("\(place): \(error)")
+            return
+        }
+        guard let date = record.date.flatMap(Self.date) else {
+            report.skipped.append("\(place): no readable WARC-Date")
+            return
+        }
+        report.captures += 1
+        let key = ArticleKey(uri).value
+        let keyID: Int32
+        if let known = keyIDs[key] {
+            keyID = known
+        } else {
+            keyID = Int32(keys.count)
+            keys.append(key)
+            keyIDs[key] = keyID
+        }
+        let text = article.paragraphs.isEmpty ? "" : article.body + "\n"
+        let metadata = RevisionMetadata(article)
+        index.append(try spool.append(key: keyID, date: date, text: Array(text.utf8), metadata: metadata))
+    }
+
+    /// Adds the spooled captures by article and date, 256 per transaction, skipping a capture equal
+    /// (text and metadata) to the one before it.
+    private func addInOrder() throws(StoreError) {
+        index.sort { ($0.key, $0.date, $0.sequence) < ($1.key, $1.date, $1.sequence) }
+        var batch: [NewRevision] = []
+        var previous: Spool.Entry?
+        var storedUntil: (key: Int32, date: Double)?
+        func flush() throws(StoreError) {
+            guard !batch.isEmpty else { return }
+            for result in try store.add(contentsOf: batch) {
+                switch result {
+                case .added: report.added += 1
+                case .unchanged: report.duplicates += 1
+                }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+        for entry in index {
+            defer { previous = entry }
+            if storedUntil?.key != entry.key {
+                let latest = try store.latestRevision(of: ArticleKey(keys[Int(entry.key)]))
+                storedUntil = (entry.key, latest?.capturedAt.timeIntervalSince1970 ?? -.infinity)
+            }
+            if let storedUntil, entry.date <= storedUntil.date {
+                report.alreadyStored += 1
+                continue
+            }
+            if let previous, previous.key == entry.key, previous.hash == entry.hash {
+                report.duplicates += 1
+                continue
+            }
+            let (text, metadata) = try spool.read(entry)
+            batch.append(
+                NewRevision(
+                    text: text, article: ArticleKey(keys[Int(entry.key)]),
+                    capturedAt: Date(timeIntervalSince1970: entry.date), metadata: metadata))
+            if batch.count >= 256 { try flush() }
+        }
+        try flush()
+    }
+
+    /// Seconds since 1970 from a WARC-Date (`2026-11-24T10:00:00Z`, fractions allowed).
+    static func date(_ text: String) -> Double? {
+        ISODate.secondsSince1970(text)
+    }
+}
+
+/// Extracted captures waiting to be added in order: a temporary file of records and, per
+/// record, a small index entry kept in memory.
+final class Spool {
+    struct Entry {
+        var key: Int32
+        var date: Double
+        var sequence: Int32
+        var hash: UInt64
+        var offset: Int64
+        var length: Int32
+    }
+
+    private let handle: FileHandle
+    private let path: String
+    private var size: Int64 = 0
+    private var count: Int32 = 0
+
+    init() throws(StoreError) {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("redline-spool-\(UUID().uuidString)").path
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forUpdatingAtPath: path)
+        else {
+            throw StoreError(.database("cannot create a spool file in \(FileManager.default.temporaryDirectory.path)"))
+        }
+        self.handle = handle
+        unlink(path)  // gone when closed, whatever happens
+    }
+
+    deinit { try? handle.close() }
+
+    func append(key: Int32, date: Double, text: [UInt8], metadata: RevisionMetadata) throws(StoreError) -> Entry {
+        let meta = Array((metadata.json ?? "").utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(8 + meta.count + text.count)
+        for value in [UInt32(meta.count), UInt32(text.count)] {
+            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+        }
+        bytes += meta
+        bytes += text
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: bytes)
+        } catch {
+            throw StoreError(.database("the spool file could not be written: \(error)"))
+        }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in meta + [0] + text { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let entry = Entry(
+            key: key, date: date, sequence: count, hash: hash, offset: size, length: Int32(bytes.count))
+        size += Int64(bytes.count)
+        count += 1
+        return entry
+    }
+
+    func read(_ entry: Entry) throws(StoreError) -> (text: [UInt8], metadata: RevisionMetadata) {
+        let data: Data
+        do {
+            try handle.seek(toOffset: UInt64(entry.offset))
+            data = try handle.read(upToCount: Int(entry.length)) ?? Data()
+        } catch {
+            throw StoreError(.database("the spool file could not be read: \(error)"))
+        }
+        let bytes = [UInt8](data)
+        guard bytes.count == Int(entry.length), bytes.count >= 8 else {
+            throw StoreError(.database("the spool file is short"))
+        }
+        let metaCount = Int(UInt32(bytes[0]) | UInt32(bytes[1]) << 8 | UInt32(bytes[2]) << 16 | UInt32(bytes[3]) << 24)
+        let meta = String(decoding: bytes[8..<8 + metaCount], as: UTF8.self)
+        return (Array(bytes[(8 + metaCount)...]), RevisionMetadata.from(json: meta.isEmpty ? nil : meta))
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Redline
+import RedlineZlib
+import Testing
+
+/// WARC archives, written by the tests: the reader on its own, and `redline import` into a store.
+@Suite("WARC reading and import")
+struct WARCImportTests {
+    let cli = CLITests()
+
+    func directory() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redline-warc-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    static let paragraphs = [
+        "The number of people killed in the floods rose to 14 on Tuesday, officials said, as rescuers reached cut-off villages.",
+        "Governor Ellen Park said 2,300 homes had been damaged and that the state would ask for federal aid next week.",
+        "Another 50 millimetres of rain could fall by Thursday, the weather service said, warning residents to be ready.",
+    ]
+
+    static func edited(_ toll: Int) -> [String] {
+        var copy = paragraphs
+        copy[0] = copy[0].replacingOccurrences(of: "14", with: "\(toll)")
+        return copy
+    }
+
+    @Test(
+        "The reader: every record of a plain and of a gzip file, with types, URIs, dates and offsets",
+        arguments: [false, true])
+    func reader(gzip: Bool) throws {
+        var writer = WARCWriter()
+        writer.record(
+            type: "warcinfo", uri: nil, date: "2026-11-24T10:00:00Z", contentType: "application/warc-fields",
+            block: Array("software: test\r\n".utf8))
+        writer.request(uri: "https://news.example/a", date: "2026-11-24T10:00:01Z")
+        try writer.response(uri: "https://news.example/a", date: "2026-11-24T10:00:01Z", body: "<p>hello</p>")
+        writer.revisit(uri: "https://news.example/a", date: "2026-11-24T11:00:00Z")
+        let path = (try directory() as NSString).appendingPathComponent(gzip ? "a.warc.gz" : "a.warc")
+        let bytes = try writer.bytes(gzip: gzip)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let reader = try WARCReader(path: path)
+        var records: [WARCRecord] = []
+        while let record = try reader.next(wantsBlock: { $0.type == "response" }) { records.append(record) }
+        #expect(records.map(\.type) == ["warcinfo", "request", "response", "revisit"])
+        #expect(records[2].targetURI == "https://news.example/a")
+        #expect(records[2].date == "2026-11-24T10:00:01Z")
+        #expect(records[2].block.map { String(decoding: $0, as: UTF8.self).hasSuffix("<p>hello</p>") } == true)
+        #expect(records[1].block == nil)
+        // Offsets: the record's own start in a plain file, its gzip member's start in a .gz.
+        var expected: [Int64] = []
+        var offset: Int64 = 0
+        for record in writer.records {
+            expected.append(offset)
+            offset += Int64(gzip ? try Zlib.deflate(record, format: .gzip).count : record.count)
+        }
+        #expect(records.map(\.offset) == expected)
+        #expect(reader.bytesDecoded == Int64(writer.records.reduce(0) { $0 + $1.count }))
+    }
+
+    @Test("HTTP bodies in chunked transfer coding and gzip content coding are decoded")
+    func httpCodings() throws {
+        var writer = WARCWriter()
+        let page = WARCWriter.page(
+            headline: "Flood toll rises", paragraphs: Self.paragraphs, url: "https://news.example/flood")
+        try writer.response(
+            uri: "https://news.example/flood", date: "2026-11-24T10:00:00Z", body: page, gzip: true, chunked: true)
+        let record = try #require(writer.records.first)
+        let blockStart = try #require(String(decoding: record, as: UTF8.self).range(of: "\r\n\r\nHTTP/1.1"))
+        let offset =
+            String(decoding: record, as: UTF8.self).utf8.distance(
+                from: String(decoding: record, as: UTF8.self).startIndex, to: blockStart.lowerBound) + 4
+        let block = Array(record[offset..<(record.count - 4)])
+        let response = try HTTPResponse.parse(block)
+        #expect(response.status == 200)
+        #expect(response.mediaType == "text/html")
+        #expect(String(decoding: response.body, as: UTF8.self) == page)
+    }
+
+    @Test("Import: captures grouped by canonical URI, ordered by WARC-Date, revisits and repeats add nothing")
+    func importOrdered() throws {
+        let dir = try directory()
+        #expect(try cli.run(["init", dir]).status == 0)
+        var writer = WARCWriter()
+        let url = "https://news.example/flood"
+        // Out of date order in the file; one with tracking parameters (same article); a repeat; a revisit.
+        try writer.response(
+            uri: url + "?utm_source=rss", date: "2026-11-24T12:00:00Z",
+            body: WARCWriter.page(headline: "Flood toll rises to 17", paragraphs: Self.edited(17), url: url))
+        try writer.response(
+            uri: url, date: "2026-11-24T10:00:00Z",
+            body: WARCWriter.page(headline: "Flood toll rises to 14", paragraphs: Self.paragraphs, url: url))
+        try writer.response(
+            uri: url, date: "2026-11-24T11:00:00Z",
+            body: WARCWriter.page(headline: "Flood toll rises to 14", paragraphs: Self.paragraphs, url: url), gzip: true
+        )
+        writer.revisit(uri: url, date: "2026-11-24T13:00:00Z")
+        try writer.response(
+            uri: "https://news.example/other", date: "2026-11-24T10:30:00Z",
+            body: WARCWriter.page(
+                headline: "Bridge to reopen", paragraphs: Self.paragraphs.reversed(), url: "https://news.example/other")
+        )
+        let path = (dir as NSString).appendingPathComponent("crawl.warc.gz")
+        try Data(try writer.bytes(gzip: true)).write(to: URL(fileURLWithPath: path))
+
+        let result = try cli.run(["import", path, "--store", dir])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("imported 3 revisions of 2 articles from 5 records"))
+        #expect(result.stdout.contains("1 revisits"))
+        let store = try SQLiteStore(path: StoreLocation.find(explicit: dir))
+        let revisions = try store.revisions(of: ArticleKey(url))
+        #expect(revisions.count == 2)
+        // 2026-11-24T10:00:00Z and 12:00:00Z.
+        #expect(revisions.map { Int($0.capturedAt.timeIntervalSince1970) } == [1_795_514_400, 1_795_521_600])
+        #expect(revisions.last?.metadata.headline == "Flood toll rises to 17")
+        let (_, text) = try store.text(of: ArticleKey(url), .number(2))
+        #expect(String(decoding: text, as: UTF8.self).contains("rose to 17 on Tuesday"))
+        // Importing the same archive again adds nothing.
+        let again = try cli.run(["import", path, "--store", dir])
+        #expect(again.stdout.contains("imported 0 revisions"))
+    }
+
+    @Test(
+        "Damage: a truncated gzip member, a bad record header and a non-HTML record are reported with offsets; the rest imports; exit 1"
+    )
+    func damaged() throws {
+        let dir = try directory()
+        #expect(try cli.run(["init", dir]).status == 0)
+        let url = "https://news.example/flood"
+        var good = WARCWriter()
+        try good.response(
+            uri: url, date: "2026-11-24T10:00:00Z",
+            body: WARCWriter.page(headline: "Flood toll rises to 14", paragraphs: Self.paragraphs, url: url))
+        try good.response(
+            uri: url, date: "2026-11-24T12:00:00Z",
+            body: WARCWriter.page(headline: "Flood toll rises to 19", paragraphs: Self.edited(19), url: url))
+        try good.response(
+            uri: "https://news.example/logo.png", date: "2026-11-24T12:00:01Z", body: "PNG...", contentType: "image/png"
+        )
+        var damagedFile: [UInt8] = []
+        var offsets: [Int] = []
+        for (index, record) in good.records.enumerated() {
+            offsets.append(damagedFile.count)
+            let member = try Zlib.deflate(record, format: .gzip)
+            damagedFile += member
+            if index == 0 {
+                // A member cut in half, then a member holding a record with a broken header.
+                offsets.append(damagedFile.count)
+                let cut = try Zlib.deflate(good.records[1], format: .gzip)
+                damagedFile += cut[..<(cut.count / 2)]
+                offsets.append(damagedFile.count)
+                damagedFile += try Zlib.deflate(Array("WARX/1.1\r\nWARC-Type: response\r\n\r\n".utf8), format: .gzip)
+            }
+        }
+        let path = (dir as NSString).appendingPathComponent("damaged.warc.gz")
+        try Data(damagedFile).write(to: URL(fileURLWithPath: path))
+        let result = try cli.run(["import", path, "--store", dir])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("offset \(offsets[1]): damaged gzip member"), "\(result.stderr)")
+        #expect(result.stderr.contains("offset \(offsets[2]): not a WARC record"), "\(result.stderr)")
+        #expect(result.stderr.contains("offset \(offsets[4]): not HTML (image/png)"), "\(result.stderr)")
+        let store = try SQLiteStore(path: StoreLocation.find(explicit: dir))
+        #expect(try store.revisions(of: ArticleKey(url)).count == 2)
+    }
+}
