@@ -56,7 +56,8 @@ public final class WARCReader {
             if start > 0 && (start >= buffer.count / 2 || buffer.count - end < count) {
                 let remaining = end - start
                 buffer.withUnsafeMutableBytes { bytes in
-                    bytes.baseAddress!.copyMemory(from: bytes.baseAddress! + start, byteCount: remaining)
+                    guard let base = bytes.baseAddress else { return }
+                    base.copyMemory(from: base + start, byteCount: remaining)
                 }
                 start = 0
                 end = remaining
