@@ -109,6 +109,39 @@ if corpus == "extract" {
     if failures > 0 { print("(\(failures / rounds) pages per round were refused: not articles)") }
     exit(0)
 }
+if corpus == "warc-read" {
+    // `redline-bench warc-read FILE...`: the WARC reader alone (every record, every block copied),
+    // no extraction or store; MB/s of uncompressed WARC data and peak memory.
+    var records = 0
+    var blocks = 0
+    var decoded: Int64 = 0
+    var compressed: Int64 = 0
+    let time = seconds(
+        clock.measure {
+            for path in arguments.dropFirst(2) {
+                guard let reader = try? WARCReader(path: path) else { continue }
+                while true {
+                    do {
+                        guard let record = try reader.next(wantsBlock: { _ in true }) else { break }
+                        records += 1
+                        blocks += record.block?.count ?? 0
+                    } catch {
+                        try? reader.recover()
+                    }
+                }
+                decoded += reader.bytesDecoded
+                compressed += reader.fileBytesRead
+            }
+        })
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    print("| records | block bytes | WARC bytes (uncompressed) | file bytes | time | MB/s uncompressed | peak RSS |")
+    print("|---|---|---|---|---|---|---|")
+    print(
+        "| \(records) | \(blocks) | \(decoded) | \(compressed) | \(format(time)) | "
+            + "\(String(format: "%.1f", Double(decoded) / time / 1e6)) | \(usage.ru_maxrss / 1024) MiB |")
+    exit(0)
+}
 if corpus == "store-read" {
     // `redline-bench store-read STORE_DIR ARTICLES REVISIONS`: in-process latency of reading one
     // revision at several depths of a history (Benchmarks/store.sh builds the store).
