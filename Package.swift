@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "RedlineStore", targets: ["RedlineStore"]),
         .library(name: "RedlineIngest", targets: ["RedlineIngest"]),
         .executable(name: "redline", targets: ["redline"]),
+        .executable(name: "redline-net", targets: ["redline-net"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +45,7 @@ let package = Package(
                 .linkedLibrary("stdc++"),
             ]
         ),
+        .target(name: "RedlineFetch", swiftSettings: strict),
         .target(name: "RedlineDiff", swiftSettings: strict),
         .target(name: "RedlineFacts", dependencies: ["RedlineDiff"], swiftSettings: strict),
         .target(
@@ -74,6 +76,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(name: "RedlineNet", dependencies: ["Redline", "RedlineFetch"], swiftSettings: strict),
+        .executableTarget(
+            name: "redline-net",
+            dependencies: [
+                "Redline", "RedlineFetch", "RedlineNet",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "RedlineDiffTests",
             dependencies: [
@@ -99,7 +110,7 @@ let package = Package(
         .testTarget(name: "RedlineIngestTests", dependencies: ["RedlineIngest"], swiftSettings: strict),
         .testTarget(
             name: "RedlineCLITests",
-            dependencies: ["redline", "Redline", "RedlineZlib"],
+            dependencies: ["redline", "redline-net", "Redline", "RedlineZlib"],
             swiftSettings: strict
         ),
     ],

@@ -154,3 +154,23 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(article)@\(revision): \(detail)" }
 }
+
+/// What the last fetch of an article's URL returned.
+public struct FetchState: Sendable, Equatable {
+    /// The URL after redirects.
+    public var url: String
+    public var etag: String?
+    public var lastModified: String?
+    /// When it was last fetched.
+    public var checkedAt: Date
+    /// When a fetch last brought a new revision.
+    public var changedAt: Date?
+
+    public init(url: String, etag: String?, lastModified: String?, checkedAt: Date, changedAt: Date?) {
+        self.url = url
+        self.etag = etag
+        self.lastModified = lastModified
+        self.checkedAt = checkedAt
+        self.changedAt = changedAt
+    }
+}

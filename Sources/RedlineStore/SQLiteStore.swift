@@ -153,6 +153,19 @@ public final class SQLiteStore: RevisionStore {
                     );
                     """)
         }
+        migrator.registerMigration("v2-fetch-state") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE fetch_state (
+                        article_id INTEGER PRIMARY KEY REFERENCES articles(id),
+                        url TEXT NOT NULL,
+                        etag TEXT,
+                        last_modified TEXT,
+                        checked_at REAL NOT NULL,
+                        changed_at REAL
+                    );
+                    """)
+        }
         return migrator
     }
 
@@ -263,6 +276,46 @@ public final class SQLiteStore: RevisionStore {
             return try pool.read(body)
         } catch {
             throw Self.storeError(error, path: path)
+        }
+    }
+
+    // MARK: Fetch state
+
+    /// What the last fetch of an article's URL returned (for conditional GETs and schedules), or
+    /// nil when it was never fetched (or the store predates fetching).
+    public func fetchState(of article: ArticleKey) throws(StoreError) -> FetchState? {
+        try read { db in
+            guard try db.tableExists("fetch_state"),
+                let articleID = try Self.articleID(db, article, create: false, at: Date()),
+                let row = try Row.fetchOne(
+                    db, sql: "SELECT * FROM fetch_state WHERE article_id = ?", arguments: [articleID])
+            else { return nil }
+            return FetchState(
+                url: row["url"], etag: row["etag"], lastModified: row["last_modified"],
+                checkedAt: Date(timeIntervalSince1970: row["checked_at"]),
+                changedAt: (row["changed_at"] as Double?).map { Date(timeIntervalSince1970: $0) })
+        }
+    }
+
+    /// Records a fetch of an article (which must exist): its validators, when it was checked and,
+    /// if it brought a new revision, when it changed.
+    public func recordFetch(of article: ArticleKey, _ state: FetchState) throws(StoreError) {
+        try perform { db in
+            guard let articleID = try Self.articleID(db, article, create: false, at: state.checkedAt) else {
+                throw StoreError(.unknownArticle(article.value, nearby: []))
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO fetch_state (article_id, url, etag, last_modified, checked_at, changed_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(article_id) DO UPDATE SET url = excluded.url, etag = excluded.etag,
+                        last_modified = excluded.last_modified, checked_at = excluded.checked_at,
+                        changed_at = COALESCE(excluded.changed_at, fetch_state.changed_at)
+                    """,
+                arguments: [
+                    articleID, state.url, state.etag, state.lastModified, state.checkedAt.timeIntervalSince1970,
+                    state.changedAt?.timeIntervalSince1970,
+                ])
         }
     }
 

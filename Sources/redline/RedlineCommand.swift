@@ -28,8 +28,13 @@ struct RedlineCommand: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if NetForwarding.isNetworkCommand(arguments) {
+            Terminal.write("redline: \(NetForwarding.exec(arguments))\n", to: STDERR_FILENO)
+            Glibc.exit(2)
+        }
         do {
-            if let request = DiffRequest(fastArguments: Array(CommandLine.arguments.dropFirst())) {
+            if let request = DiffRequest(fastArguments: arguments) {
                 try request.run()
                 return
             }

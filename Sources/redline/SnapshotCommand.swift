@@ -8,7 +8,8 @@ struct SnapshotCommand: ParsableCommand {
         commandName: "snapshot",
         abstract: "Add a version of an article to the store; the same text as the latest revision adds nothing.",
         discussion: """
-            SOURCE is a file or '-'. A web page or Markdown file is stored as the article it holds: its body, \
+            SOURCE is a file, '-', or an http(s) URL (fetched by redline-net: see `redline-net snapshot --help`). \
+            A web page or Markdown file is stored as the article it holds: its body, \
             with headline, byline, dates and canonical URL as metadata; its article id defaults to the \
             canonical URL. Exit status: 0 on success (added or unchanged), 2 on trouble.
             """)

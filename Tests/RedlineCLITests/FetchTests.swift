@@ -1,0 +1,118 @@
+import Foundation
+import Redline
+import RedlineZlib
+import Testing
+
+/// `redline snapshot URL` against a server on 127.0.0.1 that the test starts: pages that change
+/// between requests, redirects, 304s, errors, slow and huge answers, gzip, non-HTML.
+@Suite("Fetching pages", .serialized)
+struct FetchTests {
+    let cli = CLITests()
+
+    final class Site: @unchecked Sendable {
+        // @unchecked: `toll` is guarded by `lock`.
+        let lock = NSLock()
+        var toll = 14
+        func page() -> [UInt8] {
+            lock.lock()
+            defer { lock.unlock() }
+            let paragraphs = [
+                "The number of people killed in the floods rose to \(toll) on Tuesday, officials said, as rescuers reached villages.",
+                "Governor Ellen Park said 2,300 homes had been damaged and that the state would ask for federal aid next week.",
+            ]
+            return Array(
+                WARCWriter.page(
+                    headline: "Flood toll rises to \(toll)", paragraphs: paragraphs, url: "https://news.example/flood"
+                ).utf8)
+        }
+    }
+
+    func server(_ site: Site) throws -> TestHTTPServer {
+        try TestHTTPServer { request in
+            switch request.path {
+            case "/flood":
+                let body = site.page()
+                let etag = "\"\(body.count)-\(body.reduce(0) { ($0 &* 31) &+ Int($1) })\""
+                if request.headers["if-none-match"] == etag { return .init(status: 304, headers: [], body: []) }
+                return .init(headers: [("Content-Type", "text/html; charset=utf-8"), ("ETag", etag)], body: body)
+            case "/old-address":
+                return .init(status: 301, headers: [("Location", "/flood")], body: [])
+            case "/gzip":
+                let body = (try? Zlib.deflate(site.page(), format: .gzip)) ?? []
+                return .init(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], body: body)
+            case "/broken": return .init(status: 500, body: Array("oops".utf8))
+            case "/missing": return .init(status: 404, body: Array("not here".utf8))
+            case "/image": return .init(headers: [("Content-Type", "image/png")], body: [0x89, 0x50, 0x4E, 0x47])
+            case "/slow": return .init(body: site.page(), delay: 3)
+            case "/huge": return .init(body: [UInt8](repeating: 0x61, count: 3 << 20))
+            default: return .init(status: 404)
+            }
+        }
+    }
+
+    func store() throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redline-fetch-\(UUID().uuidString)"
+        ).path
+        #expect(try cli.run(["init", directory]).status == 0)
+        return directory
+    }
+
+    @Test("A page that changes between requests: added, then 304 adds nothing, then the edit is a new revision")
+    func changingPage() throws {
+        let site = Site()
+        let server = try server(site)
+        let directory = try store()
+        let url = server.url("/flood")
+        let first = try cli.run(["snapshot", url, "--store", directory])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(
+            first.stdout.hasSuffix("@1: added, \(first.stdout.split(separator: " ")[2]) bytes\n")
+                || first.stdout.contains("@1: added"))
+        let second = try cli.run(["snapshot", url, "--store", directory])
+        #expect(second.stdout.contains("not modified (304), nothing added"))
+        #expect(server.requests.last?.headers["if-none-match"] != nil)
+        #expect(server.requests.last?.headers["user-agent"]?.hasPrefix("Redline/") == true)
+        site.lock.lock()
+        site.toll = 19
+        site.lock.unlock()
+        let third = try cli.run(["snapshot", url, "--store", directory])
+        #expect(third.stdout.contains("@2: added"))
+        let diff = try cli.run(["diff", "\(url)@1", "\(url)@2", "--store", directory, "--color", "never"])
+        #expect(diff.status == 1)
+        #expect(diff.stdout.contains("[-14-]{+19+}"))
+    }
+
+    @Test("Redirects are followed and the final URL reported; gzip answers are decompressed")
+    func redirectsAndGzip() throws {
+        let server = try server(Site())
+        let directory = try store()
+        let moved = try cli.run(["snapshot", server.url("/old-address"), "--store", directory])
+        #expect(moved.status == 0, "\(moved.stderr)")
+        #expect(moved.stdout.contains("(from \(server.url("/flood")))"))
+        let gzip = try cli.run(["snapshot", server.url("/gzip"), "--store", directory])
+        #expect(gzip.status == 0, "\(gzip.stderr)")
+        let shown = try cli.run(["show", server.url("/gzip"), "--store", directory])
+        #expect(shown.stdout.contains("rose to 14 on Tuesday"))
+    }
+
+    @Test("Errors, non-HTML, slow and huge answers: exit 2 with the reason, nothing stored")
+    func refusals() throws {
+        let server = try server(Site())
+        let directory = try store()
+        let cases: [(String, [String], String)] = [
+            ("/broken", [], "answered 500"),
+            ("/missing", [], "answered 404"),
+            ("/image", [], "not a web page (image/png)"),
+            ("/slow", ["--timeout", "1"], "no complete answer within 1 s"),
+            ("/huge", ["--max-size", "1"], "larger than the 1 MiB limit"),
+        ]
+        for (path, options, message) in cases {
+            let result = try cli.run(["snapshot", server.url(path), "--store", directory] + options)
+            #expect(result.status == 2, "\(path)")
+            #expect(result.stderr.contains(message), "\(path): \(result.stderr)")
+        }
+        let store = try SQLiteStore(path: StoreLocation.find(explicit: directory))
+        #expect(try store.statistics().revisions == 0)
+    }
+}
