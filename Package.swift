@@ -76,11 +76,12 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "RedlineNet", dependencies: ["Redline", "RedlineFetch"], swiftSettings: strict),
+        .target(name: "RedlineFeeds", swiftSettings: strict),
+        .target(name: "RedlineNet", dependencies: ["Redline", "RedlineFetch", "RedlineFeeds"], swiftSettings: strict),
         .executableTarget(
             name: "redline-net",
             dependencies: [
-                "Redline", "RedlineFetch", "RedlineNet",
+                "Redline", "RedlineFetch", "RedlineFeeds", "RedlineNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -110,7 +111,7 @@ let package = Package(
         .testTarget(name: "RedlineIngestTests", dependencies: ["RedlineIngest"], swiftSettings: strict),
         .testTarget(
             name: "RedlineCLITests",
-            dependencies: ["redline", "redline-net", "Redline", "RedlineZlib"],
+            dependencies: ["redline", "redline-net", "Redline", "RedlineZlib", "RedlineFeeds"],
             swiftSettings: strict
         ),
     ],

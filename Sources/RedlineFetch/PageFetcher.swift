@@ -11,11 +11,19 @@ public struct FetchRequest: Sendable {
     public var etag: String?
     /// `Last-Modified` of the last response: sent as `If-Modified-Since`.
     public var lastModified: String?
+    /// What is expected: a web page, or a feed (RSS, Atom, XML).
+    public var kind: Kind
 
-    public init(url: URL, etag: String? = nil, lastModified: String? = nil) {
+    public enum Kind: Sendable {
+        case page
+        case feed
+    }
+
+    public init(url: URL, etag: String? = nil, lastModified: String? = nil, kind: Kind = .page) {
         self.url = url
         self.etag = etag
         self.lastModified = lastModified
+        self.kind = kind
     }
 }
 
@@ -111,6 +119,17 @@ public final class PageFetcher: Sendable {
         politeness = HostPoliteness(connectionsPerHost: connectionsPerHost, delay: hostDelay)
     }
 
+    /// POSTs a JSON document (a webhook); the answer's status, or the failure.
+    public func post(json: [UInt8], to url: URL) async throws(FetchError) -> Int {
+        var request = URLRequest(url: url, cachePolicy: .reloadIgnoringLocalCacheData, timeoutInterval: timeout)
+        request.httpMethod = "POST"
+        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data(json)
+        let (_, response, failure, _) = await delegate.run(session.dataTask(with: request))
+        if let failure { throw FetchError(reason: .network(failure.localizedDescription), url: url.absoluteString) }
+        return (response as? HTTPURLResponse)?.statusCode ?? 0
+    }
+
     /// Fetches one page.
     public func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchOutcome {
         let address = request.url.absoluteString
@@ -151,7 +170,15 @@ public final class PageFetcher: Sendable {
         let mediaType = contentType?.split(separator: ";").first.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }
-        if let mediaType, !(mediaType.contains("html") || mediaType == "text/plain") {
+        let acceptable =
+            switch request.kind {
+            case .page: { (type: String) in type.contains("html") || type == "text/plain" }
+            case .feed:
+                { (type: String) in
+                    type.contains("xml") || type.contains("rss") || type.contains("atom") || type.hasPrefix("text/")
+                }
+            }
+        if let mediaType, !acceptable(mediaType) {
             throw FetchError(reason: .notHTML(mediaType), url: address)
         }
         return .page(

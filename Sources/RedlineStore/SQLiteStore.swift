@@ -297,6 +297,29 @@ public final class SQLiteStore: RevisionStore {
         }
     }
 
+    /// Every article fetched from a URL: its key, its fetch state, and when its first revision
+    /// was captured (for schedules).
+    public func fetchedArticles() throws(StoreError) -> [(article: ArticleKey, state: FetchState, firstCaptured: Date)]
+    {
+        try read { db in
+            guard try db.tableExists("fetch_state") else { return [] }
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT a.key AS key, f.*, (SELECT MIN(captured_at) FROM revisions r WHERE r.article_id = a.id) AS first
+                    FROM fetch_state f JOIN articles a ON a.id = f.article_id ORDER BY a.key
+                    """
+            ).map { row in
+                let state = FetchState(
+                    url: row["url"], etag: row["etag"], lastModified: row["last_modified"],
+                    checkedAt: Date(timeIntervalSince1970: row["checked_at"]),
+                    changedAt: (row["changed_at"] as Double?).map { Date(timeIntervalSince1970: $0) })
+                let first = (row["first"] as Double?).map { Date(timeIntervalSince1970: $0) } ?? state.checkedAt
+                return (ArticleKey(row["key"] as String), state, first)
+            }
+        }
+    }
+
     /// Records a fetch of an article (which must exist): its validators, when it was checked and,
     /// if it brought a new revision, when it changed.
     public func recordFetch(of article: ArticleKey, _ state: FetchState) throws(StoreError) {

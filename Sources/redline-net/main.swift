@@ -7,6 +7,7 @@
 import ArgumentParser
 import Foundation
 import Redline
+import RedlineFeeds
 import RedlineFetch
 import RedlineNet
 
@@ -18,8 +19,8 @@ import RedlineNet
 struct NetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "redline",
-        abstract: "Redline's network commands: snapshot a URL.",
-        subcommands: [SnapshotURLCommand.self])
+        abstract: "Redline's network commands: snapshot a URL, watch feeds.",
+        subcommands: [SnapshotURLCommand.self, WatchCommand.self])
 }
 
 /// `redline snapshot URL [--article ID] [--at TIME]`.
@@ -80,6 +81,110 @@ struct SnapshotURLCommand: AsyncParsableCommand {
     func fail(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("redline: \(message)\n".utf8))
         return ExitCode(2)
+    }
+}
+
+/// `redline watch FEED_URL... [--interval 10m] [--once] [--max-age 7d]`.
+struct WatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Poll RSS/Atom feeds, snapshot every article they link to, and re-check articles as they age.",
+        discussion: """
+            Articles are re-checked every 15 minutes within 3 hours of a change, hourly within a day, every 3 hours \
+            within a week, twice a day after that, and not at all once older than --max-age. Each new revision \
+            prints one line with what changed in it. Ctrl-C finishes the capture in progress and exits (status 0); \
+            a second Ctrl-C exits at once.
+            """)
+
+    @Argument(help: "Feed URLs (RSS 2.0 or Atom).")
+    var feeds: [String] = []
+
+    @Option(name: .customLong("feeds"), help: "A file of feed URLs: one per line, or OPML.")
+    var feedList: String?
+
+    @Option(name: .long, help: "Time between two polls of the feeds: 90s, 10m, 1h.")
+    var interval: String = "10m"
+
+    @Flag(name: .long, help: "One pass over the feeds and the due articles, then exit (for cron and CI).")
+    var once = false
+
+    @Option(name: .customLong("max-age"), help: "Stop re-checking articles first seen longer ago than this: 7d, 48h.")
+    var maxAge: String = "7d"
+
+    @Option(name: .long, help: "POST each new revision's JSON report to this URL.")
+    var webhook: String?
+
+    @Option(name: .long, help: "Run this shell command for each new revision, with its JSON report on standard input.")
+    var exec: String?
+
+    @Option(name: .long, help: "Seconds to wait for a complete answer.")
+    var timeout: Double = 30
+
+    @Option(name: .long, help: "The store: a directory holding .redline, the .redline directory, or the database file.")
+    var store: String?
+
+    func run() async throws {
+        guard let interval = Self.seconds(interval), interval > 0 else {
+            throw fail("--interval \(self.interval): give a duration such as 90s, 10m or 1h.")
+        }
+        guard let maxAge = Self.seconds(maxAge), maxAge > 0 else {
+            throw fail("--max-age \(self.maxAge): give a duration such as 48h or 7d.")
+        }
+        var urls = feeds.compactMap(URL.init(string:))
+        if let feedList {
+            guard let data = FileManager.default.contents(atPath: feedList) else {
+                throw fail("\(feedList): cannot read the feed list.")
+            }
+            urls += FeedList.parse(data)
+        }
+        guard !urls.isEmpty else { throw fail("give at least one feed URL, or --feeds FILE.") }
+        let opened: SQLiteStore
+        do {
+            opened = try SQLiteStore(path: StoreLocation.find(explicit: store), access: .readWrite)
+        } catch {
+            throw fail(error.description)
+        }
+        let webhookURL = try webhook.map { text in
+            guard let url = URL(string: text) else { throw fail("--webhook \(text): not a URL.") }
+            return url
+        }
+        StopRequest.install()
+        let watcher = Watcher(
+            store: opened, fetcher: PageFetcher(timeout: timeout),
+            options: .init(
+                feeds: urls, interval: interval, once: once, schedule: RecheckSchedule(maxAge: maxAge),
+                webhook: webhookURL,
+                exec: exec),
+            say: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) },
+            warn: { line in FileHandle.standardError.write(Data("redline: \(line)\n".utf8)) })
+        _ = await watcher.run { StopRequest.requested }
+    }
+
+    /// "90s", "10m", "2h", "7d", or seconds.
+    static func seconds(_ text: String) -> TimeInterval? {
+        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
+        if let last = text.last, let unit = units[last], let value = Double(text.dropLast()) { return value * unit }
+        return Double(text)
+    }
+
+    func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("redline: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+}
+
+/// Ctrl-C (and SIGTERM): the first asks the watcher to stop after the capture in progress; the
+/// second exits at once.
+enum StopRequest {
+    nonisolated(unsafe) static var requested = false
+
+    static func install() {
+        for signal in [SIGINT, SIGTERM] {
+            Glibc.signal(signal) { number in
+                if StopRequest.requested { Glibc._exit(128 + number) }
+                StopRequest.requested = true
+            }
+        }
     }
 }
 

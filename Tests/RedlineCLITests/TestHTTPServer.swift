@@ -12,6 +12,7 @@ final class TestHTTPServer: @unchecked Sendable {
         var method: String
         var path: String
         var headers: [String: String]
+        var body: [UInt8] = []
     }
 
     struct Response {
@@ -92,7 +93,16 @@ final class TestHTTPServer: @unchecked Sendable {
             headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
                 in: .whitespaces)
         }
-        let request = Request(method: String(parts[0]), path: String(parts[1]), headers: headers)
+        // The body, when there is one (webhook POSTs).
+        let headEnd = (0...(data.count - 4)).first { data[$0..<$0 + 4].elementsEqual([13, 10, 13, 10]) } ?? data.count
+        var body = Array(data[min(data.count, headEnd + 4)...])
+        let expected = Int(headers["content-length"] ?? "") ?? 0
+        while body.count < expected {
+            let n = recv(client, &chunk, chunk.count, 0)
+            if n <= 0 { break }
+            body += chunk[0..<n]
+        }
+        let request = Request(method: String(parts[0]), path: String(parts[1]), headers: headers, body: body)
         lock.lock()
         log.append(request)
         lock.unlock()

@@ -1,0 +1,204 @@
+import Foundation
+import Redline
+import RedlineFeeds
+import RedlineFetch
+
+/// `redline watch`: polls feeds, snapshots every article they link to, and re-checks tracked
+/// articles on a schedule that slows as they settle (``RecheckSchedule``). Every new revision is
+/// announced with what changed in it, and optionally POSTed to a webhook or piped to a command
+/// as the JSON report.
+public final class Watcher: Sendable {
+    public struct Options: Sendable {
+        public var feeds: [URL]
+        /// Seconds between two polls of the feeds.
+        public var interval: TimeInterval
+        /// One pass, then return.
+        public var once: Bool
+        public var schedule: RecheckSchedule
+        public var webhook: URL?
+        /// A shell command run with each new revision's JSON report on standard input.
+        public var exec: String?
+
+        public init(
+            feeds: [URL], interval: TimeInterval = 600, once: Bool = false, schedule: RecheckSchedule = .init(),
+            webhook: URL? = nil, exec: String? = nil
+        ) {
+            self.feeds = feeds
+            self.interval = interval
+            self.once = once
+            self.schedule = schedule
+            self.webhook = webhook
+            self.exec = exec
+        }
+    }
+
+    let store: SQLiteStore
+    let fetcher: PageFetcher
+    let options: Options
+    /// One line per event (new revision, feed read); the command prints them.
+    let say: @Sendable (String) -> Void
+    /// Problems (a feed that failed, a page that failed); the command prints them on stderr.
+    let warn: @Sendable (String) -> Void
+
+    public init(
+        store: SQLiteStore, fetcher: PageFetcher, options: Options, say: @escaping @Sendable (String) -> Void,
+        warn: @escaping @Sendable (String) -> Void
+    ) {
+        self.store = store
+        self.fetcher = fetcher
+        self.options = options
+        self.say = say
+        self.warn = warn
+    }
+
+    /// Runs until `shouldStop` says so (checked between captures, so a capture in progress
+    /// finishes) or, with `once`, after one pass. Returns the number of new revisions.
+    public func run(shouldStop: @Sendable () -> Bool) async -> Int {
+        var added = 0
+        var lastPoll = Date.distantPast
+        while !shouldStop() {
+            if Date().timeIntervalSince(lastPoll) >= options.interval || options.once {
+                lastPoll = Date()
+                added += await pass(shouldStop: shouldStop)
+            } else {
+                added += await recheckDue(shouldStop: shouldStop)
+            }
+            if options.once { break }
+            // Wake every few seconds to notice Ctrl-C, and at least every minute for due rechecks.
+            let wake = Date().addingTimeInterval(min(60, options.interval))
+            while !shouldStop(), Date() < wake { try? await Task.sleep(for: .milliseconds(200)) }
+        }
+        return added
+    }
+
+    /// Reads every feed, snapshots the articles never seen, then re-checks the due ones.
+    func pass(shouldStop: @Sendable () -> Bool) async -> Int {
+        var added = 0
+        let known = Set(((try? store.fetchedArticles()) ?? []).map(\.article))
+        var seen = Set<ArticleKey>()
+        for feedURL in options.feeds {
+            if shouldStop() { return added }
+            let entries: [FeedEntry]
+            do {
+                guard case .page(let page) = try await fetcher.fetch(FetchRequest(url: feedURL, kind: .feed)) else {
+                    continue
+                }
+                entries = try Feed.parse(Data(page.body), baseURL: page.finalURL).entries
+            } catch let error as FetchError {
+                warn(error.description)
+                continue
+            } catch {
+                warn("\(error)")
+                continue
+            }
+            for entry in entries {
+                if shouldStop() { return added }
+                let key = ArticleKey(entry.link.absoluteString)
+                guard !known.contains(key), seen.insert(key).inserted else { continue }
+                // Entries older than --max-age are history, not news to watch.
+                if let date = entry.date, Date().timeIntervalSince(date) > options.schedule.maxAge { continue }
+                if await capture(entry.link, key: key) { added += 1 }
+            }
+        }
+        return added + (await recheckDue(shouldStop: shouldStop))
+    }
+
+    /// Re-checks every tracked article whose wait is over.
+    func recheckDue(shouldStop: @Sendable () -> Bool) async -> Int {
+        var added = 0
+        let now = Date()
+        for tracked in (try? store.fetchedArticles()) ?? [] {
+            if shouldStop() { break }
+            let state = tracked.state
+            guard
+                options.schedule.isDue(
+                    firstSeen: tracked.firstCaptured, lastChanged: state.changedAt ?? tracked.firstCaptured,
+                    lastChecked: state.checkedAt, now: now)
+            else { continue }
+            guard let url = URL(string: tracked.article.value) ?? URL(string: state.url) else { continue }
+            if await capture(url, key: tracked.article) { added += 1 }
+        }
+        return added
+    }
+
+    /// Snapshots one article; true when it brought a new revision (announced and delivered).
+    func capture(_ url: URL, key: ArticleKey) async -> Bool {
+        do {
+            guard
+                case .added(let revision, _) = try await URLSnapshot.run(
+                    url: url, article: key, store: store, fetcher: fetcher)
+            else { return false }
+            await announce(revision)
+            return true
+        } catch {
+            warn(error.description)
+            return false
+        }
+    }
+
+    /// The line, and the JSON report to the webhook and the command.
+    func announce(_ revision: Revision) async {
+        let key = ArticleKey(revision.article)
+        guard let comparison = try? comparison(for: revision, key: key) else {
+            say("\(revision.article)@\(revision.number): added")
+            return
+        }
+        let summary: String
+        if revision.number == 1 {
+            summary = "new article, \(revision.rawSize) bytes"
+        } else if let facts = comparison.facts, !facts.changes.isEmpty {
+            summary = facts.summary.line
+        } else {
+            summary = TextReport.summary(comparison.diff.counts, granularity: comparison.diff.granularity)
+        }
+        say("\(revision.article)@\(revision.number): \(summary)")
+        guard options.webhook != nil || options.exec != nil else { return }
+        let report = JSONReport().render(comparison)
+        if let webhook = options.webhook {
+            do {
+                let status = try await fetcher.post(json: report, to: webhook)
+                if !(200..<300).contains(status) { warn("webhook \(webhook.absoluteString) answered \(status)") }
+            } catch {
+                warn("webhook: \(error.description)")
+            }
+        }
+        if let command = options.exec { run(command, input: report) }
+    }
+
+    /// The comparison of a revision with the one before it (with an empty text for the first).
+    func comparison(for revision: Revision, key: ArticleKey) throws -> Comparison {
+        let (_, newText) = try store.text(of: key, .number(revision.number))
+        let name = "\(revision.article)@\(revision.number)"
+        let new = TextDocument(
+            name: name, text: TextBytes(newText),
+            article: Article(stored: String(decoding: newText, as: UTF8.self), metadata: revision.metadata))
+        let old: TextDocument
+        if revision.number > 1 {
+            let (previous, oldText) = try store.text(of: key, .number(revision.number - 1))
+            old = TextDocument(
+                name: "\(revision.article)@\(previous.number)", text: TextBytes(oldText),
+                article: Article(stored: String(decoding: oldText, as: UTF8.self), metadata: previous.metadata))
+        } else {
+            old = TextDocument(name: "/dev/null", text: "")
+        }
+        return Redline.compare(old, new, facts: revision.number > 1 ? .auto : .never)
+    }
+
+    /// Runs `/bin/sh -c command` with `input` on its standard input, waiting for it.
+    func run(_ command: String, input: [UInt8]) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let pipe = Pipe()
+        process.standardInput = pipe
+        do {
+            try process.run()
+            pipe.fileHandleForWriting.write(Data(input))
+            try pipe.fileHandleForWriting.close()
+            process.waitUntilExit()
+            if process.terminationStatus != 0 { warn("--exec \(command): exit status \(process.terminationStatus)") }
+        } catch {
+            warn("--exec \(command): \(error)")
+        }
+    }
+}
