@@ -111,7 +111,7 @@ let package = Package(
         .testTarget(name: "RedlineIngestTests", dependencies: ["RedlineIngest"], swiftSettings: strict),
         .testTarget(
             name: "RedlineCLITests",
-            dependencies: ["redline", "redline-net", "Redline", "RedlineZlib", "RedlineFeeds"],
+            dependencies: ["redline", "redline-net", "Redline", "RedlineZlib", "RedlineFeeds", "RedlineFetch"],
             swiftSettings: strict
         ),
     ],

@@ -120,6 +120,12 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seconds to wait for a complete answer.")
     var timeout: Double = 30
 
+    @Option(name: .customLong("per-host"), help: "At most this many requests at once to one host.")
+    var perHost: Int = 2
+
+    @Option(name: .customLong("host-delay"), help: "Seconds between the starts of two requests to one host.")
+    var hostDelay: Double = 1
+
     @Option(name: .long, help: "The store: a directory holding .redline, the .redline directory, or the database file.")
     var store: String?
 
@@ -150,7 +156,7 @@ struct WatchCommand: AsyncParsableCommand {
         }
         StopRequest.install()
         let watcher = Watcher(
-            store: opened, fetcher: PageFetcher(timeout: timeout),
+            store: opened, fetcher: PageFetcher(timeout: timeout, connectionsPerHost: perHost, hostDelay: hostDelay),
             options: .init(
                 feeds: urls, interval: interval, once: once, schedule: RecheckSchedule(maxAge: maxAge),
                 webhook: webhookURL,

@@ -1,5 +1,6 @@
 import Foundation
 import Redline
+import RedlineFetch
 import RedlineZlib
 import Testing
 
@@ -114,5 +115,46 @@ struct FetchTests {
         }
         let store = try SQLiteStore(path: StoreLocation.find(explicit: directory))
         #expect(try store.statistics().revisions == 0)
+    }
+
+    @Test("Politeness: one request at a time to a host, and the minimum delay between their starts")
+    func politeness() async throws {
+        let starts = Starts()
+        let server = try TestHTTPServer { _ in
+            starts.record()
+            return .init(
+                body: Array(
+                    "<html><body><p>A page long enough to be an article about the weather today.</p></body></html>".utf8
+                ), delay: 0.2)
+        }
+        let fetcher = PageFetcher(timeout: 10, connectionsPerHost: 1, hostDelay: 0.5)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for index in 0..<3 {
+                group.addTask { _ = try await fetcher.fetch(FetchRequest(url: URL(string: server.url("/p\(index)"))!)) }
+            }
+            try await group.waitForAll()
+        }
+        let times = starts.times.sorted()
+        #expect(times.count == 3)
+        for (earlier, later) in zip(times, times.dropFirst()) {
+            // Never two at once (each answer takes 0.2 s) and at least 0.5 s between starts.
+            #expect(later.timeIntervalSince(earlier) >= 0.45, "\(times)")
+        }
+    }
+
+    final class Starts: @unchecked Sendable {
+        // @unchecked: guarded by `lock`.
+        private let lock = NSLock()
+        private var list: [Date] = []
+        func record() {
+            lock.lock()
+            list.append(Date())
+            lock.unlock()
+        }
+        var times: [Date] {
+            lock.lock()
+            defer { lock.unlock() }
+            return list
+        }
     }
 }
