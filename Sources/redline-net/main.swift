@@ -15,6 +15,24 @@ import RedlineNet
     import Glibc
 #endif
 
+/// What the network commands share: opening the store for writing, and reporting trouble.
+enum NetTerminal {
+    /// Opens the store, or exits 2 saying where Redline looked.
+    static func openStore(_ explicit: String?) throws -> SQLiteStore {
+        do {
+            return try SQLiteStore(path: StoreLocation.find(explicit: explicit), access: .readWrite)
+        } catch {
+            throw fail(error.description)
+        }
+    }
+
+    /// Prints `redline: message` on standard error and returns the "trouble" exit code.
+    static func fail(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("redline: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+}
+
 /// The network half of `redline`.
 struct NetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -54,12 +72,7 @@ struct SnapshotURLCommand: AsyncParsableCommand {
         guard let target = URL(string: url), target.scheme == "http" || target.scheme == "https" else {
             throw fail("\(url): not an http or https URL.")
         }
-        let opened: SQLiteStore
-        do {
-            opened = try SQLiteStore(path: StoreLocation.find(explicit: store), access: .readWrite)
-        } catch {
-            throw fail(error.description)
-        }
+        let opened = try NetTerminal.openStore(store)
         let fetcher = PageFetcher(timeout: timeout, sizeLimit: maxSize << 20)
         do {
             switch try await URLSnapshot.run(
@@ -78,10 +91,7 @@ struct SnapshotURLCommand: AsyncParsableCommand {
         }
     }
 
-    func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("redline: \(message)\n".utf8))
-        return ExitCode(2)
-    }
+    func fail(_ message: String) -> ExitCode { NetTerminal.fail(message) }
 }
 
 /// `redline watch FEED_URL... [--interval 10m] [--once] [--max-age 7d]`.
@@ -144,12 +154,7 @@ struct WatchCommand: AsyncParsableCommand {
             urls += FeedList.parse(data)
         }
         guard !urls.isEmpty else { throw fail("give at least one feed URL, or --feeds FILE.") }
-        let opened: SQLiteStore
-        do {
-            opened = try SQLiteStore(path: StoreLocation.find(explicit: store), access: .readWrite)
-        } catch {
-            throw fail(error.description)
-        }
+        let opened = try NetTerminal.openStore(store)
         let webhookURL = try webhook.map { text in
             guard let url = URL(string: text) else { throw fail("--webhook \(text): not a URL.") }
             return url
@@ -173,10 +178,7 @@ struct WatchCommand: AsyncParsableCommand {
         return Double(text)
     }
 
-    func fail(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("redline: \(message)\n".utf8))
-        return ExitCode(2)
-    }
+    func fail(_ message: String) -> ExitCode { NetTerminal.fail(message) }
 }
 
 /// Ctrl-C (and SIGTERM): the first asks the watcher to stop after the capture in progress; the

@@ -60,6 +60,21 @@ struct CLITests {
             stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
+    /// A new, empty directory under the system's temporary directory.
+    func temporaryDirectory(_ label: String = "dir") throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redline-\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url.path
+    }
+
+    /// A new directory with an empty store in it (`redline init`).
+    func newStore(_ label: String = "store") throws -> String {
+        let directory = try temporaryDirectory(label)
+        let result = try run(["init", directory])
+        guard result.status == 0 else { throw POSIXError(.EIO) }
+        return directory
+    }
+
     func temporaryFile(_ bytes: [UInt8], name: String = UUID().uuidString) throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("redline-test-\(name)")
         try Data(bytes).write(to: url)

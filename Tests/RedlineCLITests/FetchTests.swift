@@ -51,19 +51,11 @@ struct FetchTests {
         }
     }
 
-    func store() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "redline-fetch-\(UUID().uuidString)"
-        ).path
-        #expect(try cli.run(["init", directory]).status == 0)
-        return directory
-    }
-
     @Test("A page that changes between requests: added, then 304 adds nothing, then the edit is a new revision")
     func changingPage() throws {
         let site = Site()
         let server = try server(site)
-        let directory = try store()
+        let directory = try cli.newStore("fetch")
         let url = server.url("/flood")
         let first = try cli.run(["snapshot", url, "--store", directory])
         #expect(first.status == 0, "\(first.stderr)")
@@ -87,7 +79,7 @@ struct FetchTests {
     @Test("Redirects are followed and the final URL reported; gzip answers are decompressed")
     func redirectsAndGzip() throws {
         let server = try server(Site())
-        let directory = try store()
+        let directory = try cli.newStore("fetch")
         let moved = try cli.run(["snapshot", server.url("/old-address"), "--store", directory])
         #expect(moved.status == 0, "\(moved.stderr)")
         #expect(moved.stdout.contains("(from \(server.url("/flood")))"))
@@ -100,7 +92,7 @@ struct FetchTests {
     @Test("Errors, non-HTML, slow and huge answers: exit 2 with the reason, nothing stored")
     func refusals() throws {
         let server = try server(Site())
-        let directory = try store()
+        let directory = try cli.newStore("fetch")
         let cases: [(String, [String], String)] = [
             ("/broken", [], "answered 500"),
             ("/missing", [], "answered 404"),

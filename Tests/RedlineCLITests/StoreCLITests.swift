@@ -6,15 +6,9 @@ import Testing
 struct StoreCLITests {
     let cli = CLITests()
 
-    func temporaryDirectory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redline-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
-
     @Test("A history: snapshot, unchanged, revert; log, show, articles, fsck, stats")
     func history() throws {
-        let directory = try temporaryDirectory()
+        let directory = try cli.temporaryDirectory("cli")
         let store = ["--store", directory]
         #expect(try cli.run(["init", directory]).status == 0)
         #expect(try cli.run(["init", directory]).status == 2)  // already there
@@ -48,7 +42,7 @@ struct StoreCLITests {
 
     @Test("Unknown articles, revisions and missing stores: exit 2 saying what exists")
     func trouble() throws {
-        let directory = try temporaryDirectory()
+        let directory = try cli.temporaryDirectory("cli")
         let store = ["--store", directory]
         let missing = try cli.run(["articles"] + store)
         #expect(missing.status == 2 && missing.stderr.contains("redline init"))

@@ -11,12 +11,6 @@ import Testing
 struct StoreFaultTests {
     let cli = CLITests()
 
-    func temporaryDirectory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redline-fault-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
-
     /// A dump of `count` revisions alternating between `own` and `shared`, every text distinct.
     func dump(writer: Int, count: Int, own: String, shared: String) -> String {
         (0..<count).map { n in
@@ -39,7 +33,7 @@ struct StoreFaultTests {
 
     @Test("Four processes write 200 revisions each into one store at once: all 800 there, no gaps")
     func fourWriters() throws {
-        let directory = try temporaryDirectory()
+        let directory = try cli.temporaryDirectory("fault")
         #expect(try cli.run(["init", directory]).status == 0)
         var processes: [Process] = []
         for writer in 0..<4 {
@@ -64,7 +58,7 @@ struct StoreFaultTests {
         "A writer killed with SIGKILL at random moments, 20 times: the store opens, fsck is clean, nothing committed is lost"
     )
     func killedWriter() throws {
-        let directory = try temporaryDirectory()
+        let directory = try cli.temporaryDirectory("fault")
         #expect(try cli.run(["init", directory]).status == 0)
         var generator = SystemRandomNumberGenerator()
         var committed: [String] = []
@@ -108,7 +102,7 @@ struct StoreFaultTests {
 
     /// A store with two revisions of one article, and the texts.
     func smallStore() throws -> (directory: String, texts: [String]) {
-        let directory = try temporaryDirectory()
+        let directory = try cli.temporaryDirectory("fault")
         #expect(try cli.run(["init", directory]).status == 0)
         let texts = ["The toll rose to 12 on Tuesday.\n", "The toll rose to 14 on Tuesday, officials said.\n"]
         for text in texts {

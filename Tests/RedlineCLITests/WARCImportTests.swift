@@ -8,12 +8,6 @@ import Testing
 struct WARCImportTests {
     let cli = CLITests()
 
-    func directory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("redline-warc-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
-    }
-
     static let paragraphs = [
         "The number of people killed in the floods rose to 14 on Tuesday, officials said, as rescuers reached cut-off villages.",
         "Governor Ellen Park said 2,300 homes had been damaged and that the state would ask for federal aid next week.",
@@ -37,7 +31,8 @@ struct WARCImportTests {
         writer.request(uri: "https://news.example/a", date: "2026-11-24T10:00:01Z")
         try writer.response(uri: "https://news.example/a", date: "2026-11-24T10:00:01Z", body: "<p>hello</p>")
         writer.revisit(uri: "https://news.example/a", date: "2026-11-24T11:00:00Z")
-        let path = (try directory() as NSString).appendingPathComponent(gzip ? "a.warc.gz" : "a.warc")
+        let path = (try cli.temporaryDirectory("warc") as NSString).appendingPathComponent(
+            gzip ? "a.warc.gz" : "a.warc")
         let bytes = try writer.bytes(gzip: gzip)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let reader = try WARCReader(path: path)
@@ -80,7 +75,7 @@ struct WARCImportTests {
 
     @Test("Import: captures grouped by canonical URI, ordered by WARC-Date, revisits and repeats add nothing")
     func importOrdered() throws {
-        let dir = try directory()
+        let dir = try cli.temporaryDirectory("warc")
         #expect(try cli.run(["init", dir]).status == 0)
         var writer = WARCWriter()
         let url = "https://news.example/flood"
@@ -125,7 +120,7 @@ struct WARCImportTests {
         "Damage: a truncated gzip member, a bad record header and a non-HTML record are reported with offsets; the rest imports; exit 1"
     )
     func damaged() throws {
-        let dir = try directory()
+        let dir = try cli.temporaryDirectory("warc")
         #expect(try cli.run(["init", dir]).status == 0)
         let url = "https://news.example/flood"
         var good = WARCWriter()

@@ -158,19 +158,11 @@ struct WatchTests {
         return formatter.string(from: date)
     }
 
-    func store() throws -> String {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "redline-watch-\(UUID().uuidString)"
-        ).path
-        #expect(try cli.run(["init", directory]).status == 0)
-        return directory
-    }
-
     @Test("watch --once: every linked article snapshotted; a later edit found on re-check, announced, posted and piped")
     func watchOnce() throws {
         let room = Newsroom()
         let server = try newsroom(room)
-        let directory = try store()
+        let directory = try cli.newStore("watch")
         let first = try cli.run(["watch", server.url("/rss"), "--once", "--store", directory])
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("\(server.url("/flood"))@1: new article"))
@@ -208,7 +200,7 @@ struct WatchTests {
     func interrupt() throws {
         let room = Newsroom()
         let server = try newsroom(room)
-        let directory = try store()
+        let directory = try cli.newStore("watch")
         let process = Process()
         process.executableURL = CLITests.binary
         process.arguments = ["watch", server.url("/rss"), "--interval", "1h", "--store", directory]
