@@ -16,6 +16,8 @@ public struct TextDocument: Sendable {
     public let bytes: TextBytes
     /// The article read from a page or Markdown, with its metadata; nil for plain text.
     public private(set) var article: Article?
+    /// For a page or Markdown file, the file as read (the text is the article's body).
+    public private(set) var source: TextBytes?
 
     /// The largest input Redline reads (1 GiB); larger files are refused rather than half-read.
     public static let sizeLimit = 1 << 30
@@ -53,7 +55,9 @@ public struct TextDocument: Sendable {
             }
         }
         switch result {
-        case .success(let article): self.init(name: name, article: article)
+        case .success(let article):
+            self.init(name: name, article: article)
+            source = contents
         case .failure(let error): throw InputError(name: name, reason: .unreadable(error.description))
         }
     }

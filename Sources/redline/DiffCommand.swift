@@ -21,6 +21,7 @@ struct DiffCommand: ParsableCommand {
         case text
         case unified
         case json
+        case markdown
     }
 
     @Argument(help: "The old version: a file path or '-'.")
@@ -32,7 +33,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "The finest unit to compare: paragraph, sentence, word or char.")
     var by: GranularityChoice = .word
 
-    @Option(name: .long, help: "Output format: text, unified (for patch) or json.")
+    @Option(name: .long, help: "Output format: text, unified (for patch), json or markdown (for pull requests).")
     var format: Format = .text
 
     @Option(
@@ -131,6 +132,7 @@ struct DiffRequest: Equatable {
             case .unified: UnifiedReport(context: context ?? 3).render(comparison, into: &out)
             case .text: TextReport(color: color, context: context ?? 1).render(comparison, into: &out)
             case .json: JSONReport(context: context ?? 1).render(comparison, into: &out)
+            case .markdown: MarkdownReport(context: context ?? 1).render(comparison, into: &out)
             }
         }
         let identical = comparison.isIdentical

@@ -17,7 +17,8 @@ struct RedlineCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            DiffCommand.self, FactsCommand.self, ExtractCommand.self, InitCommand.self, SnapshotCommand.self,
+            DiffCommand.self, CheckCommand.self, FactsCommand.self, ExtractCommand.self, InitCommand.self,
+            SnapshotCommand.self,
             LogCommand.self,
             ShowCommand.self, ArticlesCommand.self, FsckCommand.self, StatsCommand.self, ExportCommand.self,
             ImportCommand.self,

@@ -29,9 +29,10 @@ struct CLITests {
     /// `setpriv …` or `sh -c …`) when one is given.
     func run(
         _ arguments: [String], stdin: String? = nil, environment: [String: String] = [:],
-        launcher: [String] = [], binary: URL = Self.binary
+        launcher: [String] = [], binary: URL = Self.binary, cwd: String? = nil
     ) throws -> Result {
         let process = Process()
+        if let cwd { process.currentDirectoryURL = URL(fileURLWithPath: cwd) }
         if let program = launcher.first {
             process.executableURL = URL(fileURLWithPath: program)
             process.arguments = launcher.dropFirst() + [binary.path] + arguments

@@ -1,0 +1,248 @@
+import ArgumentParser
+import Foundation
+import Redline
+
+/// `redline check OLD NEW` and `redline check --git BASE..HEAD -- PATHS`: a CI gate on fact changes.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Fail (exit 1) when figures, names, quotes or claims changed between two versions.",
+        discussion: """
+            OLD and NEW are files, '-', or store revisions (ARTICLE@REV). With --git BASE..HEAD, every file \
+            changed between the two commits of the current repository (under the PATHS after --) is \
+            checked, its two versions read with `git show`. Exit status: 0 when nothing that --fail-on \
+            names changed (and, with --require-correction-note, every needed note is there), 1 when it did, \
+            2 on trouble.
+            """)
+
+    enum Annotations: String, ExpressibleByArgument, CaseIterable {
+        case github
+    }
+
+    @Argument(help: "OLD NEW; with --git, the paths to check (after --).")
+    var arguments: [String] = []
+
+    @Option(
+        name: .customLong("fail-on"), help: "The kinds of fact change that fail the check: figure,name,quote,claim.")
+    var failOn: String = "figure,name,quote,claim"
+
+    @Option(name: .long, help: "Also print annotations for CI: github (::error/::warning lines).")
+    var annotations: Annotations?
+
+    @Option(name: .long, help: "Append the Markdown report to this file (e.g. $GITHUB_STEP_SUMMARY).")
+    var summary: String?
+
+    @Flag(
+        name: .customLong("require-correction-note"),
+        help: "Fail when a figure or name changed and the new version has no correction or clarification note.")
+    var requireCorrectionNote = false
+
+    @Option(name: .long, help: "Compare the files changed between two commits: BASE..HEAD.")
+    var git: String?
+
+    @Option(name: .long, help: "Read both sides as html, markdown or text (default: from each name and content).")
+    var input: InputFormat?
+
+    @Option(name: .long, help: "The store, for sides given as ARTICLE@REV.")
+    var store: String?
+
+    func validate() throws {
+        if git == nil && arguments.count != 2 { throw ValidationError("give OLD and NEW, or --git BASE..HEAD.") }
+        _ = try kinds()
+    }
+
+    /// The kinds named by --fail-on (plural forms accepted).
+    func kinds() throws -> Set<FactChange.Kind> {
+        var kinds = Set<FactChange.Kind>()
+        for word in failOn.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+            let singular = word.hasSuffix("s") ? String(word.dropLast()) : word
+            guard let kind = FactChange.Kind(rawValue: singular) else {
+                throw ValidationError("--fail-on \(word): use figure, name, quote or claim.")
+            }
+            kinds.insert(kind)
+        }
+        return kinds
+    }
+
+    func run() throws {
+        let failing = try kinds()
+        let pairs: [(TextDocument, TextDocument)]
+        if let git {
+            pairs = try GitVersions(range: git, paths: arguments, format: input).pairs()
+        } else {
+            let request = DiffRequest(old: arguments[0], new: arguments[1], store: store, input: input)
+            pairs = [(try request.document(arguments[0]), try request.document(arguments[1]))]
+        }
+        var failed = false
+        var markdown = ""
+        for (old, new) in pairs {
+            let comparison = Redline.compare(old, new, facts: .always)
+            let verdict = CheckVerdict(
+                comparison: comparison, failOn: failing, requireNote: requireCorrectionNote, source: new.source)
+            print(verdict.line)
+            for problem in verdict.problems { print("  \(problem)") }
+            if annotations == .github { for line in verdict.githubAnnotations() { print(line) } }
+            if summary != nil {
+                markdown += String(decoding: MarkdownReport().render(comparison), as: UTF8.self) + "\n"
+            }
+            failed = failed || verdict.fails
+        }
+        if pairs.isEmpty { print("No changed files to check.") }
+        if let summary {
+            guard let handle = FileHandle(forWritingAtPath: summary) ?? createFile(summary) else {
+                throw Terminal.trouble("cannot write the summary to \(summary).")
+            }
+            handle.seekToEndOfFile()
+            handle.write(Data(markdown.utf8))
+            handle.closeFile()
+        }
+        if failed { throw ExitCode(1) }
+    }
+
+    private func createFile(_ path: String) -> FileHandle? {
+        FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil
+    }
+}
+
+/// What `redline check` concludes for one pair of versions.
+struct CheckVerdict {
+    let comparison: Comparison
+    let failOn: Set<FactChange.Kind>
+    let requireNote: Bool
+    /// The new file as read, when its text is an article extracted from it (lines point into it).
+    let source: TextBytes?
+
+    var changes: [FactChange] { comparison.facts?.changes ?? [] }
+    var failing: [FactChange] { changes.filter { failOn.contains($0.kind) } }
+    /// Figure and name changes, which a corrections policy wants a note for.
+    var needingNote: [FactChange] { changes.filter { $0.kind == .figure || $0.kind == .name } }
+    var hasNote: Bool { CorrectionNote.isPresent(in: comparison.diff.newBytes.string) }
+    var missingNote: Bool { requireNote && !needingNote.isEmpty && !hasNote }
+    var fails: Bool { !failing.isEmpty || missingNote }
+
+    var line: String {
+        let name = comparison.new.source
+        guard !changes.isEmpty else { return "\(name): no figure, name, quote or claim changed" }
+        let kinds = Set(failing.map(\.kind)).map(\.rawValue).sorted().joined(separator: ", ")
+        var verdict = failing.isEmpty ? "passes" : "fails on \(kinds)"
+        if missingNote {
+            verdict += failing.isEmpty ? ", but the correction note is missing" : "; the correction note is missing"
+        }
+        return "\(name): \(comparison.facts?.summary.line ?? "") — \(verdict)"
+    }
+
+    var problems: [String] {
+        guard missingNote else { return [] }
+        let listed = needingNote.prefix(5).map(\.summary).joined(separator: "; ")
+        return [
+            "no correction note (\"Correction:\", \"Clarification:\", \"An earlier version of this article…\", "
+                + "\"Editor's note:\") although these changed: \(listed)"
+        ]
+    }
+
+    /// `::error file=…,line=…,title=…::message` per fact change (warning when it does not fail).
+    func githubAnnotations() -> [String] {
+        var result: [String] = changes.map { change in
+            let level = failOn.contains(change.kind) ? "error" : "warning"
+            let line = lineInFile(change)
+            let title = "Redline: \(change.kind.rawValue) \(change.change.rawValue)"
+            return
+                "::\(level) file=\(Self.property(comparison.new.source)),line=\(line),title=\(Self.property(title))::"
+                + Self.message(change.summary)
+        }
+        if missingNote {
+            result.append(
+                "::error file=\(Self.property(comparison.new.source)),line=1,title=\(Self.property("Redline: correction note missing"))::"
+                    + Self.message("A figure or name changed but the article has no correction or clarification note."))
+        }
+        return result
+    }
+
+    /// The 1-based line of the new file a change is on: in the text itself, or, for a page or
+    /// Markdown file, where its sentence (or surface) stands in the file; 1 when not found.
+    func lineInFile(_ change: FactChange) -> Int {
+        guard let source else {
+            return change.newRange.map { comparison.diff.newLines.line(containing: $0.lowerBound) + 1 } ?? 1
+        }
+        let file = source.string
+        for probe in [change.newContext.map { String($0.prefix(60)) }, change.new].compactMap({ $0 })
+        where !probe.isEmpty {
+            if let range = file.range(of: probe) {
+                return file[..<range.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            }
+        }
+        return 1
+    }
+
+    /// GitHub's escaping of workflow-command data.
+    static func message(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    static func property(_ text: String) -> String {
+        message(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+/// The two versions of every file changed between two commits, read with git.
+struct GitVersions {
+    let range: String
+    let paths: [String]
+    let format: InputFormat?
+
+    func pairs() throws -> [(TextDocument, TextDocument)] {
+        let parts = range.components(separatedBy: range.contains("...") ? "..." : "..")
+        guard parts.count == 2, !parts[0].isEmpty else {
+            throw Terminal.trouble("--git \(range): give a range such as main..HEAD or HEAD~1..HEAD.")
+        }
+        var base = parts[0]
+        let head = parts[1].isEmpty ? "HEAD" : parts[1]
+        if range.contains("...") {
+            base = try Self.git(["merge-base", base, head]).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let changed = try Self.git(["diff", "--name-only", "--diff-filter=M", base, head, "--"] + paths)
+        return try changed.split(separator: "\n").map(String.init).map { path in
+            let old = try document(path, at: base)
+            let new = try document(path, at: head)
+            return (old, new)
+        }
+    }
+
+    private func document(_ path: String, at revision: String) throws -> TextDocument {
+        let bytes = try Self.gitBytes(["show", "\(revision):\(path)"])
+        do {
+            return try TextDocument(name: path, contents: TextBytes(bytes), format: format)
+        } catch {
+            throw Terminal.trouble("\(revision):\(error.description)")
+        }
+    }
+
+    static func git(_ arguments: [String]) throws -> String {
+        String(decoding: try gitBytes(arguments), as: UTF8.self)
+    }
+
+    static func gitBytes(_ arguments: [String]) throws -> [UInt8] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git"] + arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        do {
+            try process.run()
+        } catch {
+            throw Terminal.trouble("cannot run git: \(error). Is git installed?")
+        }
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw Terminal.trouble(
+                "git \(arguments.joined(separator: " ")) failed: \(message.trimmingCharacters(in: .whitespacesAndNewlines))"
+            )
+        }
+        return [UInt8](data)
+    }
+}
