@@ -22,6 +22,7 @@ struct DiffCommand: ParsableCommand {
         case unified
         case json
         case markdown
+        case html
     }
 
     @Argument(help: "The old version: a file path or '-'.")
@@ -33,7 +34,9 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "The finest unit to compare: paragraph, sentence, word or char.")
     var by: GranularityChoice = .word
 
-    @Option(name: .long, help: "Output format: text, unified (for patch), json or markdown (for pull requests).")
+    @Option(
+        name: .long,
+        help: "Output format: text, unified (for patch), json, markdown (for pull requests) or html (a page to open).")
     var format: Format = .text
 
     @Option(
@@ -133,6 +136,7 @@ struct DiffRequest: Equatable {
             case .text: TextReport(color: color, context: context ?? 1).render(comparison, into: &out)
             case .json: JSONReport(context: context ?? 1).render(comparison, into: &out)
             case .markdown: MarkdownReport(context: context ?? 1).render(comparison, into: &out)
+            case .html: HTMLReport().render(comparison, into: &out)
             }
         }
         let identical = comparison.isIdentical
