@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// Every JSON output against its published schema in `Docs/schema/`.
+@Suite("JSON outputs match their schemas")
+struct SchemaTests {
+    let cli = CLITests()
+    static let schemas = CLITests.root.appendingPathComponent("Docs/schema")
+
+    func validate(_ output: String, _ schema: String) throws {
+        let value = try JSONSerialization.jsonObject(with: Data(output.utf8), options: [.fragmentsAllowed])
+        let errors = try JSONSchema(file: Self.schemas.appendingPathComponent(schema)).errors(value)
+        #expect(errors.isEmpty, "\(errors.prefix(5))")
+    }
+
+    static let pairs: [(String, String)] = {
+        let root = CLITests.root.appendingPathComponent("Fixtures")
+        var pairs = [
+            ("articles/flood-toll/old.txt", "articles/flood-toll/new.txt"),
+            ("articles/flood-toll/old.txt", "articles/flood-toll/old.txt"),
+        ]
+        for pair in ["edit-wordpress", "edit-guardian", "noise-nextjs"] {
+            pairs.append(("html-pairs/\(pair)/a.html", "html-pairs/\(pair)/b.html"))
+        }
+        let revisions =
+            (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("revisions").path)) ?? []
+        for name in revisions.sorted().prefix(12) {
+            pairs.append(("revisions/\(name)/old.txt", "revisions/\(name)/new.txt"))
+        }
+        return pairs.map { (root.appendingPathComponent($0.0).path, root.appendingPathComponent($0.1).path) }
+    }()
+
+    @Test("redline diff --format json: fixture articles, pages and labelled revision pairs", arguments: pairs.indices)
+    func diffReports(_ index: Int) throws {
+        let (old, new) = Self.pairs[index]
+        for options in [[], ["--by", "sentence"], ["--no-facts"], ["--minimal", "--by", "paragraph"]] {
+            let result = try cli.run(["diff", old, new, "--format", "json"] + options)
+            #expect(result.status < 2, "\(result.stderr)")
+            try validate(result.stdout, "report.schema.json")
+        }
+    }
+
+    @Test("redline facts --format json")
+    func facts() throws {
+        for path in [cli.old, cli.new] {
+            try validate(try cli.run(["facts", path, "--format", "json"]).stdout, "facts.schema.json")
+        }
+    }
+
+    @Test("redline extract --format json on every fixture page that is an article")
+    func extract() throws {
+        let pages = CLITests.root.appendingPathComponent("Fixtures/html")
+        for name in try FileManager.default.contentsOfDirectory(atPath: pages.path) where name.hasSuffix(".html") {
+            let result = try cli.run(["extract", pages.appendingPathComponent(name).path, "--format", "json"])
+            guard result.status == 0 else { continue }
+            try validate(result.stdout, "article.schema.json")
+        }
+    }
+
+    @Test("The validator catches what breaks the schema")
+    func validatorCatches() throws {
+        let schema = try JSONSchema(file: Self.schemas.appendingPathComponent("article.schema.json"))
+        #expect(!schema.errors(["headline": 3]).isEmpty)
+        let good: [String: Any] = [
+            "headline": "H", "byline": NSNull(), "published": NSNull(), "modified": NSNull(), "canonicalURL": NSNull(),
+            "language": "en", "paragraphs": ["a"], "body": "a",
+        ]
+        #expect(schema.errors(good).isEmpty)
+        var extra = good
+        extra["surprise"] = true
+        #expect(!schema.errors(extra).isEmpty)
+        // A real report with one field broken deep inside fails the report schema.
+        let output = try cli.run(["diff", cli.old, cli.new, "--format", "json"]).stdout
+        var report = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        let reportSchema = try JSONSchema(file: Self.schemas.appendingPathComponent("report.schema.json"))
+        #expect(reportSchema.errors(report).isEmpty)
+        var changes = try #require(report["changes"] as? [[String: Any]])
+        changes[0]["kind"] = "rumour"
+        report["changes"] = changes
+        #expect(reportSchema.errors(report).contains { $0.contains("rumour") })
+    }
+}
