@@ -11,14 +11,18 @@ public struct TextReport: ReportRenderer, Sendable {
     /// Unchanged paragraphs (lines) shown around each change.
     public var context: Int
 
-    public init(color: Bool, context: Int = 1) {
+    /// Wrap lines at this many columns (a terminal's width); nil: never.
+    public var width: Int?
+
+    public init(color: Bool, context: Int = 1, width: Int? = nil) {
         self.color = color
         self.context = context
+        self.width = width
     }
 
     /// Renders the comparison as UTF-8 text into `output`.
     public func render(_ comparison: Comparison, into output: inout ReportOutput) {
-        var out = Output(color: color, output: output)
+        var out = Output(color: color, output: output, width: width)
         defer { output = out.output }
         let diff = comparison.diff
         out.styled("--- \(comparison.old.source)\n+++ \(comparison.new.source)\n", .header)
@@ -137,14 +141,112 @@ struct Output {
 
     let color: Bool
     var output: ReportOutput
+    /// Wrap lines at this many columns (a terminal's width); nil: never wrap.
+    let width: Int?
+    /// The column the next character goes to, when wrapping.
+    private var column = 0
 
-    init(color: Bool, output: ReportOutput) {
+    init(color: Bool, output: ReportOutput, width: Int? = nil) {
         self.color = color
         self.output = output
+        self.width = width.flatMap { $0 >= 20 ? $0 : nil }
     }
 
-    mutating func plain(_ text: String) { output.append(text) }
-    mutating func plain(_ text: TextBytes, _ range: Range<Int>) { output.append(text, range) }
+    mutating func plain(_ text: String) {
+        guard width != nil else { return output.append(text) }
+        var text = text
+        text.withUTF8 { wrapped($0, marks: nil) }
+    }
+
+    mutating func plain(_ text: TextBytes, _ range: Range<Int>) {
+        guard width != nil else { return output.append(text, range) }
+        text.withBytes { wrapped(UnsafeBufferPointer(rebasing: $0[range]), marks: nil) }
+    }
+
+    /// Spaces seen but not yet written (written only if the next word fits on the line).
+    private var pendingSpaces = 0
+    /// The current line's leading spaces: continuation lines are indented as much.
+    private var indent = 0
+    /// Still in the leading spaces of a line.
+    private var atLineStart = true
+
+    /// Writes `text` breaking lines at spaces before they pass `width`, continuation lines
+    /// indented like the line they continue; inside a style the marks are closed before each
+    /// break and opened again after it.
+    private mutating func wrapped(_ text: UnsafeBufferPointer<UInt8>, marks: (open: String, close: String)?) {
+        guard let width else { return }
+        var index = 0
+        var opened = false
+        while index < text.count {
+            let byte = text[index]
+            if byte == 0x0A {
+                if let marks, opened {
+                    output.append(marks.close)
+                    opened = false
+                }
+                output.append(0x0A)
+                column = 0
+                pendingSpaces = 0
+                indent = 0
+                atLineStart = true
+                index += 1
+                continue
+            }
+            if byte == 0x20 {
+                if atLineStart {
+                    output.append(0x20)
+                    column += 1
+                    indent += 1
+                } else {
+                    pendingSpaces += 1
+                }
+                index += 1
+                continue
+            }
+            atLineStart = false
+            var end = index
+            var cells = 0
+            while end < text.count, text[end] != 0x20, text[end] != 0x0A {
+                if text[end] & 0xC0 != 0x80 { cells += 1 }
+                end += 1
+            }
+            // Without colour the marks ("[-", "-]") take columns too.
+            let markCells =
+                (marks != nil && !color) ? (opened ? 0 : marks?.open.count ?? 0) + (marks?.close.count ?? 0) : 0
+            if column > indent, column + pendingSpaces + cells + markCells > width {
+                if let marks, opened {
+                    output.append(marks.close)
+                    opened = false
+                }
+                output.append(0x0A)
+                output.append(String(repeating: " ", count: min(indent, width / 2)))
+                column = min(indent, width / 2)
+                pendingSpaces = 0
+            }
+            if pendingSpaces > 0 {
+                if let marks, !opened {
+                    output.append(marks.open)
+                    if !color { column += marks.open.count }
+                    opened = true
+                }
+                output.append(String(repeating: " ", count: pendingSpaces))
+                column += pendingSpaces
+                pendingSpaces = 0
+            }
+            if let marks, !opened {
+                output.append(marks.open)
+                if !color { column += marks.open.count }
+                opened = true
+            }
+            output.append(text, index..<end)
+            column += cells
+            index = end
+        }
+        if let marks, opened {
+            output.append(marks.close)
+            if !color { column += marks.close.count }
+        }
+    }
 
     mutating func styled(_ text: String, _ style: Style) {
         var text = text
@@ -158,6 +260,7 @@ struct Output {
     /// Wraps each line of `text` (without its line break) in the style's marks.
     mutating func styled(_ text: UnsafeBufferPointer<UInt8>, _ style: Style) {
         let (open, close) = color ? (style.ansi, "\u{1B}[0m") : style.plainMarks
+        if width != nil { return wrapped(text, marks: (open, close)) }
         var start = 0
         while start < text.count {
             var end = start

@@ -67,6 +67,12 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Read both sides as html, markdown or text (default: from each name and content).")
     var input: InputFormat?
 
+    @Flag(name: [.short, .long], help: "Print nothing; the exit status says whether the versions differ.")
+    var quiet = false
+
+    @Flag(name: .long, help: "Print one summary line instead of the report: changed paragraphs, tokens and facts.")
+    var stat = false
+
     func validate() throws {
         if old == "-" && new == "-" {
             throw ValidationError("only one side can be read from standard input ('-').")
@@ -80,7 +86,7 @@ struct DiffCommand: ParsableCommand {
     var request: DiffRequest {
         DiffRequest(
             old: old, new: new, by: by, format: format, context: context, minimal: minimal, facts: facts,
-            color: color, output: output, store: store, input: input)
+            color: color, output: output, store: store, input: input, quiet: quiet, stat: stat)
     }
 
     func run() throws {
@@ -104,6 +110,10 @@ struct DiffRequest: Equatable {
     var store: String?
     /// `--input`: how to read both sides.
     var input: InputFormat?
+    /// `--quiet`: no output, exit status only.
+    var quiet = false
+    /// `--stat`: one summary line.
+    var stat = false
 
     func run() throws {
         let oldDocument: TextDocument
@@ -129,11 +139,22 @@ struct DiffRequest: Equatable {
                 oldDocument, newDocument, by: by.granularity, options: Diff.Options(minimal: minimal),
                 facts: facts.map { $0 ? .always : .never } ?? .auto)
         }
-        let color = Terminal.useColor(color, writingToFile: output != nil && output != "-")
+        let toFile = output != nil && output != "-"
+        let color = Terminal.useColor(color, writingToFile: toFile)
+        if quiet {
+            if !comparison.isIdentical { throw ExitCode(1) }
+            return
+        }
         try Terminal.withOutput(output) { out in
+            if stat {
+                out.append(StatLine(comparison).text + "\n")
+                return
+            }
             switch format {
             case .unified: UnifiedReport(context: context ?? 3).render(comparison, into: &out)
-            case .text: TextReport(color: color, context: context ?? 1).render(comparison, into: &out)
+            case .text:
+                let width = toFile ? nil : Terminal.width()
+                TextReport(color: color, context: context ?? 1, width: width).render(comparison, into: &out)
             case .json: JSONReport(context: context ?? 1).render(comparison, into: &out)
             case .markdown: MarkdownReport(context: context ?? 1).render(comparison, into: &out)
             case .html: HTMLReport().render(comparison, into: &out)

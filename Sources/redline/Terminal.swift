@@ -44,6 +44,16 @@ enum Terminal {
         return ExitCode(2)
     }
 
+    /// The terminal's width in columns when standard output is a terminal (`COLUMNS` first);
+    /// nil when it is not, so that piped output keeps its lines whole.
+    static func width() -> Int? {
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        if let columns = getenv("COLUMNS"), let value = Int(String(cString: columns)), value > 0 { return value }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
+    }
+
     /// Whether to colour output, from `--color` and the environment (`NO_COLOR`, `TERM=dumb`, not a TTY).
     static func useColor(_ choice: ColorChoice, writingToFile: Bool) -> Bool {
         switch choice {
