@@ -101,4 +101,55 @@ struct CheckTests {
         #expect(nothing.status == 0)
         #expect(nothing.stdout.contains("No changed files to check."))
     }
+
+    @Test("Store revisions as sides: ARTICLE@1 against ARTICLE@2")
+    func storeReferences() throws {
+        let directory = try cli.newStore("check")
+        for text in [
+            try String(contentsOfFile: old, encoding: .utf8), try String(contentsOfFile: new, encoding: .utf8),
+        ] {
+            #expect(
+                try cli.run(["snapshot", "-", "--article", "flood", "--store", directory], stdin: text).status == 0)
+        }
+        let result = try cli.run(["check", "flood@1", "flood@2", "--fail-on", "name", "--store", directory])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("flood@2: 6 figures, 1 name, 1 quote, 2 claims changed — fails on name"))
+    }
+
+    @Test("The git diff driver documented in README: git diff shows Redline's report")
+    func gitDiffDriver() throws {
+        let repo = try cli.temporaryDirectory("driver")
+        let binary = CLITests.binary.deletingLastPathComponent().path
+        func git(_ arguments: [String]) throws -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", repo] + arguments
+            var environment = ProcessInfo.processInfo.environment
+            environment["PATH"] = binary + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+            process.environment = environment
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = Pipe()
+            try process.run()
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0, "git \(arguments)")
+            return String(decoding: data, as: UTF8.self)
+        }
+        _ = try git(["init", "-q"])
+        _ = try git(["config", "user.email", "test@example.com"])
+        _ = try git(["config", "user.name", "Test"])
+        _ = try git(["config", "diff.redline.command", #"sh -c 'redline diff "$1" "$4" --color never; test $? -le 1'"#])
+        try "*.txt diff=redline\n".write(
+            toFile: (repo as NSString).appendingPathComponent(".gitattributes"), atomically: true, encoding: .utf8)
+        let story = (repo as NSString).appendingPathComponent("story.txt")
+        try FileManager.default.copyItem(atPath: old, toPath: story)
+        _ = try git(["add", "."])
+        _ = try git(["commit", "-q", "-m", "first"])
+        try FileManager.default.removeItem(atPath: story)
+        try FileManager.default.copyItem(atPath: new, toPath: story)
+        let output = try git(["diff"])
+        #expect(output.contains("Facts: 6 figures, 1 name, 1 quote, 2 claims changed"))
+        #expect(output.contains("[-Issac-]{+Isaac+} Brandt"))
+    }
 }
