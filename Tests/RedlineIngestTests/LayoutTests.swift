@@ -73,4 +73,37 @@ struct LayoutTests {
             """)
         #expect(article.paragraphs == paragraphs)
     }
+
+    /// Twenty related-story teasers and fifteen comments, longer together than the article.
+    static let furniture: String = {
+        let teasers = (0..<20).map {
+            "<article class=\"teaser\"><h3><a href=\"/s/\($0)\">Council weighs new plan for the river homes after storm \($0)</a></h3><p>Officials said the plan for new homes would be put to a vote next week.</p></article>"
+        }.joined()
+        let comments = (0..<15).map {
+            "<div class=\"comment\"><p>Comment \($0): the council said the same thing last year, and the year before, and nothing changed for people here.</p></div>"
+        }.joined()
+        return
+            "<section class=\"related-stories\"><h2>Related</h2>\(teasers)</section><div id=\"comments\" class=\"comments\">\(comments)</div>"
+    }()
+
+    @Test(
+        "An article in a block whose class looks like furniture ('newsletter-post') survives long comments and teasers")
+    func furnitureLookingContainer() throws {
+        let article = try read(
+            """
+            <html><body><article class="typography newsletter-post post"><div class="body markup">
+            \(paragraphs.map { "<p>\($0)</p>" }.joined())</div></article>\(Self.furniture)</body></html>
+            """)
+        #expect(article.paragraphs == paragraphs)
+    }
+
+    @Test("An article without <p> tags next to twenty teasers is an article, not a section front")
+    func spanArticleWithTeasers() throws {
+        let article = try read(
+            """
+            <html><body><div id="left">\(paragraphs.map { "<div class=\"text\"><span>\($0)</span></div>" }.joined())</div>
+            \(Self.furniture)</body></html>
+            """)
+        #expect(article.paragraphs == paragraphs)
+    }
 }

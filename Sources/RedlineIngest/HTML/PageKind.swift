@@ -12,7 +12,7 @@ enum PageKind {
         if posts >= 5 {
             throw IngestError(.notAnArticle(kind: "live blog", detail: "\(posts) timestamped live posts"))
         }
-        let bodyText = containers.reduce(0) { $0 + Int(layout.paragraphLength[$1]) }
+        let bodyText = containers.reduce(0) { $0 + Int(layout.textLength[$1]) }
         let teasers = headlineLinks(tree, layout: layout)
         if teasers >= 12 && bodyText < 150 * teasers && (bodyText < 2500 || linkedData?.isCollection == true) {
             throw IngestError(

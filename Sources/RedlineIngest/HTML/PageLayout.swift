@@ -83,11 +83,22 @@ struct PageLayout {
             1,
             paragraphText.indices.filter { tree.nodes[$0].parent < 0 }
                 .reduce(Int32(0)) { $0 + paragraphText[$1] })
+        // The element holding the densest run of paragraphs, scored before any class-based drop
+        // (a boilerplate-looking class counts against it): a block that contains it holds the
+        // article, whatever its class says ("newsletter-post"), however long the comments are.
+        let densest = Self.densestParagraphs(tree, hardDropped: hardDropped, boilerplate: boilerplate)
+        var holdsDensest = Array(repeating: false, count: count)
+        var ancestor = densest ?? -1
+        while ancestor >= 0 {
+            holdsDensest[ancestor] = true
+            ancestor = Int(tree.nodes[ancestor].parent)
+        }
         // 3. Exclusions, top down: a boilerplate-looking block is kept when it holds the body.
         for index in 0..<count {
             let parent = Int(tree.nodes[index].parent)
             let guarded =
-                holdsBodyMarker[index] || Double(paragraphText[index]) >= 0.6 * Double(totalParagraphText)
+                holdsBodyMarker[index] || holdsDensest[index]
+                || Double(paragraphText[index]) >= 0.6 * Double(totalParagraphText)
             excluded[index] =
                 hardDropped[index] || (boilerplate[index] && !guarded) || (parent >= 0 && excluded[parent])
         }
@@ -106,6 +117,37 @@ struct PageLayout {
             linkLength[parent] += linkLength[index]
             paragraphLength[parent] += paragraphLength[index]
         }
+    }
+
+    /// The parent of the most paragraph text, readability-style: each `<p>` of 25 bytes or more
+    /// gives its parent `1 + commas + min(length / 100, 3)` and its grandparent half; a parent
+    /// whose class looks like furniture starts at −25. Nil when no parent reaches 8 (a few
+    /// paragraphs of real text).
+    static func densestParagraphs(_ tree: HTMLTree, hardDropped: [Bool], boilerplate: [Bool]) -> Int? {
+        var scores: [Int: Double] = [:]
+        for index in tree.nodes.indices where tree.nodes[index].tag == .p && !hardDropped[index] {
+            var length = 0
+            var commas = 0
+            var linked = 0
+            for position in index..<Int(tree.nodes[index].end) where tree.nodes[position].isText {
+                let bytes = tree.textBytes(of: position)
+                length += visibleLength(bytes)
+                for byte in bytes where byte == UInt8(ascii: ",") { commas += 1 }
+            }
+            for position in index..<Int(tree.nodes[index].end) where tree.nodes[position].tag == .a {
+                linked += 1
+            }
+            guard length >= 25, linked <= 1 || length >= 120 else { continue }
+            let score = 1 + Double(commas) + Double(min(length / 100, 3))
+            var ancestor = Int(tree.nodes[index].parent)
+            for share in [1.0, 0.5] {
+                guard ancestor >= 0 else { break }
+                scores[ancestor, default: boilerplate[ancestor] ? -25 : 0] += score * share
+                ancestor = Int(tree.nodes[ancestor].parent)
+            }
+        }
+        // A teaser's one paragraph is not an article: the winner must have several.
+        return scores.max { $0.value < $1.value }.flatMap { $0.value >= 8 ? $0.key : nil }
     }
 
     /// The share of an element's text that is link text.
