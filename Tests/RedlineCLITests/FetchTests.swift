@@ -128,9 +128,13 @@ struct FetchTests {
         }
         let times = starts.times.sorted()
         #expect(times.count == 3)
+        // Never two at once: each answer takes 0.2 s. The starts are seen by the server, after a
+        // connection's set-up, so the 0.5 s between the client's starts shows over the whole run.
         for (earlier, later) in zip(times, times.dropFirst()) {
-            // Never two at once (each answer takes 0.2 s) and at least 0.5 s between starts.
-            #expect(later.timeIntervalSince(earlier) >= 0.45, "\(times)")
+            #expect(later.timeIntervalSince(earlier) >= 0.19, "\(times)")
+        }
+        if let first = times.first, let last = times.last {
+            #expect(last.timeIntervalSince(first) >= 0.8, "\(times)")
         }
     }
 
