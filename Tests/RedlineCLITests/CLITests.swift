@@ -61,6 +61,34 @@ struct CLITests {
             stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
+    /// Runs a program other than redline (git, chromium), returning its status and standard output.
+    static func capture(
+        _ program: String, _ arguments: [String], environment: [String: String]? = nil
+    ) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: program.hasPrefix("/") ? program : "/usr/bin/env")
+        process.arguments = program.hasPrefix("/") ? arguments : [program] + arguments
+        if let environment { process.environment = environment }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// A git repository in a new directory, with a committer set.
+    func gitRepository(_ label: String) throws -> String {
+        let repo = try temporaryDirectory(label)
+        for arguments in [
+            ["init", "-q"], ["config", "user.email", "test@example.com"], ["config", "user.name", "Test"],
+        ] {
+            guard try Self.capture("git", ["-C", repo] + arguments).status == 0 else { throw POSIXError(.EIO) }
+        }
+        return repo
+    }
+
     /// A new, empty directory under the system's temporary directory.
     func temporaryDirectory(_ label: String = "dir") throws -> String {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("redline-\(label)-\(UUID().uuidString)")

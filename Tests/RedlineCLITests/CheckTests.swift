@@ -62,16 +62,9 @@ struct CheckTests {
 
     @Test("--git BASE..HEAD -- PATH: every changed Markdown story in a repository is checked")
     func git() throws {
-        let repo = try cli.temporaryDirectory("git")
+        let repo = try cli.gitRepository("git")
         func git(_ arguments: [String]) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-C", repo] + arguments
-            process.standardOutput = Pipe()
-            process.standardError = Pipe()
-            try process.run()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "git \(arguments)")
+            #expect(try CLITests.capture("git", ["-C", repo] + arguments).status == 0, "git \(arguments)")
         }
         func write(_ name: String, _ text: String) throws {
             try FileManager.default.createDirectory(
@@ -83,9 +76,6 @@ struct CheckTests {
         let story = { (toll: Int) in
             "---\ntitle: Flood toll rises\n---\n\nThe number of people killed in the floods rose to \(toll) on Tuesday, officials said.\n\nRescuers reached the last village on Wednesday.\n"
         }
-        try git(["init", "-q"])
-        try git(["config", "user.email", "test@example.com"])
-        try git(["config", "user.name", "Test"])
         try write("flood.md", story(14))
         try write("other.md", "---\ntitle: Other\n---\n\nNothing changes here, the council said on Monday.\n")
         try git(["add", "."])
@@ -118,27 +108,15 @@ struct CheckTests {
 
     @Test("The git diff driver documented in README: git diff shows Redline's report")
     func gitDiffDriver() throws {
-        let repo = try cli.temporaryDirectory("driver")
-        let binary = CLITests.binary.deletingLastPathComponent().path
+        let repo = try cli.gitRepository("driver")
+        var environment = ProcessInfo.processInfo.environment
+        environment["PATH"] =
+            CLITests.binary.deletingLastPathComponent().path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
         func git(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-C", repo] + arguments
-            var environment = ProcessInfo.processInfo.environment
-            environment["PATH"] = binary + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
-            process.environment = environment
-            let output = Pipe()
-            process.standardOutput = output
-            process.standardError = Pipe()
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0, "git \(arguments)")
-            return String(decoding: data, as: UTF8.self)
+            let (status, output) = try CLITests.capture("git", ["-C", repo] + arguments, environment: environment)
+            #expect(status == 0, "git \(arguments)")
+            return output
         }
-        _ = try git(["init", "-q"])
-        _ = try git(["config", "user.email", "test@example.com"])
-        _ = try git(["config", "user.name", "Test"])
         _ = try git(["config", "diff.redline.command", #"sh -c 'redline diff "$1" "$4" --color never; test $? -le 1'"#])
         try "*.txt diff=redline\n".write(
             toFile: (repo as NSString).appendingPathComponent(".gitattributes"), atomically: true, encoding: .utf8)

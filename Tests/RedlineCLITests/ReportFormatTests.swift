@@ -39,19 +39,13 @@ struct ReportFormatTests {
             Issue.record("headless Chromium is needed for this test: apt-get install chromium (.ci/run does)")
             return ""
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
-        process.arguments = [
-            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--virtual-time-budget=2000", "--dump-dom",
-            URL(fileURLWithPath: path).absoluteString,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = Pipe()
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        return try CLITests.capture(
+            chromium,
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--virtual-time-budget=2000",
+                "--dump-dom", URL(fileURLWithPath: path).absoluteString,
+            ]
+        ).output
     }
 
     @Test("Hostile article text renders as text in Chromium: no script runs, no element is injected")
