@@ -46,7 +46,8 @@ enum ElementRole {
         "offscreen", "hidden-text", "adslot", "ad-slot", "ad-container", "ad-wrapper", "ad-unit", "adunit", "dfp-",
         "gpt-ad", "native-ad", "-ad-", "promoted", "affiliate", "shopping", "podcast-promo", "audio-player",
         "listen-", "embed-", "twitter-tweet", "instagram-media", "fb-post", "call-to-action", "feedback",
-        "survey", "poll-", "epic", "support-us", "supportus", "membership", "donation", "nocontent", "no-print",
+        "survey", "poll-", "epic", "standfirst", "subtitle", "sub-title", "kicker", "eyebrow", "article-summary",
+        "article__summary", "support-us", "supportus", "membership", "donation", "nocontent", "no-print",
         "hide-for-print", "author-card", "contributor", "topics",
     ]
 
@@ -55,7 +56,7 @@ enum ElementRole {
         "ad", "ads", "advertisement", "share", "shares", "tags", "tag", "nav", "navigation", "date", "time",
         "author", "authors", "hidden", "hide", "social", "meta", "aside", "byline", "caption", "credits", "sponsored",
         "promo", "related", "comments", "footer", "header", "dateline", "published", "updated", "timeago", "disclaimer",
-        "masthead", "breadcrumbs", "subscribe", "newsletter", "overlay", "toast", "tooltip", "cta",
+        "masthead", "breadcrumbs", "subscribe", "newsletter", "overlay", "toast", "tooltip", "cta", "dek", "deck",
     ]
 
     /// Class and id fragments that mark an article's body.

@@ -61,6 +61,13 @@ enum HTMLArticleReader {
             }
             result.append(block.text)
         }
+        // An author's bio closing the article ("Jane Doe is a reporter who covers…").
+        let authors = (byline ?? "").components(separatedBy: ", ").filter { !$0.isEmpty }
+        while let last = result.last, last.utf8.count < 250, authors.contains(where: { last.hasPrefix($0 + " ") }),
+            [" is ", " covers ", " reports ", " writes ", " was ", " has been "].contains(where: last.contains)
+        {
+            result.removeLast()
+        }
         // A heading left with nothing after it is a widget's title.
         while let last = result.last, blocks.last(where: { $0.text == last })?.tag.hasPrefix("h") == true {
             result.removeLast()
