@@ -43,7 +43,10 @@ public struct TextDocument: Sendable {
     }
 
     /// A document from a file's contents in `format` (detected from the name and content when nil).
-    public init(name: String, contents: TextBytes, format: InputFormat?) throws(InputError) {
+    ///
+    /// - Parameter lenient: read live blogs and section fronts too (for showing what a page holds);
+    ///   comparing and storing refuse them.
+    public init(name: String, contents: TextBytes, format: InputFormat?, lenient: Bool = false) throws(InputError) {
         let format = format ?? contents.withBytes { InputFormat.detect(name: name, bytes: UnsafeRawBufferPointer($0)) }
         guard format != .text else {
             try self.init(name: name, text: contents)
@@ -51,7 +54,8 @@ public struct TextDocument: Sendable {
         }
         let result = contents.withBytes { buffer in
             Result { () throws(IngestError) in
-                try ArticleReader.read(UnsafeRawBufferPointer(buffer), format: format, name: name)
+                try ArticleReader.read(
+                    UnsafeRawBufferPointer(buffer), format: format, name: name, refusingNonArticles: !lenient)
             }
         }
         switch result {
@@ -81,9 +85,11 @@ public struct TextDocument: Sendable {
     }
 
     /// Reads a file, or standard input when `path` is `-`, as `format` (detected when nil).
-    public static func load(_ path: String, format: InputFormat? = nil) throws(InputError) -> TextDocument {
+    public static func load(_ path: String, format: InputFormat? = nil, lenient: Bool = false) throws(InputError)
+        -> TextDocument
+    {
         let bytes = path == "-" ? try FileReader.readStandardInput() : try FileReader.read(path)
-        return try TextDocument(name: path, contents: bytes, format: format)
+        return try TextDocument(name: path, contents: bytes, format: format, lenient: lenient)
     }
 
     /// Reads the two sides of a comparison, the larger ones at the same time on two threads.

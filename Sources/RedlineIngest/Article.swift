@@ -14,6 +14,8 @@ public struct Article: Sendable, Equatable, Codable {
     public var language: String?
     /// The body, one string per paragraph, whitespace normalised.
     public var paragraphs: [String]
+    /// What is odd about the page, when it was read anyway (a live blog, a section front).
+    public var warning: String?
 
     public init(
         headline: String? = nil, byline: String? = nil, published: String? = nil, modified: String? = nil,

@@ -10,8 +10,11 @@ public enum ArticleReader {
     ///   - name: the input's name, for error messages.
     ///   - httpCharset: the `Content-Type` header's value when the page was fetched, whose charset
     ///     wins over the page's own `<meta charset>`.
+    ///   - refusingNonArticles: throw for a live blog or section front (the default, for comparing
+    ///     and storing); when false, read it anyway with ``Article/warning`` saying what it is.
     public static func read(
-        _ bytes: UnsafeRawBufferPointer, format: InputFormat, name: String? = nil, httpContentType: String? = nil
+        _ bytes: UnsafeRawBufferPointer, format: InputFormat, name: String? = nil, httpContentType: String? = nil,
+        refusingNonArticles: Bool = true
     ) throws(IngestError) -> Article {
         do throws(IngestError) {
             guard bytes.count <= sizeLimit else { throw IngestError(.tooLarge(size: bytes.count)) }
@@ -20,7 +23,7 @@ public enum ArticleReader {
             case .html:
                 let (encoding, skip) = Charset.detect(bytes, http: httpContentType)
                 let tree = try HTMLParser.parse(UnsafeRawBufferPointer(rebasing: bytes[skip...]), encoding: encoding)
-                return try HTMLArticleReader.read(tree)
+                return try HTMLArticleReader.read(tree, refusingNonArticles: refusingNonArticles)
             case .markdown:
                 return MarkdownArticleReader.read(decodedText(bytes))
             case .text:

@@ -9,7 +9,8 @@ struct ExtractCommand: ParsableCommand {
         discussion: """
             PAGE is an HTML or Markdown file, or '-' for standard input. --format json prints exactly \
             headline, byline, published, modified, canonicalURL, language, paragraphs and body. \
-            Exit status: 0 on success, 2 on trouble (not a page, a live blog or section front, no text).
+            A live blog or section front is printed too, with a warning on standard error (comparing or \
+            storing one is refused). Exit status: 0 on success, 2 on trouble (not a page, binary, no text).
             """
     )
 
@@ -32,8 +33,9 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         // A page unless the name says Markdown or text.
-        let document = try Terminal.load(page, format: input ?? InputFormat.fromExtension(page) ?? .html)
+        let document = try Terminal.load(page, format: input ?? InputFormat.fromExtension(page) ?? .html, lenient: true)
         let article = document.article ?? Article(plainText: document.bytes.string)
+        if let warning = article.warning { Terminal.write("redline: \(page): \(warning).\n", to: 2) }
         let report = ArticleReport(format: format == .json ? .json : .text)
         try Terminal.withOutput(output) { report.render(article, into: &$0) }
     }

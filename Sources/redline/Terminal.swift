@@ -30,9 +30,9 @@ enum Terminal {
 
     /// Reads a file or standard input (as `format`, or what its name and content say), or exits
     /// 2 saying what is wrong with it.
-    static func load(_ path: String, format: InputFormat? = nil) throws -> TextDocument {
+    static func load(_ path: String, format: InputFormat? = nil, lenient: Bool = false) throws -> TextDocument {
         do {
-            return try TextDocument.load(path, format: format)
+            return try TextDocument.load(path, format: format, lenient: lenient)
         } catch {
             throw trouble(error.description)
         }

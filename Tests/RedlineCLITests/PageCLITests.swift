@@ -87,11 +87,16 @@ struct PageCLITests {
         #expect(object["byline"] as? String == "Tom Okafor, Lena Fischer")
     }
 
-    @Test("redline extract on a live blog and on binary junk: exit 2 with the reason on stderr")
+    @Test("redline extract on a live blog: printed with a warning; on binary junk: exit 2; diff refuses the live blog")
     func extractRefusals() throws {
-        let live = try cli.run(["extract", Self.pages.appendingPathComponent("liveblog.html").path])
-        #expect(live.status == 2)
-        #expect(live.stderr.contains("live blog, not an article"))
+        let page = Self.pages.appendingPathComponent("liveblog.html").path
+        let live = try cli.run(["extract", page])
+        #expect(live.status == 0)
+        #expect(live.stderr.contains("looks like a live blog, not an article"))
+        #expect(live.stdout.contains("Riverside has re-elected its sitting member"))
+        let diff = try cli.run(["diff", page, page])
+        #expect(diff.status == 2)
+        #expect(diff.stderr.contains("live blog, not an article"))
         let junk = try cli.temporaryFile(
             [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + Array(repeating: 0, count: 64))
         let binary = try cli.run(["extract", junk])

@@ -1,13 +1,23 @@
 /// A web page → an ``Article``: metadata from JSON-LD and meta tags, the body from the page's
 /// content block (or JSON-LD's `articleBody` when the page does not show it), furniture removed.
 enum HTMLArticleReader {
-    static func read(_ tree: HTMLTree) throws(IngestError) -> Article {
+    /// - Parameter refusingNonArticles: throw for a live blog or a section front (comparing and
+    ///   storing need an article); when false, read it anyway and say what it is in ``Article/warning``.
+    static func read(_ tree: HTMLTree, refusingNonArticles: Bool = true) throws(IngestError) -> Article {
         let linkedData = LinkedData(tree)
         let layout = PageLayout(tree)
         var metadata = PageMetadata(layout, linkedData: linkedData)
         let finder = ContentFinder(layout: layout)
         let containers = finder.containers()
-        try PageKind.check(tree, layout: layout, containers: containers, linkedData: linkedData)
+        var warning: String?
+        do {
+            try PageKind.check(tree, layout: layout, containers: containers, linkedData: linkedData)
+        } catch {
+            if refusingNonArticles { throw error }
+            if case .notAnArticle(let kind, let detail) = error.reason {
+                warning = "this page looks like a \(kind), not an article (\(detail))"
+            }
+        }
 
         let blocks = ParagraphCollector(layout: layout).blocks(in: containers)
         if let headline = metadata.headline, let shown = shownHeadline(headline, in: blocks) {
@@ -17,10 +27,12 @@ enum HTMLArticleReader {
         if let body = linkedData?.body {
             paragraphs = LinkedBody.reconcile(dom: paragraphs, linkedBody: body)
         }
-        return Article(
+        var article = Article(
             headline: metadata.headline, byline: metadata.byline, published: metadata.published,
             modified: metadata.modified, canonicalURL: metadata.canonicalURL, language: metadata.language,
             paragraphs: paragraphs)
+        article.warning = warning
+        return article
     }
 
     /// For a headline taken from a `<title>` with the site's name ("Valley Herald - Hospital to
