@@ -20,3 +20,16 @@ extension Article {
         canonicalURL = metadata.sourceURL
     }
 }
+
+extension TextDocument {
+    /// A stored revision's text as a document: an article with its metadata when it was captured
+    /// from a page, plain text otherwise.
+    public init(name: String, storedText text: [UInt8], metadata: RevisionMetadata) throws(InputError) {
+        let document = try TextDocument(name: name, bytes: text)
+        guard let article = Article(stored: document.bytes.string, metadata: metadata) else {
+            self = document
+            return
+        }
+        self.init(name: name, text: document.bytes, article: article)
+    }
+}

@@ -141,7 +141,7 @@ public final class WARCImport {
             report.skipped.append("\(place): \(error)")
             return
         }
-        guard let date = record.date.flatMap(Self.date) else {
+        guard let date = record.date.flatMap(ISODate.secondsSince1970) else {
             report.skipped.append("\(place): no readable WARC-Date")
             return
         }
@@ -200,11 +200,6 @@ public final class WARCImport {
         }
         try flush()
     }
-
-    /// Seconds since 1970 from a WARC-Date (`2026-11-24T10:00:00Z`, fractions allowed).
-    static func date(_ text: String) -> Double? {
-        ISODate.secondsSince1970(text)
-    }
 }
 
 /// Extracted captures waiting to be added in order: a temporary file of records and, per
@@ -253,7 +248,10 @@ final class Spool {
             throw StoreError(.database("the spool file could not be written: \(error)"))
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in meta + [0] + text { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        // FNV-1a over the metadata, a separator and the text, without joining them.
+        for part in [meta, [0], text] {
+            for byte in part { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
         let entry = Entry(
             key: key, date: date, sequence: count, hash: hash, offset: size, length: Int32(bytes.count))
         size += Int64(bytes.count)

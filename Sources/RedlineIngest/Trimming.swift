@@ -1,6 +1,6 @@
 extension StringProtocol {
     /// The text without leading and trailing whitespace (spaces, tabs, newlines, no-break spaces).
-    var trimmingWhitespace: String {
+    package var trimmingWhitespace: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
             let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
@@ -9,7 +9,7 @@ extension StringProtocol {
     }
 
     /// The text without leading and trailing characters from `set`.
-    func trimming(_ set: String) -> String {
+    package func trimming(_ set: String) -> String {
         var result = Substring(self)
         while let first = result.first, set.contains(first) { result = result.dropFirst() }
         while let last = result.last, set.contains(last) { result = result.dropLast() }

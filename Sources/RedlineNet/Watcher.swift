@@ -168,16 +168,13 @@ public final class Watcher: Sendable {
     /// The comparison of a revision with the one before it (with an empty text for the first).
     func comparison(for revision: Revision, key: ArticleKey) throws -> Comparison {
         let (_, newText) = try store.text(of: key, .number(revision.number))
-        let name = "\(revision.article)@\(revision.number)"
-        let new = TextDocument(
-            name: name, text: TextBytes(newText),
-            article: Article(stored: String(decoding: newText, as: UTF8.self), metadata: revision.metadata))
+        let new = try TextDocument(
+            name: "\(revision.article)@\(revision.number)", storedText: newText, metadata: revision.metadata)
         let old: TextDocument
         if revision.number > 1 {
             let (previous, oldText) = try store.text(of: key, .number(revision.number - 1))
-            old = TextDocument(
-                name: "\(revision.article)@\(previous.number)", text: TextBytes(oldText),
-                article: Article(stored: String(decoding: oldText, as: UTF8.self), metadata: previous.metadata))
+            old = try TextDocument(
+                name: "\(revision.article)@\(previous.number)", storedText: oldText, metadata: previous.metadata)
         } else {
             old = TextDocument(name: "/dev/null", text: "")
         }

@@ -1,5 +1,6 @@
 import RedlineDiff
 import RedlineFacts
+import RedlineIngest
 
 /// The report for pull-request comments and GitHub job summaries: the fact changes as a table
 /// (kind, change, old → new, sentence), metadata changes, then the changed paragraphs in a
@@ -58,7 +59,7 @@ public struct MarkdownReport: ReportRenderer, Sendable {
                 case .insert: line += Self.marked(Substring(diff.newText(edit.new)), "**")
                 }
             }
-            output.append(line.trimmingCharacters(inSet: "\n") + "\n\n---\n\n")
+            output.append(line.trimming("\n") + "\n\n---\n\n")
         }
         output.append("</details>\n")
     }
@@ -66,7 +67,7 @@ public struct MarkdownReport: ReportRenderer, Sendable {
     /// Text wrapped in a mark, line by line (a mark cannot span a line break), spaces outside it.
     static func marked(_ text: Substring, _ mark: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            let core = line.trimmingCharacters(inSet: " ")
+            let core = line.trimming(" ")
             guard !core.isEmpty else { return String(line) }
             let leading = line.prefix { $0 == " " }
             let trailing = String(line.reversed().prefix { $0 == " " })
@@ -104,13 +105,6 @@ public struct MarkdownReport: ReportRenderer, Sendable {
 }
 
 extension StringProtocol {
-    func trimmingCharacters(inSet set: String) -> String {
-        var slice = Substring(self)
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return String(slice)
-    }
-
     func replacingNewlines() -> String {
         String(map { $0.isNewline ? " " : $0 })
     }

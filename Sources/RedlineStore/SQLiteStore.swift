@@ -290,10 +290,7 @@ public final class SQLiteStore: RevisionStore {
                 let row = try Row.fetchOne(
                     db, sql: "SELECT * FROM fetch_state WHERE article_id = ?", arguments: [articleID])
             else { return nil }
-            return FetchState(
-                url: row["url"], etag: row["etag"], lastModified: row["last_modified"],
-                checkedAt: Date(timeIntervalSince1970: row["checked_at"]),
-                changedAt: (row["changed_at"] as Double?).map { Date(timeIntervalSince1970: $0) })
+            return Self.fetchState(row)
         }
     }
 
@@ -310,14 +307,19 @@ public final class SQLiteStore: RevisionStore {
                     FROM fetch_state f JOIN articles a ON a.id = f.article_id ORDER BY a.key
                     """
             ).map { row in
-                let state = FetchState(
-                    url: row["url"], etag: row["etag"], lastModified: row["last_modified"],
-                    checkedAt: Date(timeIntervalSince1970: row["checked_at"]),
-                    changedAt: (row["changed_at"] as Double?).map { Date(timeIntervalSince1970: $0) })
+                let state = Self.fetchState(row)
                 let first = (row["first"] as Double?).map { Date(timeIntervalSince1970: $0) } ?? state.checkedAt
                 return (ArticleKey(row["key"] as String), state, first)
             }
         }
+    }
+
+    /// A `fetch_state` row as a value.
+    static func fetchState(_ row: Row) -> FetchState {
+        FetchState(
+            url: row["url"], etag: row["etag"], lastModified: row["last_modified"],
+            checkedAt: Date(timeIntervalSince1970: row["checked_at"]),
+            changedAt: (row["changed_at"] as Double?).map { Date(timeIntervalSince1970: $0) })
     }
 
     /// Records a fetch of an article (which must exist): its validators, when it was checked and,

@@ -183,12 +183,7 @@ extension DiffRequest {
             try opened.text(of: reference.article, reference.selector)
         }
         do {
-            let document = try TextDocument(name: side, bytes: text)
-            // A revision captured from a page carries its metadata, for the metadata section.
-            if let article = Article(stored: document.bytes.string, metadata: revision.metadata) {
-                return TextDocument(name: side, text: document.bytes, article: article)
-            }
-            return document
+            return try TextDocument(name: side, storedText: text, metadata: revision.metadata)
         } catch {
             throw Terminal.trouble(error.description)
         }

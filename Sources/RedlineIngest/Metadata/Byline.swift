@@ -16,14 +16,19 @@ enum Byline {
         "de", "da", "del", "der", "van", "von", "al", "el", "bin", "la", "le", "di", "du",
     ]
 
+    /// "By Jane Doe" → "Jane Doe" (and "written by", "words by", "von", "par", "por").
+    static func withoutPrefix(_ text: String) -> String {
+        for prefix in ["by ", "written by ", "words by ", "von ", "par ", "por "]
+        where text.lowercased().hasPrefix(prefix) {
+            return String(text.dropFirst(prefix.count))
+        }
+        return text
+    }
+
     static func names(in segments: [String]) -> [String] {
         var names: [String] = []
         for segment in segments {
-            var text = Whitespace.collapse(Array(segment.utf8))
-            for prefix in ["by ", "written by ", "words by ", "von ", "par ", "por "]
-            where text.lowercased().hasPrefix(prefix) {
-                text = String(text.dropFirst(prefix.count))
-            }
+            let text = withoutPrefix(Whitespace.collapse(Array(segment.utf8)))
             if ["by", "and", "&", "·", "|", "-", "–", "—", "•", ","].contains(text.lowercased()) { continue }
             for part in text.components(separatedBy: " and ").flatMap({ $0.components(separatedBy: ", ") })
                 .flatMap({ $0.components(separatedBy: " & ") })

@@ -123,10 +123,7 @@ struct PageMetadata {
 
     /// "By Jane Doe and John Roe" → "Jane Doe, John Roe"; nil for something that is not a name list.
     static func cleanByline(_ raw: String) -> String? {
-        var text = Whitespace.collapse(Array(raw.utf8))
-        for prefix in ["by ", "written by ", "words by ", "von ", "par "] where text.lowercased().hasPrefix(prefix) {
-            text = String(text.dropFirst(prefix.count))
-        }
+        var text = Byline.withoutPrefix(Whitespace.collapse(Array(raw.utf8)))
         // Trailing roles and dates: "Jane Doe, Reuters" stays; "Jane Doe | Updated 3 PM" is cut.
         if let cut = text.firstIndex(where: { $0 == "|" || $0 == "\u{2022}" }) { text = String(text[..<cut]) }
         text = text.trimmingWhitespace
