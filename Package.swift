@@ -35,9 +35,14 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "RedlineZlib", dependencies: ["CZlib"], swiftSettings: strict),
+        // ICU's converters and charset detector behind plain C functions (ICU renames its symbols by version).
+        .target(
+            name: "CICUCharset",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+        ),
         .target(
             name: "RedlineIngest",
-            dependencies: ["CLibXML2", "RedlineZlib"],
+            dependencies: ["CLibXML2", "CICUCharset", "RedlineZlib"],
             swiftSettings: strict,
             // libxml2's own dependencies, named so that a fully static build links them too.
             linkerSettings: [

@@ -16,6 +16,8 @@ public struct Article: Sendable, Equatable, Codable {
     public var paragraphs: [String]
     /// What is odd about the page, when it was read anyway (a live blog, a section front).
     public var warning: String?
+    /// For a web page: the encoding it was read in, and why.
+    public var encoding: PageEncoding?
 
     public init(
         headline: String? = nil, byline: String? = nil, published: String? = nil, modified: String? = nil,
@@ -68,4 +70,20 @@ public enum MetadataField: String, CaseIterable, Sendable, Codable {
     case modified
     case canonicalURL
     case language
+}
+
+/// The encoding a page was decoded from, and what decided it (see ``Charset``).
+public struct PageEncoding: Sendable, Equatable, Codable {
+    /// The WHATWG name of the encoding (`UTF-8`, `windows-1251`, `Shift_JIS`).
+    public var name: String
+    /// What decided it.
+    public var source: Charset.Source
+    /// The label the page or its transport declared, if any (`cp1251`, `x-sjis`).
+    public var declared: String?
+
+    init(_ decision: Charset.Decision) {
+        name = decision.name
+        source = decision.source
+        declared = decision.declared
+    }
 }

@@ -21,9 +21,12 @@ public enum ArticleReader {
             if let offset = binaryOffset(bytes) { throw IngestError(.binary(offset: offset)) }
             switch format {
             case .html:
-                let (encoding, skip) = Charset.detect(bytes, http: httpContentType)
-                let tree = try HTMLParser.parse(UnsafeRawBufferPointer(rebasing: bytes[skip...]), encoding: encoding)
-                return try HTMLArticleReader.read(tree, refusingNonArticles: refusingNonArticles)
+                let decision = Charset.decide(bytes, transport: httpContentType, markup: true)
+                var article = try Transcoder.withUTF8(bytes, decision) { utf8 throws(IngestError) in
+                    try HTMLArticleReader.read(HTMLParser.parse(utf8), refusingNonArticles: refusingNonArticles)
+                }
+                article.encoding = PageEncoding(decision)
+                return article
             case .markdown:
                 return MarkdownArticleReader.read(decodedText(bytes))
             case .text:
@@ -46,12 +49,15 @@ public enum ArticleReader {
         return try result.get()
     }
 
-    /// UTF-8 text, or windows-1252 decoded when it is not valid UTF-8; a byte-order mark dropped.
+    /// Text in the encoding its bytes show (``Charset``, without metas): UTF-8 with stray invalid
+    /// bytes replaced, or a legacy encoding ICU recognises, else windows-1252; a byte-order mark dropped.
     static func decodedText(_ bytes: UnsafeRawBufferPointer) -> String {
-        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        let body = UnsafeRawBufferPointer(rebasing: bytes[start...])
-        if Charset.isValidUTF8(body) { return String(decoding: body, as: UTF8.self) }
-        return String(String.UnicodeScalarView(body.map { Windows1252.scalar($0) }))
+        let decision = Charset.decide(bytes, transport: nil, markup: false)
+        let result = Result { () throws(IngestError) in
+            try Transcoder.withUTF8(bytes, decision) { utf8 in String(decoding: utf8, as: UTF8.self) }
+        }
+        return (try? result.get())
+            ?? String(String.UnicodeScalarView(bytes.map { Windows1252.scalar($0) }))
     }
 
     /// The offset of a NUL byte in the first 8 KiB, or of the first byte when most of them are

@@ -3,8 +3,9 @@ import RedlineIngest
 /// What `redline extract` prints: the ``Article`` Redline sees in a page.
 ///
 /// Text: headline, byline and dates, a blank line, then the body's paragraphs separated by blank
-/// lines. JSON: exactly `headline`, `byline`, `published`, `modified`, `canonicalURL`,
-/// `language`, `paragraphs` and `body` (the paragraphs joined by blank lines).
+/// lines. JSON: `headline`, `byline`, `published`, `modified`, `canonicalURL`, `language`,
+/// `paragraphs`, `body` (the paragraphs joined by blank lines) and, for a web page, `encoding`
+/// (`name`, `source`, `declared`: which encoding the page was read in and why).
 public struct ArticleReport: Sendable {
     public enum Format: Sendable {
         case text
@@ -27,6 +28,13 @@ public struct ArticleReport: Sendable {
             for paragraph in article.paragraphs { json.value(paragraph) }
             json.endArray()
             json.field("body", article.body)
+            if let encoding = article.encoding {
+                json.beginObject("encoding")
+                json.field("name", encoding.name)
+                json.field("source", encoding.source.rawValue)
+                json.field("declared", encoding.declared)
+                json.endObject()
+            }
             json.endObject()
             json.output.append(0x0A)
             output = json.output

@@ -7,8 +7,9 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Print the article Redline sees in a page: headline, byline, dates, then the body.",
         discussion: """
-            PAGE is an HTML or Markdown file, or '-' for standard input. --format json prints exactly \
-            headline, byline, published, modified, canonicalURL, language, paragraphs and body. \
+            PAGE is an HTML or Markdown file, or '-' for standard input. --format json prints \
+            headline, byline, published, modified, canonicalURL, language, paragraphs, body and, for a page, \
+            encoding (the encoding it was read in and why). \
             A live blog or section front is printed too, with a warning on standard error (comparing or \
             storing one is refused). Exit status: 0 on success, 2 on trouble (not a page, binary, no text).
             """

@@ -154,7 +154,7 @@ struct CLITests {
         #expect(try run(["diff", "-", "-"]).status == 2)
     }
 
-    @Test("The unified format is valid input for patch")
+    @Test("The unified format is valid input for patch", SystemTool.patch.trait)
     func unifiedAppliesWithPatch() throws {
         let result = try run(["diff", old, new, "--format", "unified"])
         #expect(result.status == 1)
@@ -162,7 +162,7 @@ struct CLITests {
         let copy = try temporaryFile(Array(try Data(contentsOf: URL(fileURLWithPath: old))))
         let patchFile = try temporaryFile(Array(result.stdout.utf8))
         let patch = Process()
-        patch.executableURL = URL(fileURLWithPath: "/usr/bin/patch")
+        patch.executableURL = URL(fileURLWithPath: SystemTool.patch.path ?? "/usr/bin/patch")
         patch.arguments = ["--quiet", copy, patchFile]
         try patch.run()
         patch.waitUntilExit()
@@ -170,7 +170,7 @@ struct CLITests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: copy)) == Data(contentsOf: URL(fileURLWithPath: new)))
     }
 
-    @Test("Unified output marks a last line without a newline, and patch accepts it")
+    @Test("Unified output marks a last line without a newline, and patch accepts it", SystemTool.patch.trait)
     func noNewlineAtEnd() throws {
         let a = try temporaryFile(Array("one\ntwo\nthree".utf8))
         let b = try temporaryFile(Array("one\n2\nthree".utf8))

@@ -60,7 +60,7 @@ struct CheckTests {
         #expect(text.contains("<details><summary>Changed paragraphs"))
     }
 
-    @Test("--git BASE..HEAD -- PATH: every changed Markdown story in a repository is checked")
+    @Test("--git BASE..HEAD -- PATH: every changed Markdown story in a repository is checked", SystemTool.git.trait)
     func git() throws {
         let repo = try cli.gitRepository("git")
         func git(_ arguments: [String]) throws {
@@ -106,7 +106,7 @@ struct CheckTests {
         #expect(result.stdout.contains("flood@2: 6 figures, 1 name, 1 quote, 2 claims changed — fails on name"))
     }
 
-    @Test("The git diff driver documented in README: git diff shows Redline's report")
+    @Test("The git diff driver documented in README: git diff shows Redline's report", SystemTool.git.trait)
     func gitDiffDriver() throws {
         let repo = try cli.gitRepository("driver")
         var environment = ProcessInfo.processInfo.environment

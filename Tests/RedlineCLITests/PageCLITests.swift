@@ -71,7 +71,7 @@ struct PageCLITests {
         #expect((object["new"] as? [String: Any])?["headline"] as? String == "Flood toll rises to 17 in river valley")
     }
 
-    @Test("redline extract --format json prints exactly the documented keys, body = paragraphs joined")
+    @Test("redline extract --format json prints exactly the documented keys, body = paragraphs joined, encoding")
     func extractJSON() throws {
         let result = try cli.run([
             "extract", Self.pages.appendingPathComponent("amp-article.html").path, "--format", "json",
@@ -81,7 +81,11 @@ struct PageCLITests {
         #expect(
             Set(object.keys) == [
                 "headline", "byline", "published", "modified", "canonicalURL", "language", "paragraphs", "body",
+                "encoding",
             ])
+        let encoding = try #require(object["encoding"] as? [String: Any])
+        #expect(encoding["name"] as? String == "UTF-8")
+        #expect(encoding["source"] as? String == "meta")
         let paragraphs = try #require(object["paragraphs"] as? [String])
         #expect(object["body"] as? String == paragraphs.joined(separator: "\n\n"))
         #expect(object["byline"] as? String == "Tom Okafor, Lena Fischer")

@@ -23,19 +23,9 @@ struct ReportFormatTests {
         <img src=x onerror="document.body.setAttribute('data-pwned','img')"> </details> | **not bold** |
         """
 
-    static var chromium: String? {
-        for name in ["chromium", "chromium-browser", "google-chrome"] {
-            for directory in ["/usr/bin", "/usr/local/bin", "/snap/bin"] {
-                let path = "\(directory)/\(name)"
-                if FileManager.default.isExecutableFile(atPath: path) { return path }
-            }
-        }
-        return nil
-    }
-
     /// Chromium's DOM after loading the page (scripts, if any could run, would have run).
     func dumpDOM(_ path: String) throws -> String {
-        guard let chromium = Self.chromium else {
+        guard let chromium = SystemTool.chromium.path else {
             Issue.record("headless Chromium is needed for this test: apt-get install chromium (.ci/run does)")
             return ""
         }
@@ -48,7 +38,9 @@ struct ReportFormatTests {
         ).output
     }
 
-    @Test("Hostile article text renders as text in Chromium: no script runs, no element is injected")
+    @Test(
+        "Hostile article text renders as text in Chromium: no script runs, no element is injected",
+        SystemTool.chromium.trait)
     func hostileHTML() throws {
         let old = try cli.temporaryFile(Array(Self.hostileOld.utf8), name: "hostile-old.txt")
         let new = try cli.temporaryFile(Array(Self.hostileNew.utf8), name: "hostile-new.txt")
@@ -70,7 +62,9 @@ struct ReportFormatTests {
         #expect(dom.contains("<del>4</del>"))
     }
 
-    @Test("The report of the bundled article: summary, metadata-free, moved paragraph marked, inline view present")
+    @Test(
+        "The report of the bundled article: summary, metadata-free, moved paragraph marked, inline view present",
+        SystemTool.chromium.trait)
     func fixtureHTML() throws {
         let report = (try cli.temporaryDirectory("html") as NSString).appendingPathComponent("flood.html")
         _ = try cli.run(["diff", cli.old, cli.new, "--format", "html", "-o", report])

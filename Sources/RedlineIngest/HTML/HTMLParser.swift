@@ -9,9 +9,14 @@ import CLibXML2
 /// it never touches the network, loads no external entities or DTDs, reports nothing to the
 /// terminal, and recovers from any markup.
 enum HTMLParser {
-    /// Parses `bytes`, decoded as `encoding` (an IANA name libxml2 knows, such as `UTF-8` or
-    /// `windows-1252`).
-    static func parse(_ bytes: UnsafeRawBufferPointer, encoding: String) throws(IngestError) -> HTMLTree {
+    /// Parses `bytes`, which must be well-formed UTF-8 (``Transcoder`` makes them so).
+    ///
+    /// The encoding is decided once, before parsing (``Charset``): libxml2 is told the input is
+    /// UTF-8 and to ignore the page's own `<meta charset>` (`HTML_PARSE_IGNORE_ENC`). Left to
+    /// itself, libxml2 2.9 reads a page without a declaration as ISO-8859-1 as soon as it meets a
+    /// non-ASCII byte, switches encodings mid-page when a meta appears late, and switches the rest
+    /// of a UTF-8 page to ISO-8859-1 at the first invalid byte.
+    static func parse(_ bytes: UnsafeRawBufferPointer) throws(IngestError) -> HTMLTree {
         guard bytes.count <= Int(Int32.max) else { throw IngestError(.tooLarge(size: bytes.count)) }
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count > 0,
             let context = htmlCreateMemoryParserCtxt(base, Int32(bytes.count))
@@ -27,12 +32,10 @@ enum HTMLParser {
         defer { builder.deinitialize(count: 1).deallocate() }
         context.pointee.sax.pointee = TreeBuilder.handler()
         context.pointee.userData = UnsafeMutableRawPointer(builder)
-        if encoding != "UTF-8", let handler = xmlFindCharEncodingHandler(encoding) {
-            xmlSwitchToEncoding(context, handler)
-        }
+        xmlSwitchEncoding(context, XML_CHAR_ENCODING_UTF8)
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_NODEFDTD.rawValue | HTML_PARSE_IGNORE_ENC.rawValue)
         htmlCtxtUseOptions(context, options)
         htmlParseDocument(context)
         if let document = context.pointee.myDoc {

@@ -35,7 +35,7 @@ enum LinkedBody {
         let marked = body.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>")
         let bytes = Array(("<html><body>" + marked + "</body></html>").utf8)
         let result = bytes.withUnsafeBytes { buffer in
-            Result { () throws(IngestError) in try HTMLParser.parse(buffer, encoding: "UTF-8") }
+            Result { () throws(IngestError) in try HTMLParser.parse(buffer) }
         }
         guard case .success(let tree) = result else { return body }
         let layout = PageLayout(tree)
