@@ -39,6 +39,23 @@ public enum ArticleReader {
         }
     }
 
+    /// Why the extractor reads a web page as it does: the encoding decision, the best-scoring
+    /// candidate blocks, the containers taken, the blocks the page marks as its body, and the
+    /// large blocks dropped as furniture with the reason (`redline extract --explain`).
+    public static func explain(_ bytes: UnsafeRawBufferPointer, httpContentType: String? = nil) -> [String] {
+        guard bytes.count <= sizeLimit else { return ["the page is larger than the \(sizeLimit >> 20) MiB limit"] }
+        let decision = Charset.decide(bytes, transport: httpContentType, markup: true)
+        let result = Result { () throws(IngestError) in
+            try Transcoder.withUTF8(bytes, decision) { utf8 throws(IngestError) in
+                ExtractionExplanation.lines(try HTMLParser.parse(utf8), decision: decision)
+            }
+        }
+        switch result {
+        case .success(let lines): return lines
+        case .failure(let error): return ["\(error)"]
+        }
+    }
+
     /// Reads `bytes` in the format its name and content suggest.
     public static func read(_ bytes: [UInt8], name: String, format: InputFormat? = nil) throws(IngestError) -> Article {
         let result = bytes.withUnsafeBytes { buffer in

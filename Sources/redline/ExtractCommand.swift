@@ -32,11 +32,20 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
     var output: String?
 
+    @Flag(
+        name: .long,
+        help: "For a web page, also say on standard error why: encoding, candidate blocks, containers, dropped blocks.")
+    var explain = false
+
     func run() throws {
         // A page unless the name says Markdown or text.
         let document = try Terminal.load(page, format: input ?? InputFormat.fromExtension(page) ?? .html, lenient: true)
         let article = document.article ?? Article(plainText: document.bytes.string)
         if let warning = article.warning { Terminal.write("redline: \(page): \(warning).\n", to: 2) }
+        if explain, let source = document.source, (input ?? InputFormat.fromExtension(page) ?? .html) == .html {
+            let lines = source.withBytes { ArticleReader.explain(UnsafeRawBufferPointer($0)) }
+            Terminal.write(lines.map { "explain: \($0)\n" }.joined(), to: 2)
+        }
         let report = ArticleReport(format: format == .json ? .json : .text)
         try Terminal.withOutput(output) { report.render(article, into: &$0) }
     }

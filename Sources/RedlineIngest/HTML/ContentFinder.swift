@@ -15,7 +15,7 @@ struct ContentFinder {
             top = index
         }
         guard top >= 0 else { return fallback() }
-        let chosen = merged(top, scores: scored)
+        let chosen = climbed(merged(widened(top, scores: scored), scores: scored))
         let chosenText = chosen.reduce(0) { $0 + Int(layout.paragraphLength[$1]) }
         let marked = markedBodies()
         let markedText = marked.reduce(0) { $0 + Int(layout.paragraphLength[$1]) }
@@ -95,6 +95,122 @@ struct ContentFinder {
             for byte in tree.textBytes(of: position) where byte == UInt8(ascii: ",") { count += 1 }
         }
         return count
+    }
+
+    /// An article split over sibling blocks higher up (sections, steps, cards, one wrapper per
+    /// chapter): climb from the chosen blocks to their parent while the parent adds nothing but
+    /// wrapping, or while most of its paragraph text (weighed as the scores weigh it) lies in
+    /// blocks shaped like the chosen one (same tag, same class but for digits) and it is not
+    /// link-heavy. A sidebar or a teaser list beside a short article is shaped differently, so
+    /// it never pulls the climb up.
+    func climbed(_ chosen: [Int]) -> [Int] {
+        guard let first = chosen.first else { return chosen }
+        let mass = paragraphMass()
+        var current = chosen
+        var currentMass = chosen.reduce(0) { $0 + mass[$1] }
+        var level = first
+        for _ in 0..<6 {
+            let parent = Int(tree.nodes[level].parent)
+            guard parent >= 0, tree.nodes[parent].tag != .body, tree.nodes[parent].tag != .html,
+                !layout.excluded[parent], currentMass > 0
+            else { break }
+            let parentMass = mass[parent]
+            if parentMass <= currentMass * 1.15 {
+                // A wrapper (or little more): go through it, keep the selection.
+                level = parent
+                continue
+            }
+            let shape = signature(level)
+            let similar = tree.children(of: parent).filter { !tree.nodes[$0].isText && signature($0) == shape }
+            let similarMass = similar.reduce(0) { $0 + mass[$1] }
+            guard similar.count >= 2, similarMass >= 0.8 * parentMass, layout.linkDensity(parent) < 0.3 else { break }
+            current = [parent]
+            currentMass = parentMass
+            level = parent
+        }
+        return current
+    }
+
+    /// An element's tag and class with digits left out (`section|cws-jump-section`), to tell
+    /// blocks of one kind.
+    private func signature(_ index: Int) -> String {
+        let classes = tree.attribute("class", of: index) ?? ""
+        return tree.nodes[index].name + "|" + String(classes.unicodeScalars.filter { !("0"..."9").contains($0) })
+    }
+
+    /// Each element's paragraph weight: the sum, over the paragraphs in its subtree, of the
+    /// score each gives its parent (links and short text weigh nothing).
+    func paragraphMass() -> [Double] {
+        var mass = [Double](repeating: 0, count: tree.nodes.count)
+        for index in tree.nodes.indices.reversed() {
+            if isParagraph(index) {
+                let length = Int(layout.textLength[index])
+                if length >= 25, layout.linkDensity(index) <= 0.5 {
+                    mass[index] = 1 + Double(commas(in: index)) + Double(min(length / 100, 3))
+                    // A paragraph's own weight stands for its subtree: nothing nested counts twice.
+                    let parent = Int(tree.nodes[index].parent)
+                    if parent >= 0 { mass[parent] += mass[index] }
+                    continue
+                }
+            }
+            let parent = Int(tree.nodes[index].parent)
+            if parent >= 0 { mass[parent] += mass[index] }
+        }
+        return mass
+    }
+
+    /// Readability's corrections to the top candidate, for articles split over several blocks
+    /// that each score on their own (sections, cards, one wrapper per paragraph):
+    /// 1. when three or more other candidates score at least three quarters as well, the nearest
+    ///    ancestor holding three of them;
+    /// 2. else the first scored ancestor that scores better than the one below it, climbing while
+    ///    the scores stay above a third of the top's;
+    /// 3. then, while the candidate is its parent's only element child, the parent.
+    func widened(_ top: Int, scores: [Double]) -> Int {
+        var best = top
+        let close = scores.indices.filter {
+            $0 != top && !scores[$0].isNaN && scores[$0] >= 0.75 * scores[top]
+        }
+        var widenedByRivals = false
+        if close.count >= 3 {
+            var ancestor = Int(tree.nodes[top].parent)
+            while ancestor >= 0, tree.nodes[ancestor].tag != .body {
+                let end = Int(tree.nodes[ancestor].end)
+                if close.filter({ $0 > ancestor && $0 < end }).count >= 3 {
+                    best = ancestor
+                    widenedByRivals = true
+                    break
+                }
+                ancestor = Int(tree.nodes[ancestor].parent)
+            }
+        }
+        if !widenedByRivals {
+            var lastScore = scores[best]
+            let threshold = lastScore / 3
+            var parent = Int(tree.nodes[best].parent)
+            while parent >= 0, tree.nodes[parent].tag != .body {
+                let score = scores[parent]
+                if score.isNaN {
+                    parent = Int(tree.nodes[parent].parent)
+                    continue
+                }
+                if score < threshold { break }
+                if score > lastScore {
+                    best = parent
+                    break
+                }
+                lastScore = score
+                parent = Int(tree.nodes[parent].parent)
+            }
+        }
+        while true {
+            let parent = Int(tree.nodes[best].parent)
+            guard parent >= 0, tree.nodes[parent].tag != .body, !layout.excluded[parent] else { break }
+            let elements = tree.children(of: parent).filter { !tree.nodes[$0].isText }
+            guard elements.count == 1 else { break }
+            best = parent
+        }
+        return best
     }
 
     /// The top candidate and its siblings that score at least a fifth as well (or are plain

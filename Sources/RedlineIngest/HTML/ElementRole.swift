@@ -110,12 +110,19 @@ enum ElementRole {
     /// Class fragments that hide text from sighted readers (kept off inline elements too).
     static let hiddenFragments = ["sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "offscreen", "a11y"]
 
+    /// A `<div hidden id="S:0">`: React's streaming renderer sends the page's content in hidden
+    /// blocks that a script then moves into place; the text is what readers see.
+    static func isStreamedContent(_ tree: HTMLTree, _ index: Int) -> Bool {
+        guard let id = tree.attribute("id", of: index), id.hasPrefix("S:") else { return false }
+        return id.dropFirst(2).allSatisfy(\.isNumber) && id.count > 2
+    }
+
     /// Whether the element is hidden from readers: `hidden`, `aria-hidden`, `display:none`,
     /// navigation and complementary roles, dialogs.
     static func isHidden(_ tree: HTMLTree, _ index: Int) -> Bool {
         for attribute in tree.attributes(of: index) {
             switch attribute.name {
-            case "hidden": return true
+            case "hidden": return !isStreamedContent(tree, index)
             case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
             case "style":
                 let style = attribute.value.lowercased().filter { $0 != " " }

@@ -25,8 +25,13 @@ struct FragmentMatcher: Sendable {
 
     /// Whether a fragment occurs in `text` (lower-case ASCII).
     func matches(_ text: [UInt8]) -> Bool {
+        match(text) != nil
+    }
+
+    /// The first fragment found in `text` (lower-case ASCII), if any.
+    func match(_ text: [UInt8]) -> String? {
         let count = text.count
-        guard count >= 2 else { return false }
+        guard count >= 2 else { return nil }
         return text.withUnsafeBufferPointer { bytes in
             for position in 0..<(count - 1) {
                 let key = UInt16(bytes[position]) << 8 | UInt16(bytes[position + 1])
@@ -41,13 +46,12 @@ struct FragmentMatcher: Sendable {
                         break
                     }
                     guard equal else { continue }
-                    if !pattern.wholeWord { return true }
                     let before = position == 0 || !Self.isWordByte(bytes[position - 1])
                     let after = end == count || !Self.isWordByte(bytes[end])
-                    if before && after { return true }
+                    if !pattern.wholeWord || (before && after) { return String(decoding: pattern.bytes, as: UTF8.self) }
                 }
             }
-            return false
+            return nil
         }
     }
 

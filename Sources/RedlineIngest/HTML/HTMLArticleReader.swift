@@ -5,10 +5,19 @@ enum HTMLArticleReader {
     ///   storing need an article); when false, read it anyway and say what it is in ``Article/warning``.
     static func read(_ tree: HTMLTree, refusingNonArticles: Bool = true) throws(IngestError) -> Article {
         let linkedData = LinkedData(tree)
-        let layout = PageLayout(tree)
+        var layout = PageLayout(tree)
         var metadata = PageMetadata(layout, linkedData: linkedData)
-        let finder = ContentFinder(layout: layout)
-        let containers = finder.containers()
+        var containers = ContentFinder(layout: layout).containers()
+        // Readability's retry: when the class rules leave almost nothing, read the page without them.
+        let found = containers.reduce(0) { $0 + Int(layout.textLength[$1]) }
+        if found < retryBelow {
+            let retry = PageLayout(tree, weighingClasses: false)
+            let retried = ContentFinder(layout: retry).containers()
+            if retried.reduce(0, { $0 + Int(retry.textLength[$1]) }) >= max(4 * found, 2 * retryBelow) {
+                layout = retry
+                containers = retried
+            }
+        }
         var warning: String?
         do {
             try PageKind.check(tree, layout: layout, containers: containers, linkedData: linkedData)
@@ -34,6 +43,10 @@ enum HTMLArticleReader {
         article.warning = warning
         return article
     }
+
+    /// Visible bytes of body text under which a page is read again without its class rules
+    /// (less than a short paragraph: the class rules dropped the article itself).
+    static let retryBelow = 250
 
     /// For a headline taken from a `<title>` with the site's name ("Valley Herald - Hospital to
     /// add 40 beds"), the part the page shows as a block of its own near the top.

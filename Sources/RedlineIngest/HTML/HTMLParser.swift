@@ -17,6 +17,7 @@ enum HTMLParser {
     /// non-ASCII byte, switches encodings mid-page when a meta appears late, and switches the rest
     /// of a UTF-8 page to ISO-8859-1 at the first invalid byte.
     static func parse(_ bytes: UnsafeRawBufferPointer) throws(IngestError) -> HTMLTree {
+        _ = libraryReady
         guard bytes.count <= Int(Int32.max) else { throw IngestError(.tooLarge(size: bytes.count)) }
         guard let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self), bytes.count > 0,
             let context = htmlCreateMemoryParserCtxt(base, Int32(bytes.count))
@@ -46,11 +47,31 @@ enum HTMLParser {
     }
 }
 
-/// Builds an ``HTMLTree`` from libxml2's SAX events.
+extension HTMLParser {
+    /// libxml2 2.9 must be initialised once before threads use it (its global mutexes and
+    /// dictionary seed are set up there); two threads starting parsers at once otherwise
+    /// deadlock in `xmlDictCreate`. A `static let` runs this exactly once, thread-safely.
+    static let libraryReady: Void = {
+        xmlInitParser()
+        CLibXML2_silenceErrors()
+    }()
+}
+
+/// Builds an ``HTMLTree`` from libxml2's SAX events, closing elements the way HTML5 does where
+/// libxml2 2.9 does not.
+///
+/// libxml2 2.9 follows HTML 4 priorities: an end tag such as `</button>`, `</section>` or
+/// `</li>` cannot close a `<div>` left open inside it, so it is ignored and the rest of the page
+/// nests inside (a whole article inside a header's menu button). HTML5 closes everything up to
+/// the matching element. libxml2 reports the ignored end tag as a tag-name mismatch; the builder
+/// then closes, in its own tree, the open elements up to the matching one (within the scope
+/// HTML5 allows), and ignores libxml2's later end events for them.
 private struct TreeBuilder {
     var tree = HTMLTree()
-    /// The elements whose subtree is being filled.
+    /// The elements whose subtree is being filled, as HTML5 sees it.
     var open: [Int32] = []
+    /// The elements libxml2 has open (a superset of `open`, in the same order).
+    var parserOpen: [Int32] = []
     /// Inside a script, style or template whose content is not kept: how many elements deep.
     var suppressed = 0
     // libxml2 interns names in its dictionary: one pointer per distinct name.
@@ -75,7 +96,45 @@ private struct TreeBuilder {
         }
         handler.ignorableWhitespace = handler.characters
         handler.cdataBlock = handler.characters
+        // Structured errors reach `serror` only with the SAX2 marker; the HTML parser still calls
+        // the SAX1 element callbacks above.
+        handler.initialized = XML_SAX2_MAGIC
+        handler.serror = { context, error in
+            guard let context, let error, error.pointee.code == XML_ERR_TAG_NAME_MISMATCH.rawValue,
+                let name = error.pointee.str1
+            else { return }
+            context.assumingMemoryBound(to: TreeBuilder.self).pointee.unmatchedEnd(UnsafePointer(name))
+        }
         return handler
+    }
+
+    /// End tags that close every element left open inside their element (HTML5's "special"
+    /// block containers), and the elements their search stops at.
+    static let closing: Set<String> = [
+        "address", "article", "aside", "blockquote", "button", "center", "details", "dialog", "dir", "div", "dl",
+        "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "listing", "main", "menu", "nav", "ol",
+        "pre", "search", "section", "summary", "ul", "form", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6",
+        "table",
+    ]
+    static let scopeBoundaries: Set<String> = [
+        "html", "table", "td", "th", "caption", "template", "object", "applet", "marquee",
+    ]
+
+    /// libxml2 ignored (or is about to honour) an end tag whose element has others open inside
+    /// it: close them all in this tree, HTML5's way.
+    mutating func unmatchedEnd(_ pointer: UnsafePointer<CChar>) {
+        guard suppressed == 0 else { return }
+        let name = String(cString: pointer)
+        guard Self.closing.contains(name) else { return }
+        for position in open.indices.reversed() {
+            let node = tree.nodes[Int(open[position])]
+            if node.name == name {
+                for closed in open[position...] { tree.nodes[Int(closed)].end = Int32(tree.nodes.count) }
+                open.removeSubrange(position...)
+                return
+            }
+            if Self.scopeBoundaries.contains(node.name) && name != "table" || node.name == "html" { return }
+        }
     }
 
     mutating func start(_ pointer: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?)
@@ -101,6 +160,7 @@ private struct TreeBuilder {
                 name: name, tag: tag, kind: kind, parent: open.last ?? -1, end: index + 1,
                 range: start..<Int32(tree.attributes.count), depth: Int32(open.count)))
         open.append(index)
+        parserOpen.append(index)
         if !keepsContent(tag, index: Int(index)) { suppressed = 1 }
     }
 
@@ -110,8 +170,11 @@ private struct TreeBuilder {
             return
         }
         suppressed = 0
-        guard let closed = open.popLast() else { return }
-        tree.nodes[Int(closed)].end = Int32(tree.nodes.count)
+        guard let closed = parserOpen.popLast() else { return }
+        // Already closed here when an end tag libxml2 ignored closed it.
+        guard let position = open.lastIndex(of: closed) else { return }
+        for element in open[position...] { tree.nodes[Int(element)].end = Int32(tree.nodes.count) }
+        open.removeSubrange(position...)
     }
 
     mutating func text(_ characters: UnsafePointer<xmlChar>, _ length: Int) {
@@ -137,6 +200,7 @@ private struct TreeBuilder {
 
     mutating func finish() -> HTMLTree {
         while let closed = open.popLast() { tree.nodes[Int(closed)].end = Int32(tree.nodes.count) }
+        parserOpen.removeAll()
         return tree
     }
 

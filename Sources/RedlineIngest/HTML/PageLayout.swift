@@ -22,7 +22,10 @@ struct PageLayout {
     /// The element's class or id says it is a live-blog post.
     private(set) var marksLivePost: [Bool]
 
-    init(_ tree: HTMLTree) {
+    /// - Parameter weighingClasses: drop blocks whose class or id looks like furniture. Off for
+    ///   the second attempt on a page whose first gave almost no text (Readability's retry
+    ///   without its class rules): some sites name every block of the article "widget" or "card".
+    init(_ tree: HTMLTree, weighingClasses: Bool = true) {
         self.tree = tree
         let count = tree.nodes.count
         excluded = Array(repeating: false, count: count)
@@ -60,9 +63,9 @@ struct PageLayout {
             let isHeading = [.h1, .h2, .h3, .h4, .h5, .h6].contains(node.tag)
             boilerplate[index] =
                 node.kind.contains(.furniture)
-                || (isBlock && !isHeading && node.tag != .body && node.tag != .html && !marksBody[index]
-                    && ElementRole.boilerplate.matches(classes))
-                || (!isBlock && ElementRole.inline.matches(classes))
+                || (weighingClasses && isBlock && !isHeading && node.tag != .body && node.tag != .html
+                    && !marksBody[index] && ElementRole.boilerplate.matches(classes))
+                || (weighingClasses && !isBlock && ElementRole.inline.matches(classes))
             marksByline[index] = ElementRole.byline.matches(classes)
             marksLivePost[index] = ElementRole.livePost.matches(classes)
         }
