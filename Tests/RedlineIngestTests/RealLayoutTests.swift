@@ -1,0 +1,124 @@
+import Foundation
+import Testing
+
+@testable import RedlineIngest
+
+/// Layouts found on the real-page development set (`Benchmarks/realpages/`), reduced to their
+/// structure: each test fails when the rule that handles its class of page is removed.
+@Suite("Body extraction on layouts from real pages")
+struct RealLayoutTests {
+    let paragraphs = [
+        "Understanding the types of cloud resources can be time-consuming and costly, and the choice is rarely final.",
+        "Enterprises need to buy physical servers through procurement processes that can take months, the report says.",
+        "The acquired systems require a physical space, typically a specialised room with sufficient power and cooling.",
+        "After configuring and deploying the systems, enterprises need expert personnel to manage them for years.",
+        "This long process is difficult to scale when demand spikes or business expands, analysts at the firm said.",
+        "Companies can instead rent what they need by the hour, and hand back what they no longer use, it concludes.",
+    ]
+
+    func read(_ page: String) throws -> Article {
+        try ArticleReader.read(Array(page.utf8), name: "page.html")
+    }
+
+    @Test("An end tag closes the elements left open inside it (HTML5), not the rest of the page")
+    func unclosedDivInsideButton() throws {
+        // libxml2 2.9 ignores </button> while a <div> inside it is open, so the page nested inside
+        // the header's menu button, and everything was dropped with it.
+        let article = try read(
+            """
+            <html><body><header class="site-header"><div class="menu"><button class="menu-button"><div class="icon">
+            </button></div><a href="/">Home</a></header>
+            <main><article><div class="article-body">\(paragraphs.map { "<p>\($0)</p>" }.joined())</div></article></main>
+            <footer><p>About us: a newsroom in the city since 1901, at 14 Harbour Street.</p></footer></body></html>
+            """)
+        #expect(article.paragraphs == paragraphs)
+    }
+
+    @Test("An unclosed <div> inside a <section> does not swallow the following sections")
+    func unclosedDivInsideSection() throws {
+        let article = try read(
+            """
+            <html><body><main><section class="intro"><div class="lede"><p>\(paragraphs[0])</p></section>
+            <section class="rest"><p>\(paragraphs[1])</p><p>\(paragraphs[2])</p><p>\(paragraphs[3])</p>
+            <p>\(paragraphs[4])</p><p>\(paragraphs[5])</p></section></main>
+            <aside class="rail"><p>Sign up for our morning briefing, delivered to your inbox every weekday.</p></aside>
+            </body></html>
+            """)
+        let tree = try Array(
+            """
+            <div id="a"><section><div id="b"></section><p id="c">x</p></div>
+            """.utf8
+        ).withUnsafeBytes { try HTMLParser.parse($0) }
+        // The paragraph after </section> is the section's sibling, as a browser builds it.
+        let section = try #require(tree.nodes.indices.first { tree.nodes[$0].name == "section" })
+        let paragraph = try #require(tree.nodes.indices.first { tree.nodes[$0].name == "p" })
+        #expect(tree.nodes[paragraph].parent == tree.nodes[section].parent)
+        #expect(article.paragraphs.suffix(5) == paragraphs.suffix(5))
+    }
+
+    @Test("React's streamed content (<div hidden id=\"S:0\">) is read; other hidden blocks are not")
+    func streamedContent() throws {
+        let article = try read(
+            """
+            <html><body><div id="root"><p>Loading…</p></div>
+            <div hidden id="S:0"><main><article>\(paragraphs.map { "<p>\($0)</p>" }.joined())</article></main></div>
+            <div hidden id="promo"><p>Subscribe now and get three months of unlimited access for the price of one.</p></div>
+            </body></html>
+            """)
+        #expect(article.paragraphs == paragraphs)
+    }
+
+    @Test("An article split into sections of one shape, each scored alone, is read whole; the sidebar is not")
+    func sectionsOfOneShape() throws {
+        // Sections of unequal length, each nested four deep: no section's score reaches the
+        // container of them all, and only the first is long enough to win on its own.
+        let lengths = [3, 1, 1, 1]
+        var next = 0
+        var expected: [String] = []
+        var sections = ""
+        for (number, count) in lengths.enumerated() {
+            let texts = (0..<count).map { _ in
+                defer { next += 1 }
+                return paragraphs[next % paragraphs.count] + " (\(next))"
+            }
+            expected += texts
+            sections += """
+                <section class="jump-section s\(number)"><div class="module"><div class="module-inner"><div class="copy">\
+                \(texts.map { "<p>\($0)</p>" }.joined())</div></div></div></section>
+                """
+        }
+        let teasers = (0..<6).map {
+            "<div class=\"item\"><a href=\"/t/\($0)\">Story \($0)</a><p>A summary of another story, with a few words of its own.</p></div>"
+        }.joined()
+        let article = try read(
+            """
+            <html><body><div class="page"><div class="main-col"><div class="sections">\(sections)</div></div>
+            <div class="side-col"><div class="box most-read">\(teasers)</div></div></div></body></html>
+            """)
+        #expect(article.paragraphs == expected)
+    }
+
+    @Test("A page whose every article block has a furniture-looking class is read without the class rules")
+    func everyBlockLooksLikeFurniture() throws {
+        let widgets = paragraphs.map {
+            "<div class=\"elementor-widget elementor-widget-text-editor\"><div class=\"widget-container\"><p>\($0)</p></div></div>"
+        }.joined()
+        let article = try read(
+            """
+            <html><body><header><nav><a href="/">Home</a></nav></header>
+            <main><article class="post"><div class="entry-content">\(widgets)</div></article></main></body></html>
+            """)
+        #expect(article.paragraphs == paragraphs)
+    }
+
+    @Test("Parsers on many threads at once: libxml2 is initialised once, no deadlock")
+    func parallelParsers() async throws {
+        let page = "<html><body><article>\(paragraphs.map { "<p>\($0)</p>" }.joined())</article></body></html>"
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<32 {
+                group.addTask { try read(page).paragraphs.count }
+            }
+            for try await count in group { #expect(count == paragraphs.count) }
+        }
+    }
+}
