@@ -189,54 +189,21 @@ extension DiffRequest {
         }
     }
 
-    /// Parses `redline diff …` directly when every argument is one this parser knows, with a valid
-    /// value, given once; nil otherwise, and ArgumentParser takes over (help, errors, anything
-    /// unusual). ArgumentParser reflects over the command's properties at every start, which costs
-    /// about 1.8 ms — more than the whole diff of a typical article. `FastParseTests` checks that
-    /// both parsers agree.
+    /// Parses `redline diff …` directly (``DirectArguments``) when every argument is one this
+    /// parser knows, with a valid value, given once; nil otherwise, and ArgumentParser takes over.
     init?(fastArguments arguments: [String]) {
-        guard arguments.first == "diff" else { return nil }
-        var positional: [String] = []
-        var seen = Set<String>()
-        var request = DiffRequest(old: "", new: "")
-        var k = 1
-        while k < arguments.count {
-            let argument = arguments[k]
-            k += 1
-            guard argument.hasPrefix("-") && argument != "-" else {
-                positional.append(argument)
-                continue
-            }
-            var name = argument
-            var value: String?
-            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
-                name = String(argument[..<equals])
-                value = String(argument[argument.index(after: equals)...])
-            }
-            if name == "-o" { name = "--output" }
-            let flags = ["--minimal", "--facts", "--no-facts"]
-            if flags.contains(name) {
-                guard value == nil else { return nil }
-                let key = name == "--minimal" ? name : "--facts"
-                guard seen.insert(key).inserted else { return nil }
-                switch name {
-                case "--minimal": request.minimal = true
-                case "--facts": request.facts = true
-                default: request.facts = false
-                }
-                continue
-            }
-            guard ["--by", "--format", "--context", "--color", "--output", "--input"].contains(name),
-                seen.insert(name).inserted
-            else { return nil }
-            if value == nil {
-                guard k < arguments.count else { return nil }
-                value = arguments[k]
-                k += 1
-            }
-            guard let value, !value.isEmpty, !value.hasPrefix("-") || (name == "--output" && value == "-") else {
-                return nil
-            }
+        guard
+            let scanned = DirectArguments(
+                arguments, command: "diff", flags: ["--minimal", "--facts", "--no-facts"],
+                options: ["--by", "--format", "--context", "--color", "--output", "--input"]),
+            !(scanned.flags.contains("--facts") && scanned.flags.contains("--no-facts")),
+            scanned.positional.count == 2, !(scanned.positional[0] == "-" && scanned.positional[1] == "-")
+        else { return nil }
+        var request = DiffRequest(old: scanned.positional[0], new: scanned.positional[1])
+        request.minimal = scanned.flags.contains("--minimal")
+        if scanned.flags.contains("--facts") { request.facts = true }
+        if scanned.flags.contains("--no-facts") { request.facts = false }
+        for (name, value) in scanned.options {
             switch name {
             case "--by":
                 guard let by = GranularityChoice(rawValue: value) else { return nil }
@@ -257,9 +224,6 @@ extension DiffRequest {
                 request.output = value
             }
         }
-        guard positional.count == 2, !(positional[0] == "-" && positional[1] == "-") else { return nil }
-        request.old = positional[0]
-        request.new = positional[1]
         self = request
     }
 }

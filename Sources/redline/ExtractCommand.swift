@@ -37,6 +37,58 @@ struct ExtractCommand: ParsableCommand {
         help: "For a web page, also say on standard error why: encoding, candidate blocks, containers, dropped blocks.")
     var explain = false
 
+    var request: ExtractRequest {
+        ExtractRequest(page: page, format: format, input: input, output: output, explain: explain)
+    }
+
+    func run() throws {
+        try request.run()
+    }
+}
+
+/// What `redline extract` was asked to do, and doing it. Built by ArgumentParser
+/// (``ExtractCommand``) or, for the common invocations, by ``ExtractRequest/init(fastArguments:)``.
+struct ExtractRequest: Equatable {
+    var page: String
+    var format: ExtractCommand.Format = .text
+    var input: InputFormat?
+    var output: String?
+    var explain = false
+
+    /// Parses `redline extract PAGE [--format F] [--input F] [-o FILE] [--explain]` directly
+    /// (``DirectArguments``); nil for anything else.
+    init?(fastArguments arguments: [String]) {
+        guard
+            let scanned = DirectArguments(
+                arguments, command: "extract", flags: ["--explain"], options: ["--format", "--input", "--output"]),
+            scanned.positional.count == 1
+        else { return nil }
+        self.init(page: scanned.positional[0], explain: scanned.flags.contains("--explain"))
+        for (name, value) in scanned.options {
+            switch name {
+            case "--format":
+                guard let format = ExtractCommand.Format(rawValue: value) else { return nil }
+                self.format = format
+            case "--input":
+                guard let input = InputFormat(rawValue: value) else { return nil }
+                self.input = input
+            default:
+                output = value
+            }
+        }
+    }
+
+    init(
+        page: String, format: ExtractCommand.Format = .text, input: InputFormat? = nil, output: String? = nil,
+        explain: Bool = false
+    ) {
+        self.page = page
+        self.format = format
+        self.input = input
+        self.output = output
+        self.explain = explain
+    }
+
     func run() throws {
         // A page unless the name says Markdown or text.
         let document = try Terminal.load(page, format: input ?? InputFormat.fromExtension(page) ?? .html, lenient: true)

@@ -39,6 +39,10 @@ enum Main {
                 try request.run()
                 return
             }
+            if let request = ExtractRequest(fastArguments: arguments) {
+                try request.run()
+                return
+            }
             var command = try RedlineCommand.parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {

@@ -55,4 +55,36 @@ struct FastParseTests {
     func declines(_ arguments: [String]) {
         #expect(DiffRequest(fastArguments: arguments) == nil)
     }
+
+    static let extractAccepted: [[String]] = [
+        ["extract", "page.html"],
+        ["extract", "-"],
+        ["extract", "page.html", "--format", "json"],
+        ["extract", "--format=text", "page.html", "-o", "out.txt"],
+        ["extract", "page.md", "--input", "markdown", "--explain"],
+    ]
+
+    static let extractDeclined: [[String]] = [
+        ["extract"],
+        ["extract", "a", "b"],
+        ["extract", "page.html", "--format", "xml"],
+        ["extract", "page.html", "--format", "json", "--format", "text"],
+        ["extract", "page.html", "--explain", "--explain"],
+        ["extract", "page.html", "--help"],
+        ["extract", "page.html", "--output"],
+        ["diff", "a", "b"],
+    ]
+
+    @Test("extract: accepted invocations parse exactly as ArgumentParser parses them", arguments: extractAccepted)
+    func extractAgrees(_ arguments: [String]) throws {
+        let fast = try #require(ExtractRequest(fastArguments: arguments))
+        let parsed = try RedlineCommand.parseAsRoot(arguments)
+        let command = try #require(parsed as? ExtractCommand)
+        #expect(fast == command.request)
+    }
+
+    @Test("extract: everything else is left to ArgumentParser", arguments: extractDeclined)
+    func extractDeclines(_ arguments: [String]) {
+        #expect(ExtractRequest(fastArguments: arguments) == nil)
+    }
 }

@@ -121,4 +121,47 @@ struct RealLayoutTests {
             for try await count in group { #expect(count == paragraphs.count) }
         }
     }
+
+    @Test("A section whose id is its heading made into an anchor is not judged by the words of the heading")
+    func headingSlugIDs() throws {
+        let article = try read(
+            """
+            <html><body><div class="content"><div class="section" id="evolve-shared-history">
+            <p>\(paragraphs[0])</p><p>\(paragraphs[1])</p>
+            <div class="section" id="sharing-with-a-single-developer"><h2>Sharing with a single developer</h2>
+            <p>\(paragraphs[2])</p><p>\(paragraphs[3])</p><p>\(paragraphs[4])</p><p>\(paragraphs[5])</p></div>
+            </div></div><div class="share-tools" id="share-bar"><p>Share this on social media with your friends today.</p></div>
+            </body></html>
+            """)
+        #expect(article.paragraphs == Array(paragraphs[0...1]) + ["Sharing with a single developer"] + paragraphs[2...])
+    }
+
+    @Test("A copy of the article hidden by a site builder's condition class is not read twice")
+    func conditionallyInvisibleCopy() throws {
+        let body = paragraphs.map { "<p>\($0)</p>" }.joined()
+        let article = try read(
+            """
+            <html><body><div class="layout__normal"><div class="rte w-richtext">\(body)</div></div>
+            <div class="layout__gated w-condition-invisible"><div class="rte w-richtext">\(body)</div></div></body></html>
+            """)
+        #expect(article.paragraphs == paragraphs)
+    }
+
+    @Test("A list of links that a sentence introduces is kept; a list of related links is not")
+    func introducedLinkList() throws {
+        let article = try read(
+            """
+            <html><body><article><p>\(paragraphs[0])</p><p>\(paragraphs[1])</p>
+            <p>Regular practice has been shown to help improve:</p>
+            <ul><li><a href="https://example.org/1">Stress levels</a></li><li><a href="https://example.org/2">Sleep</a></li></ul>
+            <p>\(paragraphs[2])</p><p>\(paragraphs[3])</p>
+            <h3>Read next</h3><ul><li><a href="/a">Why the city is rethinking its parks</a></li>
+            <li><a href="/b">Five questions for the new mayor</a></li></ul></article></body></html>
+            """)
+        #expect(
+            article.paragraphs == Array(paragraphs[0...1]) + [
+                "Regular practice has been shown to help improve:", "Stress levels", "Sleep",
+            ]
+                + paragraphs[2...3])
+    }
 }

@@ -93,10 +93,13 @@ enum ElementRole {
         return body.matches(classes)
     }
 
-    /// The element's class, id, `data-component` and `data-testid`, lower-cased ASCII, separated by spaces.
+    /// The element's class, id, `data-component` and `data-testid`, lower-cased ASCII, separated
+    /// by spaces. An id made from a heading (`sharing-with-a-single-developer`: four words or
+    /// more joined by hyphens) names the section's subject, not its role, and is left out.
     static func classes(_ tree: HTMLTree, _ index: Int) -> [UInt8] {
         var result: [UInt8] = []
         for attribute in tree.attributes(of: index) {
+            if attribute.name == "id", isHeadingSlug(attribute.value) { continue }
             switch attribute.name {
             case "class", "id", "data-component", "data-testid":
                 if !result.isEmpty { result.append(0x20) }
@@ -107,8 +110,18 @@ enum ElementRole {
         return result
     }
 
-    /// Class fragments that hide text from sighted readers (kept off inline elements too).
-    static let hiddenFragments = ["sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "offscreen", "a11y"]
+    /// Whether an id reads like a heading turned into an anchor: four or more words of letters
+    /// joined by hyphens (`getting-into-trouble-with-shared-history`).
+    static func isHeadingSlug(_ id: String) -> Bool {
+        let words = id.split(separator: "-", omittingEmptySubsequences: false)
+        return words.count >= 4 && words.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber } }
+    }
+
+    /// Class fragments that hide text from sighted readers (kept off inline elements too), and
+    /// the conditional-visibility classes of site builders (Webflow's `w-condition-invisible`).
+    static let hiddenFragments = [
+        "sr-only", "visually-hidden", "visuallyhidden", "screen-reader", "offscreen", "a11y", "w-condition-invisible",
+    ]
 
     /// A `<div hidden id="S:0">`: React's streaming renderer sends the page's content in hidden
     /// blocks that a script then moves into place; the text is what readers see.

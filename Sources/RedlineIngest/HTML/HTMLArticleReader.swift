@@ -70,7 +70,7 @@ enum HTMLArticleReader {
         let bylineKey = byline.map(comparable)
         var result: [String] = []
         let longest = max(headline?.utf8.count ?? 0, byline?.utf8.count ?? 0) * 2 + 16
-        for block in blocks {
+        for (position, block) in blocks.enumerated() {
             if block.tag == "h1" && result.isEmpty { continue }
             if block.text.utf8.count <= longest {
                 // Short enough to be the headline or byline repeated.
@@ -79,8 +79,13 @@ enum HTMLArticleReader {
                 if let bylineKey, key == bylineKey || key == "by" + bylineKey { continue }
             }
             if BoilerplateText.isBoilerplate(block.text) { continue }
-            // Lists of links ("Related", "More from") and link-only lines.
-            if block.linkDensity > 0.5 && (block.tag == "li" || block.text.utf8.count < 160) { continue }
+            // Lists of links ("Related", "More from") and link-only lines, except a list the text
+            // introduces ("Meditation has been shown to help improve:" and a list of cited links).
+            if block.linkDensity > 0.5 && (block.tag == "li" || block.text.utf8.count < 160)
+                && !(block.tag == "li" && introducesList(blocks, before: position))
+            {
+                continue
+            }
             if block.tag.hasPrefix("h"), block.text.utf8.count < 60, isSectionTitle(comparable(block.text)) {
                 continue
             }
@@ -98,6 +103,16 @@ enum HTMLArticleReader {
             result.removeLast()
         }
         return result
+    }
+
+    /// Whether the list item at `position` belongs to a list that a sentence ending in a colon
+    /// introduces, looking back over the items before it.
+    static func introducesList(_ blocks: [ParagraphCollector.Block], before position: Int) -> Bool {
+        var index = position - 1
+        while index >= 0, blocks[index].tag == "li" { index -= 1 }
+        guard index >= 0, blocks[index].linkDensity < 0.5 else { return false }
+        let text = blocks[index].text
+        return text.utf8.count >= 20 && text.hasSuffix(":")
     }
 
     /// Headings of page furniture: "Related", "More from Politics", "Most read".

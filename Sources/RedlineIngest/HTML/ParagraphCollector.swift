@@ -36,9 +36,10 @@ struct ParagraphCollector {
             var index = container
             let end = Int(tree.nodes[container].end)
             while index < end {
+                // The text gathered so far belongs to the block that ends here: flush before leaving it.
                 while let open = tags.last, index >= open.end {
-                    tags.removeLast()
                     flush()
+                    tags.removeLast()
                 }
                 let node = tree.nodes[index]
                 if layout.excluded[index] {
@@ -60,8 +61,8 @@ struct ParagraphCollector {
                 index += 1
             }
             while !tags.isEmpty {
-                tags.removeLast()
                 flush()
+                tags.removeLast()
             }
             flush()
         }
