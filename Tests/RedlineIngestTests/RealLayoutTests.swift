@@ -164,4 +164,16 @@ struct RealLayoutTests {
             ]
                 + paragraphs[2...3])
     }
+
+    @Test("The byte search that filters paragraphs by JSON-LD's articleBody finds exactly the substrings")
+    func byteSearch() {
+        let haystack = Array("thecouncilapprovedthebudgetontuesday".utf8)
+        for needle in ["the", "budget", "tuesday", "thecouncil", "t", "approvedthe"] {
+            #expect(LinkedBody.contains(haystack, Array(needle.utf8)), "\(needle)")
+        }
+        for needle in ["budgets", "mondaythe", "x", "thecouncilapprovedthebudgetontuesdayx"] {
+            #expect(!LinkedBody.contains(haystack, Array(needle.utf8)), "\(needle)")
+        }
+        #expect(LinkedBody.contains(haystack, []))
+    }
 }

@@ -69,28 +69,31 @@ guard arguments.count >= 2 else {
 let corpus = arguments[1]
 if corpus == "extract" {
     // `redline-bench extract PAGES_DIR [ROUNDS]`: single-core extraction speed over every .html
-    // file (Benchmarks/extract/make_pages.py makes them), and the process's peak memory.
+    // file under PAGES_DIR (subfolders too: the real-page set keeps one per source), the slowest
+    // pages, and the process's peak memory.
     guard arguments.count >= 3 else {
         print("usage: redline-bench extract PAGES_DIR [ROUNDS]")
         exit(2)
     }
     let directory = URL(fileURLWithPath: arguments[2])
     let rounds = arguments.count > 3 ? Int(arguments[3]) ?? 5 : 5
-    let files = (try FileManager.default.contentsOfDirectory(atPath: directory.path)).filter { $0.hasSuffix(".html") }
-        .sorted()
+    let files = (FileManager.default.subpaths(atPath: directory.path) ?? []).filter { $0.hasSuffix(".html") }.sorted()
     let pages = try files.map { [UInt8](try Data(contentsOf: directory.appendingPathComponent($0))) }
     let bytes = pages.reduce(0) { $0 + $1.count }
     var failures = 0
     var times: [Double] = []
+    var pageTimes = [[Double]](repeating: [], count: pages.count)
     for _ in 0..<rounds {
         let time = seconds(
             clock.measure {
                 for (index, page) in pages.enumerated() {
+                    let start = clock.now
                     do {
                         _ = try ArticleReader.read(page, name: files[index], format: .html)
                     } catch {
                         failures += 1
                     }
+                    pageTimes[index].append(seconds(start.duration(to: clock.now)))
                 }
             })
         times.append(time)
@@ -106,6 +109,14 @@ if corpus == "extract" {
         "| \(pages.count) | \(bytes) | \(rounds) | \(format(median)) | \(String(format: "%.1f", Double(bytes) / median / 1e6)) | "
             + "\(String(format: "%.1f", Double(bytes) / best / 1e6)) | \(String(format: "%.0f", Double(pages.count) / median)) | "
             + "\(usage.ru_maxrss / 1024) MiB |")
+    // Each page's median time over the rounds; the five slowest in MB/s.
+    let perPage = pages.indices.map { index -> (rate: Double, name: String, time: Double) in
+        let sorted = pageTimes[index].sorted()
+        let time = sorted[sorted.count / 2]
+        return (Double(pages[index].count) / time / 1e6, files[index], time)
+    }.sorted { $0.rate < $1.rate }
+    print()
+    print("Slowest pages: " + perPage.prefix(5).map { "\($0.name) \(String(format: "%.1f", $0.rate)) MB/s (\(format($0.time)))" }.joined(separator: "; "))
     if failures > 0 { print("(\(failures / rounds) pages per round were refused: not articles)") }
     exit(0)
 }

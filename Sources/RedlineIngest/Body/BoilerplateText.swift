@@ -36,30 +36,47 @@ enum BoilerplateText {
         "trending:", "advertisement",
     ]
 
-    /// The prefixes by their first two bytes, so a paragraph is checked against a handful.
-    static let prefixesByStart: [UInt16: [String]] = {
-        var table: [UInt16: [String]] = [:]
+    /// The prefixes, as bytes, by their first two bytes, so a paragraph is checked against a handful.
+    static let prefixesByStart: [UInt16: [[UInt8]]] = {
+        var table: [UInt16: [[UInt8]]] = [:]
         for prefix in prefixes {
             let bytes = Array(prefix.utf8)
-            table[UInt16(bytes[0]) << 8 | UInt16(bytes[1]), default: []].append(prefix)
+            table[UInt16(bytes[0]) << 8 | UInt16(bytes[1]), default: []].append(bytes)
         }
         return table
     }()
 
-    /// Whether a paragraph is furniture; only short paragraphs (under 120 bytes) can be.
+    /// End punctuation left out before the exact comparison: ASCII, and `·`, `–`, `—`, `…` in UTF-8.
+    static let trailingMarks: [[UInt8]] = [
+        [0xC2, 0xB7], [0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94], [0xE2, 0x80, 0xA6],
+    ]
+
+    /// Whether a paragraph is furniture; only short paragraphs (under 120 bytes) can be. Worked on
+    /// bytes, ASCII lower-cased (every word list here is ASCII): a page of thousands of short
+    /// table cells calls this for each.
     static func isBoilerplate(_ text: String) -> Bool {
         let bytes = text.utf8
         guard bytes.count < 120, bytes.count >= 1 else { return false }
-        let lower = text.lowercased()
-        var trimmed = Substring(lower)
-        while let last = trimmed.last, ".:!·|-–—… ".contains(last) { trimmed = trimmed.dropLast() }
-        if exact.contains(String(trimmed)) { return true }
-        let lowerBytes = Array(lower.utf8)
-        if lowerBytes.count >= 2, let candidates = prefixesByStart[UInt16(lowerBytes[0]) << 8 | UInt16(lowerBytes[1])] {
-            for prefix in candidates where lower.hasPrefix(prefix) {
-                return !(lower.hasPrefix("reporting by") || lower.hasPrefix("editing by")) || lowerBytes.count < 100
+        let lowerBytes = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        var end = lowerBytes.count
+        trimming: while end > 0 {
+            switch lowerBytes[end - 1] {
+            case UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: "-"), 0x20:
+                end -= 1
+            default:
+                guard let mark = trailingMarks.first(where: { lowerBytes[..<end].suffix($0.count).elementsEqual($0) })
+                else { break trimming }
+                end -= mark.count
             }
         }
+        if end <= 40, exact.contains(String(decoding: lowerBytes[..<end], as: UTF8.self)) { return true }
+        if lowerBytes.count >= 2, let candidates = prefixesByStart[UInt16(lowerBytes[0]) << 8 | UInt16(lowerBytes[1])] {
+            for prefix in candidates where lowerBytes.starts(with: prefix) {
+                return !(lowerBytes.starts(with: "reporting by".utf8) || lowerBytes.starts(with: "editing by".utf8))
+                    || lowerBytes.count < 100
+            }
+        }
+        let lower = String(decoding: lowerBytes, as: UTF8.self)
         let hasDigit = lowerBytes.contains { $0 >= 0x30 && $0 <= 0x39 }
         let spaces = lowerBytes.lazy.filter { $0 == 0x20 }.count
         if spaces < 12, hasDigit || lower.hasSuffix(" ago") || lower.hasSuffix(" read") {
@@ -68,43 +85,77 @@ enum BoilerplateText {
         return (lower.hasPrefix("by ") || lower.hasPrefix("written by ")) && isByline(text, lower)
     }
 
+    /// Time-zone and clock words of a stamp.
+    static let timeWords: Set<Substring> = [
+        "am", "pm", "a.m.", "p.m.", "et", "est", "edt", "pt", "pst", "pdt", "gmt", "bst", "utc", "cet", "cest", "ist",
+        "aest",
+    ]
+    /// Words a stamp has besides its date and time.
+    static let stampWords: Set<Substring> = [
+        "updated", "published", "posted", "modified", "last", "on", "at", "first", "|", "-", "–", "—", "•", "·",
+    ]
+    /// Month and weekday abbreviations, as the first three bytes of a word packed into an integer.
+    static let monthCodes = Set(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].compactMap {
+            code($0.utf8)
+        })
+    static let dayCodes = Set(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].compactMap { code($0.utf8) })
+
+    /// The words of a short lower-cased paragraph, split at spaces (and commas) on bytes.
+    static func splitWords(_ lower: String, atComma: Bool) -> [Substring] {
+        var words: [Substring] = []
+        let utf8 = lower.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 || (atComma && byte == UInt8(ascii: ",")) {
+                if start < index { words.append(lower[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start < index { words.append(lower[start..<index]) }
+        return words
+    }
+
+    /// The first three bytes of a word, packed; nil for a shorter word.
+    static func code(_ word: some Collection<UInt8>) -> UInt32? {
+        guard word.count >= 3 else { return nil }
+        var value: UInt32 = 0
+        for byte in word.prefix(3) { value = value << 8 | UInt32(byte) }
+        return value
+    }
+
     /// "Updated 3:15 PM ET", "5 minutes ago", "Nov. 24, 2026 10:02 a.m.", "3 min read".
     static func isStamp(_ lower: String) -> Bool {
-        let words = lower.split { $0 == " " || $0 == "," }
+        let words = splitWords(lower, atComma: true)
         guard words.count <= 12 else { return false }
         if lower.hasSuffix(" ago") || lower.hasSuffix("min read") || lower.hasSuffix("minute read")
             || lower.hasSuffix("minutes read") || lower.hasSuffix("mins read")
         {
             return true
         }
-        let timeWords: Set<Substring> = [
-            "am", "pm", "a.m.", "p.m.", "et", "est", "edt", "pt", "pst", "pdt", "gmt",
-            "bst", "utc", "cet", "cest", "ist", "aest",
-        ]
-        let monthish = words.contains { word in
-            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].contains {
-                word.hasPrefix($0)
+        // Nothing but a date and a time (and words like "updated", "published"): no verbs.
+        var monthish = false
+        for word in words {
+            let bytes = word.utf8
+            guard bytes.contains(where: { ($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80 }) else { continue }
+            if let code = code(bytes), monthCodes.contains(code) {
+                monthish = true
+                continue
             }
+            if let code = code(bytes), dayCodes.contains(code) { continue }
+            if timeWords.contains(word) || stampWords.contains(word) { continue }
+            return false
         }
         let hasClock = words.contains { $0.contains(":") && $0.first?.isNumber == true }
         let hasZone = words.contains { timeWords.contains($0) }
         let hasYear = words.contains {
-            $0.count == 4 && $0.allSatisfy(\.isNumber) && ($0.hasPrefix("19") || $0.hasPrefix("20"))
+            $0.utf8.count == 4 && $0.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                && ($0.hasPrefix("19") || $0.hasPrefix("20"))
         }
-        // Nothing but a date and a time (and words like "updated", "published"): no verbs.
-        let letters = words.filter { $0.contains { $0.isLetter } }
-        let stampWords: Set<Substring> = [
-            "updated", "published", "posted", "modified", "last", "on", "at", "first",
-            "|", "-", "–", "—", "•", "·",
-        ]
-        let other = letters.filter { word in
-            !timeWords.contains(word) && !stampWords.contains(word)
-                && ![
-                    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mon", "tue",
-                    "wed", "thu", "fri", "sat", "sun",
-                ].contains { word.hasPrefix($0) }
-        }
-        return other.isEmpty && (hasClock || hasZone || (monthish && hasYear))
+        return hasClock || hasZone || (monthish && hasYear)
     }
 
     /// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
@@ -122,10 +173,13 @@ enum BoilerplateText {
 
     /// "12,345 views", "1.2K views", "Comments (12)", "12 comments", "345 shares".
     static func isCounter(_ lower: String) -> Bool {
-        let words = lower.split(separator: " ")
+        let words = splitWords(lower, atComma: false)
         guard words.count <= 3 else { return false }
-        let counted: Set<Substring> = ["views", "view", "comments", "comment", "shares", "likes", "reads", "reactions"]
         let numeric = words.contains { word in word.first?.isNumber == true || word.hasPrefix("(") }
         return numeric && words.contains { counted.contains(Substring($0.trimming("()"))) }
     }
+
+    static let counted: Set<Substring> = [
+        "views", "view", "comments", "comment", "shares", "likes", "reads", "reactions",
+    ]
 }

@@ -127,7 +127,21 @@ enum HTMLArticleReader {
 
     /// Lower-case letters and digits only, for comparing texts that differ in spacing and punctuation.
     static func comparable(_ text: String) -> String {
-        String(
+        let utf8 = text.utf8
+        // ASCII text (most of it) is filtered byte by byte; anything else scalar by scalar.
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(utf8.count)
+            for byte in utf8 {
+                switch byte {
+                case 0x41...0x5A: bytes.append(byte | 0x20)
+                case 0x61...0x7A, 0x30...0x39: bytes.append(byte)
+                default: break
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return String(
             String.UnicodeScalarView(
                 text.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }))
     }
