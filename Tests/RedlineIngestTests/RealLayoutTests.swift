@@ -176,4 +176,15 @@ struct RealLayoutTests {
         }
         #expect(LinkedBody.contains(haystack, []))
     }
+
+    @Test(
+        "A body-like class on paragraphs (Word's MsoBodyText) does not make them the article without their neighbours")
+    func paragraphStyleIsNotABody() throws {
+        let styled = paragraphs.enumerated().map { index, text in
+            index % 2 == 0 ? "<p class=\"MsoBodyText\"><span>\(text)</span></p>" : "<p>\(text)</p>"
+        }.joined()
+        let article = try read(
+            "<html><body><div id=\"main\"><div class=\"pane-description\">\(styled)</div></div></body></html>")
+        #expect(article.paragraphs == paragraphs)
+    }
 }

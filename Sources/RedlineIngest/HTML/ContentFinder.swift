@@ -9,25 +9,49 @@ struct ContentFinder {
 
     /// The containers of the body, in document order; empty when the page has no text.
     func containers() -> [Int] {
-        let scored = scores()
+        steps().containers
+    }
+
+    /// Each step of the choice, for `redline extract --explain`.
+    struct Steps {
         var top = -1
-        for index in scored.indices where !scored[index].isNaN && (top < 0 || scored[index] > scored[top]) {
-            top = index
+        var widened = -1
+        var merged: [Int] = []
+        var climbed: [Int] = []
+        var marked: [Int] = []
+        var containers: [Int] = []
+    }
+
+    func steps() -> Steps {
+        var steps = Steps()
+        let scored = scores()
+        for index in scored.indices where !scored[index].isNaN && (steps.top < 0 || scored[index] > scored[steps.top]) {
+            steps.top = index
         }
-        guard top >= 0 else { return fallback() }
-        let chosen = climbed(merged(widened(top, scores: scored), scores: scored))
+        guard steps.top >= 0 else {
+            steps.containers = fallback()
+            return steps
+        }
+        steps.widened = widened(steps.top, scores: scored)
+        steps.merged = merged(steps.widened, scores: scored)
+        steps.climbed = climbed(steps.merged)
+        let chosen = steps.climbed
         let chosenText = chosen.reduce(0) { $0 + Int(layout.paragraphLength[$1]) }
-        let marked = markedBodies()
-        let markedText = marked.reduce(0) { $0 + Int(layout.paragraphLength[$1]) }
-        guard !marked.isEmpty, Double(markedText) >= 0.5 * Double(chosenText) else { return chosen }
+        steps.marked = markedBodies()
+        let markedText = steps.marked.reduce(0) { $0 + Int(layout.paragraphLength[$1]) }
+        guard !steps.marked.isEmpty, Double(markedText) >= 0.5 * Double(chosenText) else {
+            steps.containers = chosen
+            return steps
+        }
         // The marked bodies, and what the scoring found outside them (text a stray end tag pushed out).
         let outside = chosen.filter { candidate in
-            !marked.contains { body in
+            !steps.marked.contains { body in
                 (body <= candidate && candidate < Int(tree.nodes[body].end))
                     || (candidate <= body && body < Int(tree.nodes[candidate].end))
             }
         }
-        return (marked + outside).sorted()
+        steps.containers = (steps.marked + outside).sorted()
+        return steps
     }
 
     /// Readability's scores: each paragraph of 25 or more visible bytes gives its parent

@@ -84,13 +84,19 @@ enum ElementRole {
     ])
 
     /// `itemprop`, `data-testid`, class or id naming the body.
+    ///
+    /// A class on a paragraph-level element (`<p class="MsoBodyText">`, Word's paragraph style) is
+    /// a paragraph's style, not the article's container, and marks nothing.
     static func marksBody(_ tree: HTMLTree, _ index: Int, classes: [UInt8]) -> Bool {
         if let itemprop = tree.attribute("itemprop", of: index),
             itemprop.lowercased().utf8.elementsEqual("articlebody".utf8)
         {
             return true
         }
-        return body.matches(classes)
+        switch tree.nodes[index].tag {
+        case .p, .span, .font, .li, .a, .h1, .h2, .h3, .h4, .h5, .h6: return false
+        default: return body.matches(classes)
+        }
     }
 
     /// The element's class, id, `data-component` and `data-testid`, lower-cased ASCII, separated

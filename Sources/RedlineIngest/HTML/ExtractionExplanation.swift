@@ -16,7 +16,17 @@ enum ExtractionExplanation {
                     + "\(layout.paragraphLength[index]) links \(percent(layout.linkDensity(index))): \(path(tree, index))"
             )
         }
-        for index in finder.containers() {
+        let steps = finder.steps()
+        if steps.top >= 0 {
+            lines.append("top: \(path(tree, steps.top))")
+            lines.append("widened: \(path(tree, steps.widened))")
+            lines.append(
+                "with siblings: \(steps.merged.count) block(s) under \(path(tree, Int(tree.nodes[steps.widened].parent)))"
+            )
+            lines.append("climbed: \(steps.climbed.map { path(tree, $0) }.joined(separator: " + "))")
+            if !steps.marked.isEmpty { lines.append("marked bodies: \(steps.marked.count)") }
+        }
+        for index in steps.containers {
             lines.append("container text \(layout.textLength[index]): \(path(tree, index))")
         }
         for index in tree.nodes.indices where layout.marksBody[index] {
