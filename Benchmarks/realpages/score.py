@@ -43,6 +43,7 @@ def main():
     parser.add_argument("--peers", action="store_true")
     parser.add_argument("--worst", type=int, default=0)
     parser.add_argument("--only")
+    parser.add_argument("--dump", help="write each page's Redline precision and recall to this JSON file")
     args = parser.parse_args()
 
     pages = []
@@ -112,6 +113,8 @@ def main():
         print()
         print("Slowest pages for Redline (MB/s, ms): " + "; ".join(
             f"{os.path.basename(h)} {mbs:.1f} MB/s {ms:.0f} ms" for mbs, ms, h in speeds["redline"][2]))
+    if args.dump:
+        json.dump({html: [p, r] for _, (p, r, _), html in worst}, open(args.dump, "w"), indent=0)
     if args.worst:
         print()
         for f, (p, r, _), html in sorted(worst)[:args.worst]:

@@ -189,4 +189,21 @@ struct RealLayoutTests {
             "<html><body><div id=\"main\"><div class=\"pane-description\">\(styled)</div></div></body></html>")
         #expect(article.paragraphs == long)
     }
+
+    @Test(
+        "A lead paragraph between the headline and the body's container is read; a dek repeating the description is not"
+    )
+    func leadOutsideContainer() throws {
+        let lead =
+            "The city will rent its computing from three providers from next year, ending a decade of running its own servers."
+        let dek = "How the city decided to stop running its own servers, and what it will cost over five years."
+        let article = try read(
+            """
+            <html><head><meta name="description" content="\(dek)"></head><body><div class="page">
+            <h1>The city moves to the cloud</h1><div class="dek"><p>\(dek)</p></div>
+            <div class="lede"><p>\(lead)</p></div><div class="meta"><span>By Jo Martin</span></div>
+            <div class="article-body">\(paragraphs.map { "<p>\($0)</p>" }.joined())</div></div></body></html>
+            """)
+        #expect(article.paragraphs == [lead] + paragraphs)
+    }
 }

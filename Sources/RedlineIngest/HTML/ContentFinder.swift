@@ -40,7 +40,7 @@ struct ContentFinder {
         steps.marked = markedBodies()
         let markedText = steps.marked.reduce(0) { $0 + Int(layout.paragraphLength[$1]) }
         guard !steps.marked.isEmpty, Double(markedText) >= 0.5 * Double(chosenText) else {
-            steps.containers = chosen
+            steps.containers = withLead(chosen)
             return steps
         }
         // The marked bodies, and what the scoring found outside them (text a stray end tag pushed out).
@@ -50,8 +50,45 @@ struct ContentFinder {
                     || (candidate <= body && body < Int(tree.nodes[candidate].end))
             }
         }
-        steps.containers = (steps.marked + outside).sorted()
+        steps.containers = withLead((steps.marked + outside).sorted())
         return steps
+    }
+
+    /// The containers, preceded by the lead paragraphs a page sets between its headline and the
+    /// body's container (an intro in a block of its own): paragraphs of real prose — 60 visible
+    /// bytes or more, hardly any links, ending a sentence — after the page's `<h1>` and before the
+    /// first container, in the same wrapper as the body. A summary that repeats the page's
+    /// description (`<meta name="description">`, `og:description`) is a dek, not the article.
+    func withLead(_ containers: [Int]) -> [Int] {
+        guard let first = containers.first,
+            let headline = tree.nodes.indices.first(where: { tree.nodes[$0].tag == .h1 && !layout.excluded[$0] }),
+            Int(tree.nodes[headline].end) <= first
+        else { return containers }
+        // The wrapper the headline and the body share, below <body>.
+        var shared = Int(tree.nodes[headline].parent)
+        while shared >= 0, !(shared < first && first < Int(tree.nodes[shared].end)) {
+            shared = Int(tree.nodes[shared].parent)
+        }
+        guard shared >= 0, tree.nodes[shared].tag != .body, tree.nodes[shared].tag != .html else { return containers }
+        var lead: [Int] = []
+        let descriptions = descriptionKeys()
+        var index = Int(tree.nodes[headline].end)
+        while index < first {
+            if layout.excluded[index] || tree.nodes[index].isText {
+                index = layout.excluded[index] ? Int(tree.nodes[index].end) : index + 1
+                continue
+            }
+            if isParagraph(index), layout.textLength[index] >= 60, layout.linkDensity(index) < 0.2,
+                endsSentence(index), Int(tree.nodes[index].end) <= first
+            {
+                let key = HTMLArticleReader.comparable(tree.textContent(of: index))
+                if !descriptions.contains(where: { $0.hasPrefix(key) || key.hasPrefix($0) }) { lead.append(index) }
+                index = Int(tree.nodes[index].end)
+                continue
+            }
+            index += 1
+        }
+        return lead + containers
     }
 
     /// Readability's scores: each paragraph of 25 or more visible bytes gives its parent
@@ -268,6 +305,21 @@ struct ContentFinder {
             }
         }
         return chosen
+    }
+
+    /// The page's descriptions (`description`, `og:description`, `twitter:description` metas) as
+    /// comparable keys, the empty ones left out.
+    private func descriptionKeys() -> [String] {
+        var keys: [String] = []
+        for index in tree.nodes.indices where tree.nodes[index].tag == .meta {
+            let name = (tree.attribute("name", of: index) ?? tree.attribute("property", of: index) ?? "").lowercased()
+            guard name == "description" || name == "og:description" || name == "twitter:description",
+                let content = tree.attribute("content", of: index)
+            else { continue }
+            let key = HTMLArticleReader.comparable(content)
+            if key.utf8.count >= 20 { keys.append(key) }
+        }
+        return keys
     }
 
     private func endsSentence(_ index: Int) -> Bool {
