@@ -200,7 +200,7 @@ struct RealLayoutTests {
         let article = try read(
             """
             <html><head><meta name="description" content="\(dek)"></head><body><div class="page">
-            <h1>The city moves to the cloud</h1><div class="dek"><p>\(dek)</p></div>
+            <h1>The city moves to the cloud</h1><div class="standout"><p>\(dek)</p></div>
             <div class="lede"><p>\(lead)</p></div><div class="meta"><span>By Jo Martin</span></div>
             <div class="article-body">\(paragraphs.map { "<p>\($0)</p>" }.joined())</div></div></body></html>
             """)
