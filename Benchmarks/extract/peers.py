@@ -12,22 +12,12 @@ main-content text, each when installed (pip install trafilatura resiliparse).
 """
 import glob, json, os, re, statistics, subprocess, sys, time
 
-binary, pages_dir, fixtures = sys.argv[1], sys.argv[2], sys.argv[3]
-
-def shingles(text, n=4):
-    words = re.findall(r"\w+", text.lower())
-    counts = {}
-    for i in range(len(words) - n + 1):
-        key = " ".join(words[i:i + n])
-        counts[key] = counts.get(key, 0) + 1
-    return counts
+from shingles import score as shingle_score
 
 def score(extracted, expected):
-    got, want = shingles(extracted or ""), shingles(expected)
-    common = sum(min(c, want.get(k, 0)) for k, c in got.items())
-    p = common / sum(got.values()) if got else (1.0 if not want else 0.0)
-    r = common / sum(want.values()) if want else 1.0
-    return p, r
+    return shingle_score(extracted, expected)[:2]
+
+binary, pages_dir, fixtures = sys.argv[1], sys.argv[2], sys.argv[3]
 
 def redline(path):
     out = subprocess.run([binary, "extract", path, "--format", "json"], capture_output=True, text=True)

@@ -13,20 +13,8 @@ of Redline with their precision and recall.
 """
 import argparse, glob, json, os, re, statistics, subprocess, sys, time
 
-def shingles(text, n=4):
-    words = re.findall(r"\w+", text.lower())
-    counts = {}
-    for i in range(max(0, len(words) - n + 1)):
-        key = " ".join(words[i:i + n])
-        counts[key] = counts.get(key, 0) + 1
-    return counts
-
-def score(extracted, expected):
-    got, want = shingles(extracted or ""), shingles(expected)
-    common = sum(min(c, want.get(k, 0)) for k, c in got.items())
-    p = common / sum(got.values()) if got else (1.0 if not want else 0.0)
-    r = common / sum(want.values()) if want else 1.0
-    return p, r, got == want
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "extract"))
+from shingles import score  # noqa: E402  (the metric, shared with Benchmarks/extract/peers.py)
 
 def summary(results):
     ps = [r[0] for r in results]
