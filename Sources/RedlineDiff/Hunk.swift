@@ -80,7 +80,9 @@ extension Diff {
     ///
     /// - Complexity: O(e log(n / e)) for e edits and n lines.
     public func hunks(context: Int = 1) -> [Hunk] {
-        let context = Swift.max(0, context)
+        // More context than any text has lines is the whole text; capping it keeps the sums
+        // below from overflowing (`--context 4611686018427387904`).
+        let context = Swift.min(Swift.max(0, context), Int(Int32.max))
         var groups: [(old: Range<Int>, new: Range<Int>, edits: ClosedRange<Int>)] = []
         var oldHint = 0
         var newHint = 0

@@ -68,22 +68,10 @@ enum Terminal {
     }
 
     /// Calls `body` with an output that streams to `path`, or to standard output when `path` is
-    /// nil or `-`, and flushes it afterwards.
+    /// nil or `-`, and completes it: see ``OutputFile`` (the store's files are refused, a file is
+    /// replaced only once it is written whole, every write is checked).
     static func withOutput<R>(_ path: String?, _ body: (inout ReportOutput) throws -> R) throws -> R {
-        var fd = STDOUT_FILENO
-        if let path, path != "-" {
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard fd >= 0 else {
-                throw trouble(
-                    "cannot write \(path): \(String(cString: strerror(errno))). "
-                        + "Check the directory exists and is writable.")
-            }
-        }
-        defer { if fd != STDOUT_FILENO { close(fd) } }
-        var out = ReportOutput { [fd] bytes in write(bytes, to: fd) }
-        let result = try body(&out)
-        out.finish()
-        return result
+        try OutputFile(path: path).write(body)
     }
 }
 

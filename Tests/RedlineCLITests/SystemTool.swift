@@ -9,6 +9,7 @@ enum SystemTool: String, CaseIterable {
     case chromium
     case git
     case patch
+    case shell
 
     /// The executable's names, most likely first.
     private var names: [String] {
@@ -16,6 +17,7 @@ enum SystemTool: String, CaseIterable {
         case .chromium: ["chromium", "chromium-browser", "google-chrome"]
         case .git: ["git"]
         case .patch: ["patch"]
+        case .shell: ["sh"]
         }
     }
 
