@@ -196,17 +196,33 @@ struct GitVersions {
         guard parts.count == 2, !parts[0].isEmpty else {
             throw Terminal.trouble("--git \(range): give a range such as main..HEAD or HEAD~1..HEAD.")
         }
-        var base = parts[0]
-        let head = parts[1].isEmpty ? "HEAD" : parts[1]
+        // Each side resolved to a commit before anything else: an option smuggled in as a
+        // revision ("HEAD~1..--output=x") is refused, never passed to git.
+        var base = try Self.commit(parts[0])
+        let head = try Self.commit(parts[1].isEmpty ? "HEAD" : parts[1])
         if range.contains("...") {
             base = try Self.git(["merge-base", base, head]).trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let changed = try Self.git(["diff", "--name-only", "--diff-filter=M", base, head, "--"] + paths)
-        return try changed.split(separator: "\n").map(String.init).map { path in
+        // NUL-separated names: no quoting of non-ASCII or odd file names.
+        let changed = try Self.gitBytes(["diff", "--name-only", "-z", "--diff-filter=M", base, head, "--"] + paths)
+        return try changed.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }.map { path in
             let old = try document(path, at: base)
             let new = try document(path, at: head)
             return (old, new)
         }
+    }
+
+    /// The commit a revision names, as its full hash; trouble when it names none or looks like an option.
+    static func commit(_ revision: String) throws -> String {
+        guard !revision.hasPrefix("-"), !revision.contains("\0") else {
+            throw Terminal.trouble("--git: '\(revision)' is not a revision (it looks like an option).")
+        }
+        let hash = try git(["rev-parse", "--verify", "--quiet", "--end-of-options", revision + "^{commit}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        guard hash.count >= 40, hash.allSatisfy(\.isHexDigit) else {
+            throw Terminal.trouble("--git: '\(revision)' names no commit in this repository.")
+        }
+        return hash
     }
 
     private func document(_ path: String, at revision: String) throws -> TextDocument {

@@ -90,6 +90,34 @@ struct CheckTests {
         let nothing = try cli.run(["check", "--git", "HEAD~1..HEAD", "--", "docs/"], cwd: repo)
         #expect(nothing.status == 0)
         #expect(nothing.stdout.contains("No changed files to check."))
+        // A non-ASCII file name is read as it is (git quotes it unless -z).
+        try write("zürich-flood.md", story(3))
+        try git(["add", "."])
+        try git(["commit", "-q", "-m", "third"])
+        try write("zürich-flood.md", story(5))
+        try git(["commit", "-q", "-am", "fourth"])
+        let accented = try cli.run(["check", "--git", "HEAD~1..HEAD", "--", "articles/"], cwd: repo)
+        #expect(accented.status == 1, "\(accented.stderr)")
+        #expect(accented.stdout.contains("articles/zürich-flood.md: 1 figure changed"))
+    }
+
+    @Test(
+        "--git fails closed on a revision that is an option or names no commit; git writes nothing",
+        SystemTool.git.trait)
+    func gitOptionInjection() throws {
+        let repo = try cli.gitRepository("inject")
+        try "A story.\n".write(
+            toFile: (repo as NSString).appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        #expect(try CLITests.capture("git", ["-C", repo, "add", "."]).status == 0)
+        #expect(try CLITests.capture("git", ["-C", repo, "commit", "-q", "-m", "one"]).status == 0)
+        try "A story, edited.\n".write(
+            toFile: (repo as NSString).appendingPathComponent("a.md"), atomically: true, encoding: .utf8)
+        #expect(try CLITests.capture("git", ["-C", repo, "commit", "-q", "-am", "two"]).status == 0)
+        for range in ["HEAD~1..--output=pwned.txt", "--output=pwned.txt..HEAD", "HEAD..nonexistent"] {
+            let result = try cli.run(["check", "--git", range, "--", "."], cwd: repo)
+            #expect(result.status == 2, "\(range)")
+            #expect(!FileManager.default.fileExists(atPath: (repo as NSString).appendingPathComponent("pwned.txt")))
+        }
     }
 
     @Test("Store revisions as sides: ARTICLE@1 against ARTICLE@2")
