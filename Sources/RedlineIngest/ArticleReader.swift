@@ -26,9 +26,13 @@ public enum ArticleReader {
                     try HTMLArticleReader.read(HTMLParser.parse(utf8), refusingNonArticles: refusingNonArticles)
                 }
                 article.encoding = PageEncoding(decision)
+                // Nothing to compare or store: an error, not an empty revision.
+                guard !article.paragraphs.isEmpty else { throw IngestError(.noText) }
                 return article
             case .markdown:
-                return MarkdownArticleReader.read(decodedText(bytes))
+                let article = MarkdownArticleReader.read(decodedText(bytes))
+                guard !article.paragraphs.isEmpty else { throw IngestError(.noText) }
+                return article
             case .text:
                 return Article(plainText: decodedText(bytes))
             }
