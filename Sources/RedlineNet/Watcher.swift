@@ -51,56 +51,71 @@ public final class Watcher: Sendable {
         self.warn = warn
     }
 
+    /// What a run did: new revisions, and how many feed reads worked and failed.
+    public struct Outcome: Sendable, Equatable {
+        public var added = 0
+        public var feedsRead = 0
+        public var feedsFailed = 0
+    }
+
     /// Runs until `shouldStop` says so (checked between captures, so a capture in progress
-    /// finishes) or, with `once`, after one pass. Returns the number of new revisions.
-    public func run(shouldStop: @Sendable () -> Bool) async -> Int {
-        var added = 0
+    /// finishes) or, with `once`, after one pass.
+    public func run(shouldStop: @Sendable () -> Bool) async -> Outcome {
+        var outcome = Outcome()
         var lastPoll = Date.distantPast
         while !shouldStop() {
             if Date().timeIntervalSince(lastPoll) >= options.interval || options.once {
                 lastPoll = Date()
-                added += await pass(shouldStop: shouldStop)
+                let pass = await pass(shouldStop: shouldStop)
+                outcome.added += pass.added
+                outcome.feedsRead += pass.feedsRead
+                outcome.feedsFailed += pass.feedsFailed
             } else {
-                added += await recheckDue(shouldStop: shouldStop)
+                outcome.added += await recheckDue(shouldStop: shouldStop)
             }
             if options.once { break }
             // Wake every few seconds to notice Ctrl-C, and at least every minute for due rechecks.
             let wake = Date().addingTimeInterval(min(60, options.interval))
             while !shouldStop(), Date() < wake { try? await Task.sleep(for: .milliseconds(200)) }
         }
-        return added
+        return outcome
     }
 
     /// Reads every feed, snapshots the articles never seen, then re-checks the due ones.
-    func pass(shouldStop: @Sendable () -> Bool) async -> Int {
-        var added = 0
+    func pass(shouldStop: @Sendable () -> Bool) async -> Outcome {
+        var outcome = Outcome()
         let known = Set(((try? store.fetchedArticles()) ?? []).map(\.article))
         var seen = Set<ArticleKey>()
         for feedURL in options.feeds {
-            if shouldStop() { return added }
+            if shouldStop() { return outcome }
             let entries: [FeedEntry]
             do {
                 guard case .page(let page) = try await fetcher.fetch(FetchRequest(url: feedURL, kind: .feed)) else {
+                    outcome.feedsRead += 1
                     continue
                 }
                 entries = try Feed.parse(Data(page.body), baseURL: page.finalURL).entries
+                outcome.feedsRead += 1
             } catch let error as FetchError {
                 warn(error.description)
+                outcome.feedsFailed += 1
                 continue
             } catch {
                 warn("\(error)")
+                outcome.feedsFailed += 1
                 continue
             }
             for entry in entries {
-                if shouldStop() { return added }
+                if shouldStop() { return outcome }
                 let key = ArticleKey(entry.link.absoluteString)
                 guard !known.contains(key), seen.insert(key).inserted else { continue }
                 // Entries older than --max-age are history, not news to watch.
                 if let date = entry.date, Date().timeIntervalSince(date) > options.schedule.maxAge { continue }
-                if await capture(entry.link, key: key) { added += 1 }
+                if await capture(entry.link, key: key) { outcome.added += 1 }
             }
         }
-        return added + (await recheckDue(shouldStop: shouldStop))
+        outcome.added += await recheckDue(shouldStop: shouldStop)
+        return outcome
     }
 
     /// Re-checks every tracked article whose wait is over.

@@ -26,6 +26,14 @@ enum NetTerminal {
         }
     }
 
+    /// Trouble unless `value` is a finite number within `range` (`--timeout nan`, `inf` and
+    /// `1e300` would otherwise reach the HTTP client and trap there).
+    static func check(_ option: String, _ value: Double, in range: ClosedRange<Double>) throws {
+        guard value.isFinite, range.contains(value) else {
+            throw fail("\(option) \(value): give a number from \(range.lowerBound) to \(range.upperBound).")
+        }
+    }
+
     /// Prints `redline: message` on standard error and returns the "trouble" exit code.
     static func fail(_ message: String) -> ExitCode {
         FileHandle.standardError.write(Data("redline: \(message)\n".utf8))
@@ -69,6 +77,8 @@ struct SnapshotURLCommand: AsyncParsableCommand {
     var store: String?
 
     func run() async throws {
+        try NetTerminal.check("--timeout", timeout, in: 0.1...86_400)
+        try NetTerminal.check("--max-size", Double(maxSize), in: 1...1024)
         guard let target = URL(string: url), target.scheme == "http" || target.scheme == "https" else {
             throw fail("\(url): not an http or https URL.")
         }
@@ -140,11 +150,14 @@ struct WatchCommand: AsyncParsableCommand {
     var store: String?
 
     func run() async throws {
-        guard let interval = Self.seconds(interval), interval > 0 else {
-            throw fail("--interval \(self.interval): give a duration such as 90s, 10m or 1h.")
+        try NetTerminal.check("--timeout", timeout, in: 0.1...86_400)
+        try NetTerminal.check("--host-delay", hostDelay, in: 0...86_400)
+        try NetTerminal.check("--per-host", Double(perHost), in: 1...64)
+        guard let interval = Self.seconds(interval), interval.isFinite, interval >= 1, interval <= 31_536_000 else {
+            throw fail("--interval \(self.interval): give a duration from 1s to 365d, such as 90s, 10m or 1h.")
         }
-        guard let maxAge = Self.seconds(maxAge), maxAge > 0 else {
-            throw fail("--max-age \(self.maxAge): give a duration such as 48h or 7d.")
+        guard let maxAge = Self.seconds(maxAge), maxAge.isFinite, maxAge >= 1, maxAge <= 3_153_600_000 else {
+            throw fail("--max-age \(self.maxAge): give a duration such as 48h or 7d (at most 100 years).")
         }
         var urls = feeds.compactMap(URL.init(string:))
         if let feedList {
@@ -168,7 +181,10 @@ struct WatchCommand: AsyncParsableCommand {
                 exec: exec),
             say: { line in FileHandle.standardOutput.write(Data((line + "\n").utf8)) },
             warn: { line in FileHandle.standardError.write(Data("redline: \(line)\n".utf8)) })
-        _ = await watcher.run { StopRequest.requested }
+        let outcome = await watcher.run { StopRequest.requested }
+        if once, outcome.feedsRead == 0, outcome.feedsFailed > 0 {
+            throw fail("every feed failed (\(outcome.feedsFailed)); nothing was read. Check the URLs and the network.")
+        }
     }
 
     /// "90s", "10m", "2h", "7d", or seconds.

@@ -41,3 +41,35 @@ struct EmptyArticleTests {
         #expect(try cli.run(["extract", markdown]).status == 2)
     }
 }
+
+/// The network commands' numbers and failures: a clear exit 2, never a trap or a silent success.
+@Suite("Network options and failures")
+struct NetworkOptionTests {
+    let cli = CLITests()
+
+    @Test("--timeout, --host-delay and --per-host out of range (nan, inf, 1e300, 0) are exit 2 with the range")
+    func outOfRange() throws {
+        let store = try cli.newStore("net-options")
+        for value in ["nan", "inf", "1e300", "0"] {
+            let snapshot = try cli.run(["snapshot", "http://127.0.0.1:9/story", "--timeout", value, "--store", store])
+            #expect(snapshot.status == 2, "\(value)")
+            #expect(snapshot.stderr.contains("--timeout"), "\(value)")
+        }
+        for arguments in [
+            ["--host-delay", "inf"], ["--timeout", "nan"], ["--per-host", "0"], ["--interval", "infs"],
+        ] {
+            let watch = try cli.run(["watch", "http://127.0.0.1:9/feed", "--once", "--store", store] + arguments)
+            #expect(watch.status == 2, "\(arguments)")
+            #expect(watch.stderr.contains(arguments[0]), "\(arguments)")
+        }
+    }
+
+    @Test("watch --once when every feed failed is exit 2, not success")
+    func everyFeedFailed() throws {
+        let store = try cli.newStore("net-failed")
+        // Port 9 (discard) on loopback: nothing listens, the connection is refused at once.
+        let watch = try cli.run(["watch", "http://127.0.0.1:9/feed.xml", "--once", "--timeout", "5", "--store", store])
+        #expect(watch.status == 2)
+        #expect(watch.stderr.contains("every feed failed"))
+    }
+}
