@@ -13,7 +13,16 @@ public enum StoreLocation {
     ) throws(StoreError) -> String {
         if let given = explicit ?? environment["REDLINE_STORE"], !given.isEmpty {
             let path = databasePath(given)
-            guard FileManager.default.fileExists(atPath: path) else { throw StoreError(.notFound(searched: given)) }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw StoreError(.notFound(searched: given))
+            }
+            // A device or a pipe (`--store /dev/null`) is not a store: SQLite would create its
+            // journal beside it.
+            let type = (try? FileManager.default.attributesOfItem(atPath: path)[.type]) as? FileAttributeType
+            guard !isDirectory.boolValue, type == .typeRegular || type == .typeSymbolicLink else {
+                throw StoreError(.notFound(searched: "\(given), which is not a store's database file"))
+            }
             return path
         }
         var current = URL(fileURLWithPath: directory).standardizedFileURL

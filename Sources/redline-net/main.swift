@@ -79,8 +79,11 @@ struct SnapshotURLCommand: AsyncParsableCommand {
     func run() async throws {
         try NetTerminal.check("--timeout", timeout, in: 0.1...86_400)
         try NetTerminal.check("--max-size", Double(maxSize), in: 1...1024)
-        guard let target = URL(string: url), target.scheme == "http" || target.scheme == "https" else {
+        guard let target = URL(string: url), ["http", "https"].contains(target.scheme?.lowercased() ?? "") else {
             throw fail("\(url): not an http or https URL.")
+        }
+        if let article, ArticleKey(article).value.isEmpty {
+            throw fail("--article '\(article)': an article id cannot be empty. Give a name or a URL.")
         }
         let opened = try NetTerminal.openStore(store)
         let fetcher = PageFetcher(timeout: timeout, sizeLimit: maxSize << 20)

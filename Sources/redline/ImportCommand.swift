@@ -90,6 +90,11 @@ struct ImportCommand: ParsableCommand {
         }
         if terminal { Terminal.write("\r\u{1B}[K", to: STDERR_FILENO) }
         for problem in report.skipped { Terminal.write("redline: skipped: \(problem)\n", to: STDERR_FILENO) }
+        if report.records == 0 && report.skipped.isEmpty {
+            throw Terminal.trouble(
+                "\(files.joined(separator: ", ")): no WARC record found — the file is empty or not a WARC archive. "
+                    + "Check the file (a WARC starts with 'WARC/1.0' or 'WARC/1.1', gzipped or not).")
+        }
         print(
             "imported \(report.added) revisions of \(report.articles) articles from \(report.records) records "
                 + "(\(report.captures) pages, \(report.duplicates) unchanged, \(report.alreadyStored) already stored, "

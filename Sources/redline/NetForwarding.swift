@@ -21,7 +21,8 @@ enum NetForwarding {
                 continue
             }
             if !argument.hasPrefix("-") {
-                return argument.hasPrefix("http://") || argument.hasPrefix("https://")
+                let lower = argument.lowercased()
+                return lower.hasPrefix("http://") || lower.hasPrefix("https://")
             }
             index += 1
         }

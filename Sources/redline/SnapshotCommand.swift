@@ -42,6 +42,9 @@ struct SnapshotCommand: ParsableCommand {
         guard let id = article ?? document.article?.canonicalURL ?? Self.defaultID(source) else {
             throw Terminal.trouble("reading standard input: give the article's id with --article ID.")
         }
+        guard !ArticleKey(id).value.isEmpty else {
+            throw Terminal.trouble("--article '\(id)': an article id cannot be empty. Give a name or a URL.")
+        }
         let opened = try store.open(.readWrite)
         let bytes = document.bytes.withBytes { Array($0) }
         let result = try withStore { () throws(StoreError) in

@@ -72,4 +72,44 @@ struct NetworkOptionTests {
         #expect(watch.status == 2)
         #expect(watch.stderr.contains("every feed failed"))
     }
+
+    @Test("HTTP:// in capitals is a URL to fetch, not a file name; an empty --article is refused")
+    func schemeCaseAndEmptyID() throws {
+        let store = try cli.newStore("net-case")
+        let fetch = try cli.run(["snapshot", "HTTP://127.0.0.1:9/story", "--timeout", "5", "--store", store])
+        #expect(fetch.status == 2)
+        #expect(!fetch.stderr.contains("No such file"))
+        #expect(!fetch.stderr.contains("not an http"))
+        for id in ["", "   "] {
+            let local = try cli.run(["snapshot", cli.old, "--article", id, "--store", store])
+            #expect(local.status == 2)
+            #expect(local.stderr.contains("cannot be empty"))
+        }
+        #expect(try cli.run(["articles", "--store", store]).stdout.isEmpty)
+    }
+}
+
+/// Files that are not what the command needs: exit 2 saying so, nothing created.
+@Suite("Inputs that are not what they claim to be")
+struct WrongInputTests {
+    let cli = CLITests()
+
+    @Test("An empty file or a text file given to import as a WARC is exit 2, not a silent success")
+    func notAWARC() throws {
+        let store = try cli.newStore("not-warc")
+        for contents in ["", "hello world\n"] {
+            let file = try cli.temporaryFile(Array(contents.utf8), name: "\(UUID().uuidString).warc")
+            let result = try cli.run(["import", file, "--store", store])
+            #expect(result.status == 2, "\(contents.debugDescription)")
+            #expect(result.stderr.contains("no WARC record found"))
+        }
+    }
+
+    @Test("--store naming a device is not a store, and nothing is created beside it")
+    func deviceAsStore() throws {
+        let result = try cli.run(["snapshot", cli.old, "--article", "x", "--store", "/dev/null"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("not a store"))
+        #expect(!FileManager.default.fileExists(atPath: "/dev/null-journal"))
+    }
 }
