@@ -95,4 +95,17 @@ struct BadInputTests {
         #expect(!article.body.contains("mayor"))
         #expect(article.body.contains("open on Sundays"))
     }
+
+    @Test("JSON-LD listing 100,000 authors: read in linear time, the byline capped at 50 names")
+    func manyAuthors() throws {
+        let authors = (0..<100_000).map { "{\"@type\":\"Person\",\"name\":\"Author \($0) Name\"}" }.joined(
+            separator: ",")
+        let page =
+            "<html><head><script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"author\":[\(authors)]}</script>"
+            + "</head><body><article><p>The council approved the budget on Tuesday, officials said, after a long debate.</p>"
+            + "<p>Work on the new library will start in the spring, the mayor said on Monday evening.</p></article></body></html>"
+        let byline = try #require(try read(page).byline)
+        #expect(byline.components(separatedBy: ", ").count == PageMetadata.bylineLimit)
+        #expect(byline.hasPrefix("Author 0 Name, Author 1 Name"))
+    }
 }

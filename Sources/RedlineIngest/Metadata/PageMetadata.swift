@@ -133,9 +133,17 @@ struct PageMetadata {
         return joined(names)
     }
 
+    /// The most authors a byline lists; the rest are left out (a page listing 100,000 authors in
+    /// its JSON-LD took minutes with a quadratic de-duplication).
+    static let bylineLimit = 50
+
     static func joined(_ names: [String]) -> String? {
         var unique: [String] = []
-        for name in names where !unique.contains(name) { unique.append(name) }
+        var seen: Set<String> = []
+        for name in names where seen.insert(name).inserted {
+            unique.append(name)
+            if unique.count == bylineLimit { break }
+        }
         return unique.isEmpty ? nil : unique.joined(separator: ", ")
     }
 
