@@ -206,4 +206,18 @@ struct RealLayoutTests {
             """)
         #expect(article.paragraphs == [lead] + paragraphs)
     }
+
+    @Test("A <body> whose id looks like an article body marks nothing: the sidebar stays out")
+    func bodyIDIsNotTheArticle() throws {
+        let sidebar = (0..<4).map {
+            "<div class=\"box\"><p>Recent post number \($0) from this blog, with a few words.</p></div>"
+        }
+        .joined()
+        let article = try read(
+            """
+            <html><body id="article-main"><div id="main"><div id="content"><div class="article-body">\(paragraphs.map { "<p>\($0)</p>" }.joined())</div></div>
+            <div id="links">\(sidebar)</div></div></body></html>
+            """)
+        #expect(article.paragraphs == paragraphs)
+    }
 }

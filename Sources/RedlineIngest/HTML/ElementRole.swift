@@ -95,6 +95,8 @@ enum ElementRole {
         }
         switch tree.nodes[index].tag {
         case .p, .span, .font, .li, .a, .h1, .h2, .h3, .h4, .h5, .h6: return false
+        // `<body id="article-main">` names the page, not the article's block.
+        case .body, .html: return false
         default: return body.matches(classes)
         }
     }
