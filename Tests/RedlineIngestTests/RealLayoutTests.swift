@@ -220,4 +220,19 @@ struct RealLayoutTests {
             """)
         #expect(article.paragraphs == paragraphs)
     }
+
+    @Test("Replies marked with the article's own body class are not read as more of the article")
+    func repliesWithTheBodyClass() throws {
+        let replies = (0..<6).map {
+            "<div class=\"reply\"><div class=\"post-content\"><p>Reply \($0): I rent my servers too, and the bill was a shock every single month of the year. We moved back to our own machines after two years, and the savings paid for a new team.</p></div></div>"
+        }.joined()
+        let long = paragraphs.map { $0 + " " + $0 }
+        let article = try read(
+            """
+            <html><body><div class="main-column"><section class="post"><article><div class="post-content">
+            \(long.map { "<p>\($0)</p>" }.joined())</div></article></section>
+            <section class="js_replies"><div class="replies-wrapper">\(replies)</div></section></div></body></html>
+            """)
+        #expect(article.paragraphs == long)
+    }
 }

@@ -37,7 +37,7 @@ struct ContentFinder {
         steps.climbed = climbed(steps.merged)
         let chosen = steps.climbed
         let chosenText = chosen.reduce(0) { $0 + Int(layout.paragraphLength[$1]) }
-        steps.marked = markedBodies()
+        steps.marked = related(markedBodies(), to: chosen)
         let markedText = steps.marked.reduce(0) { $0 + Int(layout.paragraphLength[$1]) }
         guard !steps.marked.isEmpty, Double(markedText) >= 0.5 * Double(chosenText) else {
             steps.containers = withLead(chosen)
@@ -325,6 +325,22 @@ struct ContentFinder {
     private func endsSentence(_ index: Int) -> Bool {
         let text = tree.textContent(of: index).trimmingWhitespace
         return text.count > 20 && (text.hasSuffix(".") || text.hasSuffix("\u{201D}") || text.hasSuffix("\""))
+    }
+
+    /// The marked bodies that belong to the article: the largest, those inside the chosen
+    /// blocks, those beside the largest (a body split by ads), and any at least a quarter of its
+    /// size. Small marked bodies elsewhere are the bodies of comments or teasers, which many sites
+    /// mark with the same classes (`post-content`, `entry-content`).
+    func related(_ marked: [Int], to chosen: [Int]) -> [Int] {
+        guard let largest = marked.max(by: { layout.paragraphLength[$0] < layout.paragraphLength[$1] }) else {
+            return marked
+        }
+        let parent = tree.nodes[largest].parent
+        return marked.filter { body in
+            body == largest || tree.nodes[body].parent == parent
+                || layout.paragraphLength[body] * 4 >= layout.paragraphLength[largest]
+                || chosen.contains { $0 <= body && body < Int(tree.nodes[$0].end) }
+        }
     }
 
     /// The outermost elements the page marks as its body, holding real paragraph text.
