@@ -235,4 +235,22 @@ struct RealLayoutTests {
             """)
         #expect(article.paragraphs == long)
     }
+
+    @Test("A body cut into marked rich-text blocks keeps the headings between them")
+    func markedPiecesWithHeadings() throws {
+        let long = paragraphs.map { $0 + " " + $0 }
+        let article = try read(
+            """
+            <html><body><div class="blog"><div class="blog-side"><ul><li><a href="#a">Contents</a></li></ul></div>
+            <div class="blog-main"><h2>How much does it cost</h2><div class="rich-text"><p>\(long[0])</p><p>\(long[1])</p></div>
+            <h2>What affects the cost</h2><div class="rich-text"><p>\(long[2])</p><p>\(long[3])</p></div>
+            <h2>How to save money</h2><div class="rich-text"><p>\(long[4])</p><p>\(long[5])</p></div></div></div></body></html>
+            """)
+        #expect(
+            article.paragraphs == [
+                "How much does it cost", long[0], long[1], "What affects the cost", long[2], long[3],
+                "How to save money",
+                long[4], long[5],
+            ])
+    }
 }

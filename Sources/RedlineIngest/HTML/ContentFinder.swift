@@ -43,6 +43,16 @@ struct ContentFinder {
             steps.containers = withLead(chosen)
             return steps
         }
+        // Several marked pieces inside one chosen block (a body cut into rich-text blocks with
+        // headings between them): the block itself, headings included, when the pieces hold
+        // most of its paragraph text.
+        if steps.marked.count >= 2, chosen.count == 1, let block = chosen.first,
+            steps.marked.allSatisfy({ block < $0 && $0 < Int(tree.nodes[block].end) }),
+            Double(markedText) >= 0.8 * Double(layout.paragraphLength[block])
+        {
+            steps.containers = withLead(chosen)
+            return steps
+        }
         // The marked bodies, and what the scoring found outside them (text a stray end tag pushed out).
         let outside = chosen.filter { candidate in
             !steps.marked.contains { body in
@@ -275,7 +285,7 @@ struct ContentFinder {
     }
 
     /// The top candidate and its siblings that score at least a fifth as well (or are plain
-    /// paragraphs of real text), in document order.
+    /// paragraphs of real text), with the subheads between them, in document order.
     private func merged(_ top: Int, scores: [Double]) -> [Int] {
         let parent = Int(tree.nodes[top].parent)
         guard parent >= 0 else { return [top] }
@@ -304,7 +314,21 @@ struct ContentFinder {
                 }
             }
         }
-        return chosen
+        // The subheads between the blocks taken: a body cut into blocks keeps its headings.
+        guard let first = chosen.first, let last = chosen.last, chosen.count >= 2 else { return chosen }
+        let headings = tree.children(of: parent).filter { sibling in
+            sibling > first && sibling < last && !chosen.contains(sibling) && !layout.excluded[sibling]
+                && [.h2, .h3, .h4, .h5, .h6].contains(tree.nodes[sibling].tag) && layout.textLength[sibling] > 0
+                && layout.linkDensity(sibling) < 0.5
+        }
+        guard !headings.isEmpty else { return chosen }
+        // A sectioned body: the subhead just before the first section is the first section's.
+        let before = tree.children(of: parent).filter { $0 < first && !tree.nodes[$0].isText }.last
+        let opening = before.flatMap { index in
+            [.h2, .h3, .h4, .h5, .h6].contains(tree.nodes[index].tag) && !layout.excluded[index]
+                && layout.textLength[index] > 0 && layout.linkDensity(index) < 0.5 ? index : nil
+        }
+        return (chosen + headings + (opening.map { [$0] } ?? [])).sorted()
     }
 
     /// The page's descriptions (`description`, `og:description`, `twitter:description` metas) as
