@@ -64,6 +64,27 @@ public struct JSONReport: ReportRenderer, Sendable {
         }
         json.endArray()
 
+        if let alignment = comparison.facts?.alignment {
+            // Which sentence became which, in reading order: byte ranges of whole sentences.
+            json.beginArray("alignment")
+            for entry in alignment.entries {
+                json.beginObject()
+                json.field("change", entry.change.rawValue)
+                for (key, ranges) in [("old", entry.old), ("new", entry.new)] {
+                    json.beginArray(key)
+                    for range in ranges {
+                        json.beginArray()
+                        json.value(range.lowerBound)
+                        json.value(range.upperBound)
+                        json.endArray()
+                    }
+                    json.endArray()
+                }
+                json.endObject()
+            }
+            json.endArray()
+        }
+
         json.beginArray("hunks")
         for hunk in diff.hunks(context: context) {
             json.beginObject()

@@ -8,6 +8,10 @@ struct FactComparer {
     let newPresence: NamePresence
     var changes: [FactChange] = []
     var reportedNames = Set<String>()
+    /// The sentence groups compared (paired), and the sentences left unpaired, as sheet indices.
+    private(set) var pairedUnits: [Unit] = []
+    private(set) var unpairedOld: [Int] = []
+    private(set) var unpairedNew: [Int] = []
     var reportedQuotes: [Side: Set<Int>] = [:]
 
     init(old: FactSheet, new: FactSheet) {
@@ -44,6 +48,9 @@ struct FactComparer {
         // Sentences that moved to another paragraph, or whose paragraph was rewritten around them.
         let (pairs, restOld, restNew) = pairAcross(loneOld, loneNew)
         units.append(contentsOf: pairs)
+        pairedUnits = units
+        unpairedOld = restOld
+        unpairedNew = restNew
         for unit in units { compare(unit) }
         for index in restOld { unpaired(index, .old) }
         for index in restNew { unpaired(index, .new) }

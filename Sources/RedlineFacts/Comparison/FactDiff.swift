@@ -21,16 +21,32 @@ public struct FactDiff: Sendable {
     public let changes: [FactChange]
     public let old: FactSheet
     public let new: FactSheet
+    /// Which sentence became which: the alignment the comparison stands on (`text.alignment` in
+    /// the JSON report). Computed when asked for (it segments both whole texts), so a comparison
+    /// that does not report it does not pay for it.
+    public var alignment: SentenceAlignment {
+        SentenceAlignment(
+            old: old.text, new: new.text, paired: alignmentInput.paired, removed: alignmentInput.removed,
+            added: alignmentInput.added, moves: alignmentInput.moves)
+    }
+
+    /// What the alignment is built from: the comparison's sentence groups, and the diff's moves.
+    private let alignmentInput:
+        (paired: [(old: [Range<Int>], new: [Range<Int>])], removed: [Range<Int>], added: [Range<Int>], moves: [Move])
 
     public var summary: FactSummary { FactSummary(changes) }
 
     /// The fact changes behind a text diff (any granularity).
     public init(diff: Diff) {
         // A line-level or flat diff pairs no sentences: align them with a sentence-level diff.
-        let usable = diff.granularity == .paragraph ? nil : diff.sentenceChanges
-        let sentenceChanges =
-            usable ?? Diff(old: diff.oldBytes, new: diff.newBytes, by: .sentence).sentenceChanges ?? []
-        self.init(old: diff.oldBytes, new: diff.newBytes, sentenceChanges: sentenceChanges)
+        if diff.granularity != .paragraph, let sentenceChanges = diff.sentenceChanges {
+            self.init(old: diff.oldBytes, new: diff.newBytes, sentenceChanges: sentenceChanges, moves: diff.moves)
+        } else {
+            let sentences = Diff(old: diff.oldBytes, new: diff.newBytes, by: .sentence)
+            self.init(
+                old: diff.oldBytes, new: diff.newBytes, sentenceChanges: sentences.sentenceChanges ?? [],
+                moves: sentences.moves)
+        }
     }
 
     /// The fact changes between two texts.
@@ -38,7 +54,7 @@ public struct FactDiff: Sendable {
         self.init(diff: Diff(old, new, by: .sentence))
     }
 
-    init(old oldText: TextBytes, new newText: TextBytes, sentenceChanges: [SentenceChange]) {
+    init(old oldText: TextBytes, new newText: TextBytes, sentenceChanges: [SentenceChange], moves: [Move] = []) {
         // Only the sentences around what changed are analysed; the rest is searched when needed.
         let oldSheet = FactSheet(text: oldText, touching: sentenceChanges.map(\.old))
         let newSheet = FactSheet(text: newText, touching: sentenceChanges.map(\.new))
@@ -47,6 +63,13 @@ public struct FactDiff: Sendable {
         var comparer = FactComparer(old: oldSheet, new: newSheet)
         comparer.run(sentenceChanges)
         changes = comparer.changes
+        alignmentInput = (
+            paired: comparer.pairedUnits.map { unit in
+                (unit.old.map { oldSheet.sentences[$0].range }, unit.new.map { newSheet.sentences[$0].range })
+            },
+            removed: comparer.unpairedOld.map { oldSheet.sentences[$0].range },
+            added: comparer.unpairedNew.map { newSheet.sentences[$0].range }, moves: moves
+        )
     }
 }
 
