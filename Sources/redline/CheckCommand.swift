@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
         case github
     }
 
-    @Argument(help: "OLD NEW; with --git, the paths to check (after --).")
+    @Argument(help: "OLD NEW; with --git, the paths to check (after --).", completion: .file())
     var arguments: [String] = []
 
     @Option(
@@ -29,7 +29,8 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Also print annotations for CI: github (::error/::warning lines).")
     var annotations: Annotations?
 
-    @Option(name: .long, help: "Append the Markdown report to this file (e.g. $GITHUB_STEP_SUMMARY).")
+    @Option(
+        name: .long, help: "Append the Markdown report to this file (e.g. $GITHUB_STEP_SUMMARY).", completion: .file())
     var summary: String?
 
     @Flag(
@@ -43,7 +44,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Read both sides as html, markdown or text (default: from each name and content).")
     var input: InputFormat?
 
-    @Option(name: .long, help: "The store, for sides given as ARTICLE@REV.")
+    @Option(name: .long, help: "The store, for sides given as ARTICLE@REV.", completion: .file())
     var store: String?
 
     func validate() throws {

@@ -25,10 +25,10 @@ struct DiffCommand: ParsableCommand {
         case html
     }
 
-    @Argument(help: "The old version: a file path or '-'.")
+    @Argument(help: "The old version: a file path or '-'.", completion: .file())
     var old: String
 
-    @Argument(help: "The new version: a file path or '-'.")
+    @Argument(help: "The new version: a file path or '-'.", completion: .file())
     var new: String
 
     @Option(name: .long, help: "The finest unit to compare: paragraph, sentence, word or char.")
@@ -58,10 +58,14 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "Colour: auto (when writing to a terminal and NO_COLOR is unset), always, never.")
     var color: ColorChoice = .auto
 
-    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.")
+    @Option(
+        name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.",
+        completion: .file())
     var output: String?
 
-    @Option(name: .long, help: "The store, for sides given as ARTICLE@REV (see `redline help init`).")
+    @Option(
+        name: .long, help: "The store, for sides given as ARTICLE@REV (see `redline help init`).",
+        completion: .file())
     var store: String?
 
     @Option(name: .long, help: "Read both sides as html, markdown or text (default: from each name and content).")

@@ -8,7 +8,9 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write every revision as one JSON line (see Docs/Store.md); import reads it back.")
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+    @Option(
+        name: [.short, .customLong("output")], help: "Write to this file instead of standard output.",
+        completion: .file())
     var output: String?
 
     @OptionGroup var store: StoreOption

@@ -20,7 +20,7 @@ struct ExtractCommand: ParsableCommand {
         case json
     }
 
-    @Argument(help: "The page: a file path or '-'.")
+    @Argument(help: "The page: a file path or '-'.", completion: .file())
     var page: String
 
     @Option(name: .long, help: "Output format: text or json.")
@@ -29,7 +29,9 @@ struct ExtractCommand: ParsableCommand {
     @Option(name: .long, help: "Read the input as html, markdown or text (default: from its name and content).")
     var input: InputFormat?
 
-    @Option(name: [.short, .customLong("output")], help: "Write to this file instead of standard output.")
+    @Option(
+        name: [.short, .customLong("output")], help: "Write to this file instead of standard output.",
+        completion: .file())
     var output: String?
 
     @Flag(

@@ -14,13 +14,15 @@ struct FactsCommand: ParsableCommand {
         case json
     }
 
-    @Argument(help: "The article: a file path or '-'.")
+    @Argument(help: "The article: a file path or '-'.", completion: .file())
     var file: String
 
     @Option(name: .long, help: "Output format: text or json.")
     var format: Format = .text
 
-    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.")
+    @Option(
+        name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.",
+        completion: .file())
     var output: String?
 
     @Option(name: .long, help: "Read the input as html, markdown or text (default: from its name and content).")

@@ -18,7 +18,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "The input is a JSON-lines dump made by `redline export`.")
     var jsonl = false
 
-    @Argument(help: "WARC files (.warc, .warc.gz), or with --jsonl one dump (a path or '-').")
+    @Argument(help: "WARC files (.warc, .warc.gz), or with --jsonl one dump (a path or '-').", completion: .file())
     var files: [String]
 
     @Option(name: .long, help: "Revisions per transaction.")

@@ -7,7 +7,7 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init", abstract: "Create a revision store (PATH/.redline, default the current directory).")
 
-    @Argument(help: "Where to create .redline (default: the current directory).")
+    @Argument(help: "Where to create .redline (default: the current directory).", completion: .directory)
     var path: String = "."
 
     func run() throws {

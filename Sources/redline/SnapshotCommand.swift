@@ -14,7 +14,7 @@ struct SnapshotCommand: ParsableCommand {
             canonical URL. Exit status: 0 on success (added or unchanged), 2 on trouble.
             """)
 
-    @Argument(help: "The version: a file path or '-'.")
+    @Argument(help: "The version: a file path or '-'.", completion: .file())
     var source: String
 
     @Option(

@@ -4,7 +4,9 @@ import Redline
 
 /// `--store PATH`, shared by the commands that use the store.
 struct StoreOption: ParsableArguments {
-    @Option(name: .long, help: "The store: a directory holding .redline, the .redline directory, or the database file.")
+    @Option(
+        name: .long, help: "The store: a directory holding .redline, the .redline directory, or the database file.",
+        completion: .file())
     var store: String?
 
     init() {}
