@@ -253,4 +253,20 @@ struct RealLayoutTests {
                 long[4], long[5],
             ])
     }
+
+    @Test(
+        "Product listing lines inside an article (prices at shops, 'Shop now') are furniture; prices in prose are not")
+    func productListing() throws {
+        let article = try read(
+            """
+            <html><body><article><p>\(paragraphs[0])</p><p>\(paragraphs[1])</p>
+            <h3>Our pick: the Acme Cloud Box</h3><p>$29.99 at Amazon</p><p>£19 from Currys</p><p>Shop now</p>
+            <p>\(paragraphs[2])</p><p>Tickets cost $25 at the door, the organisers said on Monday.</p></article></body></html>
+            """)
+        #expect(
+            article.paragraphs == Array(paragraphs[0...1]) + [
+                "Our pick: the Acme Cloud Box", paragraphs[2],
+                "Tickets cost $25 at the door, the organisers said on Monday.",
+            ])
+    }
 }

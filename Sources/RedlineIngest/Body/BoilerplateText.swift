@@ -17,7 +17,8 @@ enum BoilerplateText {
         "listen to this article", "play", "pause", "watch", "video", "photo", "image", "enlarge this image",
         "toggle caption", "hide caption", "show caption", "open in app", "what to read next", "newsletter",
         "editor's picks", "featured", "topics", "tags", "breaking news", "live", "opinion", "analysis",
-        "gift this article",
+        "gift this article", "shop now", "buy now", "view deal", "see deal", "get deal", "get the deal", "check price",
+        "see price", "view offer", "see at amazon", "check availability",
         "save", "saved", "bookmark", "cancel", "accept", "reject all", "accept all", "manage cookies",
     ]
 
@@ -77,6 +78,7 @@ enum BoilerplateText {
             }
         }
         let lower = String(decoding: lowerBytes, as: UTF8.self)
+        if isPriceLine(text) { return true }
         let hasDigit = lowerBytes.contains { $0 >= 0x30 && $0 <= 0x39 }
         let spaces = lowerBytes.lazy.filter { $0 == 0x20 }.count
         if spaces < 12, hasDigit || lower.hasSuffix(" ago") || lower.hasSuffix(" read") {
@@ -156,6 +158,18 @@ enum BoilerplateText {
                 && ($0.hasPrefix("19") || $0.hasPrefix("20"))
         }
         return hasClock || hasZone || (monthish && hasYear)
+    }
+
+    /// A product listing's price line: "$29.99 at Amazon", "£19 from Currys", "€45 at Fnac" —
+    /// a price, then "at" or "from" and a capitalised shop name, and nothing else.
+    static func isPriceLine(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard words.count >= 3, words.count <= 5, text.utf8.count < 60, let price = words.first,
+            let symbol = price.first, "$£€".contains(symbol), price.dropFirst().first?.isNumber == true,
+            price.dropFirst().allSatisfy({ $0.isNumber || $0 == "." || $0 == "," }),
+            words[1] == "at" || words[1] == "from", words[2].first?.isUppercase == true
+        else { return false }
+        return true
     }
 
     /// "By Jane Doe", "By Jane Doe and John Roe, Reuters".
