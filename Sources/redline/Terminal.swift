@@ -9,18 +9,10 @@ import Redline
 
 /// Output plumbing for the commands: writing bytes, deciding on colour, reporting trouble.
 enum Terminal {
-    /// Writes all of `bytes` to a file descriptor, retrying short writes.
+    /// Writes all of `bytes` to a file descriptor, retrying short writes; for messages, whose
+    /// failure has nowhere to be reported (reports and exports go through ``OutputFile``).
     static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) {
-        guard let base = buffer.baseAddress else { return }
-        var offset = 0
-        while offset < buffer.count {
-            let n = Glibc.write(fd, base + offset, buffer.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            offset += n
-        }
+        _ = OutputFile.writeAll(buffer, to: fd)
     }
 
     static func write(_ text: String, to fd: Int32) {

@@ -72,20 +72,8 @@ struct FactComparer {
 
     func sentences(of sheet: FactSheet, overlapping range: Range<Int>) -> [Int] {
         guard !range.isEmpty else { return [] }
-        // Binary search for the first sentence ending after the range starts.
-        var low = 0
-        var high = sheet.sentences.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sheet.sentences[mid].range.upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
-        }
-        var result: [Int] = []
-        var k = low
-        while k < sheet.sentences.count && sheet.sentences[k].range.lowerBound < range.upperBound {
-            if !sheet.sentences[k].isBoilerplate { result.append(k) }
-            k += 1
-        }
-        return result
+        return SentenceAlignment.overlapping(range, count: sheet.sentences.count) { sheet.sentences[$0].range }
+            .filter { !sheet.sentences[$0].isBoilerplate }
     }
 
     /// Pairs leftover sentences by word similarity, best first.

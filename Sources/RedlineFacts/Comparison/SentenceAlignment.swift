@@ -194,21 +194,27 @@ public struct SentenceAlignment: Sendable, Equatable {
         }
     }
 
-    /// Indices of the sentences that overlap `range` (sentences sorted and disjoint).
+    /// Indices of the sentences that overlap `range` (sentences sorted and disjoint); an empty
+    /// range stands for the sentence at its place.
     static func overlapping(_ range: Range<Int>, in sentences: [Range<Int>]) -> [Int] {
+        Array(
+            overlapping(range.lowerBound..<max(range.upperBound, range.lowerBound + 1), count: sentences.count) {
+                sentences[$0]
+            })
+    }
+
+    /// The indices, among `count` sorted disjoint ranges given by `rangeAt`, of those that overlap
+    /// `range`: a binary search for the first one ending after its start, then a walk.
+    static func overlapping(_ range: Range<Int>, count: Int, rangeAt: (Int) -> Range<Int>) -> Range<Int> {
         var low = 0
-        var high = sentences.count
+        var high = count
         while low < high {
             let mid = (low + high) / 2
-            if sentences[mid].upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
+            if rangeAt(mid).upperBound <= range.lowerBound { low = mid + 1 } else { high = mid }
         }
-        var result: [Int] = []
-        var index = low
-        while index < sentences.count, sentences[index].lowerBound < max(range.upperBound, range.lowerBound + 1) {
-            result.append(index)
-            index += 1
-        }
-        return result
+        var end = low
+        while end < count, rangeAt(end).lowerBound < range.upperBound { end += 1 }
+        return low..<end
     }
 }
 

@@ -143,11 +143,12 @@ enum BoilerplateText {
         for word in words {
             let bytes = word.utf8
             guard bytes.contains(where: { ($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80 }) else { continue }
-            if let code = code(bytes), monthCodes.contains(code) {
+            let prefix = code(bytes)
+            if let prefix, monthCodes.contains(prefix) {
                 monthish = true
                 continue
             }
-            if let code = code(bytes), dayCodes.contains(code) { continue }
+            if let prefix, dayCodes.contains(prefix) { continue }
             if timeWords.contains(word) || stampWords.contains(word) { continue }
             return false
         }

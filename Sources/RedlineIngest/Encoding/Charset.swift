@@ -255,8 +255,4 @@ public enum Charset {
         return true
     }
 
-    /// Whether the bytes are well-formed UTF-8.
-    static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        UTF8Profile(bytes).invalid == 0
-    }
 }

@@ -6,6 +6,27 @@
 struct ContentFinder {
     let layout: PageLayout
     var tree: HTMLTree { layout.tree }
+    /// Each paragraph's weight, `1 + commas + min(length / 100, 3)`; 0 for elements that are
+    /// not paragraphs, short text (under 25 visible bytes) and mostly-link "paragraphs" (teasers,
+    /// menu entries). Computed once: the scores and the paragraph mass both stand on it.
+    let weights: [Double]
+
+    init(layout: PageLayout) {
+        self.layout = layout
+        var weights = [Double](repeating: 0, count: layout.tree.nodes.count)
+        let finder = Self(layout: layout, weights: [])
+        for index in weights.indices where finder.isParagraph(index) {
+            let length = Int(layout.textLength[index])
+            guard length >= 25, layout.linkDensity(index) <= 0.5 else { continue }
+            weights[index] = 1 + Double(finder.commas(in: index)) + Double(min(length / 100, 3))
+        }
+        self.weights = weights
+    }
+
+    private init(layout: PageLayout, weights: [Double]) {
+        self.layout = layout
+        self.weights = weights
+    }
 
     /// The containers of the body, in document order; empty when the page has no text.
     func containers() -> [Int] {
@@ -106,11 +127,8 @@ struct ContentFinder {
     /// NaN for the elements no paragraph scored.
     func scores() -> [Double] {
         var scores = [Double](repeating: .nan, count: tree.nodes.count)
-        for index in tree.nodes.indices where isParagraph(index) {
-            let length = Int(layout.textLength[index])
-            // Short text, or a "paragraph" that is mostly a link (a teaser, a menu entry), scores nothing.
-            guard length >= 25, layout.linkDensity(index) <= 0.5 else { continue }
-            let score = 1 + Double(commas(in: index)) + Double(min(length / 100, 3))
+        for index in tree.nodes.indices where weights[index] > 0 {
+            let score = weights[index]
             var ancestor = Int(tree.nodes[index].parent)
             var level = 0
             while ancestor >= 0, level < 3 {
@@ -160,7 +178,7 @@ struct ContentFinder {
         return score
     }
 
-    private func commas(in index: Int) -> Int {
+    func commas(in index: Int) -> Int {
         var count = 0
         for position in index..<Int(tree.nodes[index].end) where tree.nodes[position].isText {
             for byte in tree.textBytes(of: position) where byte == UInt8(ascii: ",") { count += 1 }
@@ -214,16 +232,8 @@ struct ContentFinder {
     func paragraphMass() -> [Double] {
         var mass = [Double](repeating: 0, count: tree.nodes.count)
         for index in tree.nodes.indices.reversed() {
-            if isParagraph(index) {
-                let length = Int(layout.textLength[index])
-                if length >= 25, layout.linkDensity(index) <= 0.5 {
-                    mass[index] = 1 + Double(commas(in: index)) + Double(min(length / 100, 3))
-                    // A paragraph's own weight stands for its subtree: nothing nested counts twice.
-                    let parent = Int(tree.nodes[index].parent)
-                    if parent >= 0 { mass[parent] += mass[index] }
-                    continue
-                }
-            }
+            // A paragraph's own weight stands for its subtree: nothing nested counts twice.
+            if weights[index] > 0 { mass[index] = weights[index] }
             let parent = Int(tree.nodes[index].parent)
             if parent >= 0 { mass[parent] += mass[index] }
         }
@@ -318,17 +328,19 @@ struct ContentFinder {
         guard let first = chosen.first, let last = chosen.last, chosen.count >= 2 else { return chosen }
         let headings = tree.children(of: parent).filter { sibling in
             sibling > first && sibling < last && !chosen.contains(sibling) && !layout.excluded[sibling]
-                && [.h2, .h3, .h4, .h5, .h6].contains(tree.nodes[sibling].tag) && layout.textLength[sibling] > 0
-                && layout.linkDensity(sibling) < 0.5
+                && isSubhead(sibling)
         }
         guard !headings.isEmpty else { return chosen }
         // A sectioned body: the subhead just before the first section is the first section's.
         let before = tree.children(of: parent).filter { $0 < first && !tree.nodes[$0].isText }.last
-        let opening = before.flatMap { index in
-            [.h2, .h3, .h4, .h5, .h6].contains(tree.nodes[index].tag) && !layout.excluded[index]
-                && layout.textLength[index] > 0 && layout.linkDensity(index) < 0.5 ? index : nil
-        }
+        let opening = before.flatMap { index in !layout.excluded[index] && isSubhead(index) ? index : nil }
         return (chosen + headings + (opening.map { [$0] } ?? [])).sorted()
+    }
+
+    /// An `h2`–`h6` with text that is not mostly a link.
+    private func isSubhead(_ index: Int) -> Bool {
+        [.h2, .h3, .h4, .h5, .h6].contains(tree.nodes[index].tag) && layout.textLength[index] > 0
+            && layout.linkDensity(index) < 0.5
     }
 
     /// The page's descriptions (`description`, `og:description`, `twitter:description` metas) as

@@ -51,10 +51,7 @@ extension HTMLParser {
     /// libxml2 2.9 must be initialised once before threads use it (its global mutexes and
     /// dictionary seed are set up there); two threads starting parsers at once otherwise
     /// deadlock in `xmlDictCreate`. A `static let` runs this exactly once, thread-safely.
-    static let libraryReady: Void = {
-        xmlInitParser()
-        CLibXML2_silenceErrors()
-    }()
+    static let libraryReady: Void = xmlInitParser()
 }
 
 /// Builds an ``HTMLTree`` from libxml2's SAX events, closing elements the way HTML5 does where
