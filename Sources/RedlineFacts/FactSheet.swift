@@ -135,7 +135,9 @@ public struct FactSheet: Sendable {
         /// Splits line `index` into candidate sentences.
         func split(_ index: Int, isHeading: Bool) {
             let line = lines[index]
-            let boilerplate = Boilerplate.matches(String(decoding: bytes[line], as: UTF8.self))
+            let lineText = String(decoding: bytes[line], as: UTF8.self)
+            let boilerplate =
+                Boilerplate.matches(lineText) || (!isHeading && Boilerplate.isFurnitureLine(lineText))
             var content = line
             // Markdown heading marks and list bullets are not text.
             while content.lowerBound < content.upperBound
@@ -172,11 +174,23 @@ public struct FactSheet: Sendable {
             return bytes[line.lowerBound] == UInt8(ascii: "#")
                 || (index < bodyStart && Self.looksLikeHeadline(lineText)) || Self.looksLikeSubhead(lineText)
         }
+        var linesBeforeBody = 0
         for (index, line) in lines.enumerated() {
             guard !isBlank(line) else { continue }
             let isMarkdownHeading = bytes[line.lowerBound] == UInt8(ascii: "#")
             guard wanted[index] || !seenBody || isMarkdownHeading else { continue }
-            let heading = isHeading(index)
+            var heading = isHeading(index)
+            // A headline and a deck at most: a third unpunctuated line is a list or a table in the body
+            // ("Submissions due: March 20, 2023").
+            if heading && !seenBody && !isMarkdownHeading {
+                linesBeforeBody += 1
+                if linesBeforeBody > Self.headlineLines {
+                    seenBody = true
+                    bodyStart = index
+                    bodySearch = DocumentSearch(bytes, from: line.lowerBound)
+                    heading = isHeading(index)
+                }
+            }
             if !heading && !seenBody {
                 seenBody = true
                 bodyStart = index
@@ -414,6 +428,9 @@ public struct FactSheet: Sendable {
         ["he", "she", "his", "her", "him", "they", "their", "them"].map { word in
             word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
         })
+
+    /// How many unpunctuated lines before the body can be its headline and deck.
+    static let headlineLines = 2
 
     /// A headline: a short first line that does not end like a sentence.
     static func looksLikeHeadline(_ line: String) -> Bool {

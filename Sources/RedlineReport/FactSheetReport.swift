@@ -158,7 +158,7 @@ public struct FactSheetReport: Sendable {
             json.beginObject("assertion")
             for (key, values) in [
                 ("verbs", assertion.verbs), ("modality", assertion.modality), ("frequency", assertion.frequency),
-                ("status", assertion.status),
+                ("status", assertion.status), ("scope", assertion.scope),
             ] {
                 json.beginArray(key)
                 for value in values.sorted() { json.value(value) }

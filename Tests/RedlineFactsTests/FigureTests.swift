@@ -77,9 +77,11 @@ struct FigureTests {
             "On 1️⃣Tuesday, 2️⃣Nov. 24, at 3️⃣3:15 p.m., officials said the plan from 4️⃣2014 would take 5️⃣over a decade, starting 6️⃣next month."
         )
         let found = figures(marked)
-        #expect(try #require(figure(at: marked["1️⃣"], in: found)).unit == "weekday")
-        let day = try #require(figure(at: marked["2️⃣"], in: found))
-        #expect(day.kind == .date && day.value == 1124)
+        // The weekday belongs to the date it names: one figure, "Tuesday, Nov. 24".
+        let day = try #require(figure(at: marked["1️⃣"], in: found))
+        #expect(day.kind == .date && day.value == 1124 && day.surface == "Tuesday, Nov. 24")
+        #expect(figure(at: marked["2️⃣"], in: found) == nil)
+        #expect(try #require(figures(MarkedText("1️⃣Tuesday was calm.")).first).unit == "weekday")
         let time = try #require(figure(at: marked["3️⃣"], in: found))
         #expect(time.kind == .time && time.value == 15 * 60 + 15)
         #expect(try #require(figure(at: marked["4️⃣"], in: found)).kind == .year)

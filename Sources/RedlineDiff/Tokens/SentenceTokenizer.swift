@@ -41,7 +41,17 @@ public enum SentenceTokenizer {
             }
             guard position < end else { break }
             let (following, _) = UTF8Scalars.decode(text, at: position)
-            guard UTF8Scalars.isSpace(following) else { continue }
+            guard UTF8Scalars.isSpace(following) else {
+                // "English.The pages": a missing space after a full stop, when a sentence opener follows.
+                if text[terminatorStart] == UInt8(ascii: "."), position == terminatorStart + 1, terminatorStart > 0,
+                    text[terminatorStart - 1] >= UInt8(ascii: "a"), text[terminatorStart - 1] <= UInt8(ascii: "z"),
+                    following.properties.isUppercase,
+                    sentenceOpeners.contains(word(text, from: position, end: end).lowercased())
+                {
+                    bounds.append(position)
+                }
+                continue
+            }
             let afterSpace = skipSpace(text, from: position, end: end)
             if containsNewline(text, position..<afterSpace) || afterSpace == end {
                 position = afterSpace

@@ -14,15 +14,18 @@ public struct Assertion: Sendable, Equatable, Hashable {
     public var modality: Set<String> = []
     /// Frequency: "never", "rarely", "sometimes", "often", "always", …
     public var frequency: Set<String> = []
-    /// Epistemic and legal status: "alleged", "reportedly", "convicted", "ruled", …
+    /// Epistemic and legal status: "alleged", "reportedly", "convicted", "ruled", "appears to", …
     public var status: Set<String> = []
+    /// Quantifiers and ordinals that set how far the claim reaches: "all", "most", "some", "few",
+    /// "only", "one of", "second" (an ordinal that is not itself a figure: "the second city to ban").
+    public var scope: Set<String> = []
 
     /// The words that set this signature, as found (for reports): "declined to confirm", "may".
     public var markers: [String] = []
 
     public static func == (a: Assertion, b: Assertion) -> Bool {
         a.verbs == b.verbs && a.negated == b.negated && a.modality == b.modality && a.frequency == b.frequency
-            && a.status == b.status
+            && a.status == b.status && a.scope == b.scope
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -31,11 +34,12 @@ public struct Assertion: Sendable, Equatable, Hashable {
         hasher.combine(modality)
         hasher.combine(frequency)
         hasher.combine(status)
+        hasher.combine(scope)
     }
 
     /// True when the sentence asserts nothing beyond plain statement.
     public var isPlain: Bool {
-        verbs.isEmpty && !negated && modality.isEmpty && frequency.isEmpty && status.isEmpty
+        verbs.isEmpty && !negated && modality.isEmpty && frequency.isEmpty && status.isEmpty && scope.isEmpty
     }
 
     static let verbClasses: [String: String] = {
@@ -62,6 +66,8 @@ public struct Assertion: Sendable, Equatable, Hashable {
             ("promise", "promised promises promise vowed vows vow pledged pledges pledge"),
             ("accuse", "accused accuses accuse blamed blames blame"),
             ("believe", "believed believes believe thinks think thought expects expect"),
+            ("accept", "accepted accepts accept accepting agreed agrees agree agreeing approved approves approve"),
+            ("oppose", "opposed opposes oppose opposing resisted resists resist resisting objected objects object"),
         ]
         for (name, words) in classes {
             for word in words.split(separator: " ") { table[String(word)] = name }
@@ -93,6 +99,17 @@ public struct Assertion: Sendable, Equatable, Hashable {
 
     static let negations: Set<String> = ["not", "no", "neither", "nor", "none", "nobody", "nothing", "cannot"]
 
+    /// Quantifiers by the share they claim. "many", "several" and "numerous" are vague figures
+    /// instead (replacing one with a number is a figure change, see ``FigureExtractor``).
+    static let quantifiers: [String: String] = [
+        "all": "all", "every": "all", "each": "all", "entire": "all", "whole": "all", "most": "most",
+        "majority": "most", "mostly": "most", "some": "some", "few": "few", "only": "only", "sole": "only",
+        "lone": "only", "solely": "only",
+    ]
+
+    /// "appears to", "seems to": the claim is only apparent.
+    static let appearances: Set<String> = ["appears", "appear", "appeared", "seems", "seem", "seemed"]
+
     /// What a word contributes to a signature; one look-up per word.
     struct Entry {
         var verb: String?
@@ -101,6 +118,9 @@ public struct Assertion: Sendable, Equatable, Hashable {
         var negation = false
         var status: String?
         var declines = false
+        var quantifier: String?
+        var ordinal = false
+        var appearance = false
     }
 
     static let lexicon: [String: Entry] = {
@@ -114,6 +134,9 @@ public struct Assertion: Sendable, Equatable, Hashable {
             table[word, default: Entry()].declines = true
         }
         for word in ["expected", "set", "plans", "going"] { table[word, default: Entry()].verb = table[word]?.verb }
+        for (word, share) in quantifiers { table[word, default: Entry()].quantifier = share }
+        for word in Lexicon.ordinals.keys { table[word, default: Entry()].ordinal = true }
+        for word in appearances { table[word, default: Entry()].appearance = true }
         return table
     }()
 
@@ -127,6 +150,12 @@ public struct Assertion: Sendable, Equatable, Hashable {
             defer { k += 1 }
             guard token.has(.assertion), k >= outsideQuotes.count || outsideQuotes[k] else { continue }
             let word = token.lower
+            // "one of the greatest", "one of several countries"
+            if word == "one" && k + 1 < tokens.count && tokens[k + 1].lower == "of" {
+                assertion.scope.insert("one-of")
+                assertion.markers.append("one of")
+                continue
+            }
             // "is expected to", "is set to", "plans to"
             if k + 1 < tokens.count && tokens[k + 1].lower == "to"
                 && (word == "expected" || word == "set" || word == "plans" || word == "going")
@@ -141,6 +170,38 @@ public struct Assertion: Sendable, Equatable, Hashable {
             } else if word.utf8.last == UInt8(ascii: "t") && (word.hasSuffix("n't") || word.hasSuffix("n\u{2019}t")) {
                 entry = Entry(negation: true)
             } else {
+                continue
+            }
+            // "May 22", "in May": the month, not the modal.
+            if word == "may" && token.isCapitalised && (k > 0 || (k + 1 < tokens.count && tokens[k + 1].isNumber)) {
+                continue
+            }
+            if let share = entry.quantifier {
+                // "some 200 people" is a hedge, "a few" a vague amount, "all but" a figure's bound.
+                let next = k + 1 < tokens.count ? tokens[k + 1] : nil
+                let hedgesNumber = next.map { $0.isNumber || $0.has(.numberWord) } ?? false
+                if !(["some", "only", "all"].contains(share) && hedgesNumber)
+                    && !(share == "few" && k > 0 && tokens[k - 1].lower == "a")
+                {
+                    assertion.scope.insert(share)
+                    assertion.markers.append(token.text)
+                }
+                continue
+            }
+            if entry.ordinal {
+                // "the second city to ban": an ordinal with no noun that makes it a figure.
+                let next = k + 1 < tokens.count ? tokens[k + 1] : nil
+                if let next, next.isWord, !next.has(.ordinalNoun) {
+                    assertion.scope.insert(word)
+                    assertion.markers.append(token.text)
+                }
+                continue
+            }
+            if entry.appearance {
+                if k + 1 < tokens.count && tokens[k + 1].lower == "to" {
+                    assertion.status.insert("apparent")
+                    assertion.markers.append("\(token.text) to")
+                }
                 continue
             }
             if entry.declines {

@@ -38,6 +38,7 @@ extension FactComparer {
         merged.modality.formUnion(b.modality)
         merged.frequency.formUnion(b.frequency)
         merged.status.formUnion(b.status)
+        merged.scope.formUnion(b.scope)
         merged.markers += b.markers
         return merged
     }
@@ -68,6 +69,8 @@ extension FactComparer {
         pair { a, b in a.kind == b.kind && a.counted != nil && a.counted == b.counted }
         pair { a, b in a.kind == b.kind && a.kind != .vague && a.unit == b.unit }
         pair { a, b in a.kind == b.kind && a.kind != .vague }
+        // "2019" → "March 2019": a year that gains its month or day is the same date made precise.
+        pair { a, b in a.kind != b.kind && [a.kind, b.kind].allSatisfy { $0 == .year || $0 == .date } }
         pair { a, b in (a.kind == .vague) != (b.kind == .vague) && (a.counted == nil || a.counted == b.counted) }
         pair { a, b in
             a.kind != .vague && b.kind != .vague
@@ -248,6 +251,7 @@ extension FactComparer {
     static func speakersDiffer(_ a: Quote, _ b: Quote) -> Bool {
         guard let x = a.speakerKey, let y = b.speakerKey, x != y else { return false }
         if x.hasSuffix(y) || y.hasSuffix(x) { return false }
-        return Folding.editDistance(x, y, limit: 2) > Similarity.spellingLimit(max(x.count, y.count))
+        let limit = Similarity.spellingLimit(max(x.count, y.count))
+        return Folding.editDistance(x, y, limit: limit) > limit
     }
 }

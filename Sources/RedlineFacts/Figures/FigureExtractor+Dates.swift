@@ -39,8 +39,41 @@ extension FigureExtractor {
             }
         }
         if token.has(.weekday) && token.isCapitalised {
+            // "Friday, March 6", "Tuesday 8 February": the weekday belongs to the date it names.
+            var j = i + 1
+            if j < tokens.count && tokens[j].text == "," { j += 1 }
+            let count = figures.count
+            if j < tokens.count, j > i + 1 || !tokens[j].spaceBefore || tokens[j].isCapitalised || tokens[j].isNumber,
+                let end = date(at: j), figures.count == count + 1, figures[count].kind == .date,
+                figures[count].unit != "weekday"
+            {
+                extend(count, from: i)
+                return end
+            }
+            figures.removeSubrange(count...)
             add(.date, i..<(i + 1), value: Double(weekdayIndex(token.lower)), unit: "weekday")
             return i + 1
+        }
+        // "5/22", "5/22/2015": a US numeric date (the day above 12 or a year, so "1/2" stays a fraction).
+        if token.isNumber, let month = token.numberValue, month >= 1, month <= 12, month == month.rounded(),
+            i + 2 < tokens.count, tokens[i + 1].text == "/", attached(i + 1), attached(i + 2),
+            let day = dayNumber(at: i + 2), day.end == i + 3
+        {
+            var end = day.end
+            var year: Int?
+            if end + 1 < tokens.count, tokens[end].text == "/", attached(end), attached(end + 1),
+                tokens[end + 1].isNumber,
+                let value = tokens[end + 1].numberValue, [2, 4].contains(tokens[end + 1].text.count)
+            {
+                year = Int(value) < 100 ? 2000 + Int(value) : Int(value)
+                end += 2
+            }
+            if day.value > 12 || year != nil {
+                var value = Double(Int(month) * 100 + day.value)
+                if let year { value += Double(year * 10000) }
+                add(.date, i..<end, value: value, unit: year == nil ? "month-day" : "date")
+                return end
+            }
         }
         if token.has(.dayWord) {
             add(.date, i..<(i + 1), value: token.lower == "yesterday" ? -1 : 1, unit: "relative-day")
@@ -54,10 +87,16 @@ extension FigureExtractor {
             return i + 2
         }
         if token.isNumber, token.text.count == 4, let value = token.numberValue, value >= 1800, value <= 2100 {
-            // "the 1990s"
+            // "the 1990s", "the 1990's"
             if i + 1 < tokens.count, tokens[i + 1].lower == "s", attached(i + 1) {
                 add(.year, i..<(i + 2), value: value, unit: "decade")
                 return i + 2
+            }
+            if i + 2 < tokens.count, ["'", "\u{2019}"].contains(tokens[i + 1].text), tokens[i + 2].lower == "s",
+                attached(i + 1), attached(i + 2)
+            {
+                add(.year, i..<(i + 3), value: value, unit: "decade")
+                return i + 3
             }
             // "2,000 troops" has a comma; "2000 troops" counts troops; "2014 election" is a year.
             let next = i + 1 < tokens.count ? tokens[i + 1] : nil
@@ -90,6 +129,13 @@ extension FigureExtractor {
         }
         add(.date, start..<end, value: value, unit: unit)
         return end
+    }
+
+    /// Widens figure `index` to start at token `start` ("Friday, March 6" from "March 6").
+    mutating func extend(_ index: Int, from start: Int) {
+        let range = tokens[start].range.lowerBound..<figures[index].range.upperBound
+        figures[index].range = range
+        figures[index].surface = String(decoding: bytes[range], as: UTF8.self)
     }
 
     func weekdayIndex(_ day: String) -> Int {
@@ -129,7 +175,12 @@ extension FigureExtractor {
         var j = i + 1
         var minutes = 0.0
         var hasMinutes = false
-        if j + 1 < tokens.count, tokens[j].text == ":", attached(j), tokens[j + 1].isNumber, attached(j + 1),
+        // "11;59 p.m." is a typing slip for "11:59 p.m." (only with a.m./p.m. after it).
+        let semicolon =
+            j + 2 < tokens.count && tokens[j].text == ";"
+            && ["am", "pm"].contains(tokens[j + 2].lower.replacingDots)
+        if j + 1 < tokens.count, tokens[j].text == ":" || semicolon, attached(j), tokens[j + 1].isNumber,
+            attached(j + 1),
             tokens[j + 1].text.count == 2, let value = tokens[j + 1].numberValue
         {
             minutes = value

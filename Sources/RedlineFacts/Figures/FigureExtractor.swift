@@ -5,7 +5,7 @@
 struct FigureExtractor {
     let tokens: [Token]
     let bytes: [UInt8]
-    private(set) var figures: [Figure] = []
+    var figures: [Figure] = []
 
     init(tokens: [Token], bytes: [UInt8]) {
         self.tokens = tokens
@@ -86,6 +86,8 @@ struct FigureExtractor {
         }
         guard let number = number(at: j, afterHedge: hedge != nil) else { return nil }
         if hedge == nil && currency == nil && !number.isWords && isIdentifier(at: j) { return nil }
+        // "phase one", "Apollo Eleven": a numbered thing, in words.
+        if hedge == nil && currency == nil && number.isWords && isNumberedThing(j - 1) { return nil }
         if hedge == nil && currency == nil && number.approximate == nil && number.isWords && number.value == 1
             && !oneIsFigure(at: j, end: number.end)
         {
@@ -204,14 +206,34 @@ struct FigureExtractor {
         guard j > 0 else { return false }
         let previous = tokens[j - 1]
         if !tokens[j].spaceBefore && previous.isWord { return true }  // "G7"
+        // "3D", "5G", "6the": letters glued after the digits that are no unit or suffix.
+        if j + 1 < tokens.count, tokens[j + 1].isWord, !tokens[j + 1].spaceBefore,
+            !tokens[j + 1].has([.measureUnit, .timeUnit, .scale, .currencyCode, .month]),
+            !["s", "am", "pm", "a", "p", "st", "nd", "rd", "th", "x", "c", "f", "ft", "lb", "oz"].contains(
+                tokens[j + 1].lower.replacingDots)
+        {
+            return true
+        }
         if Tokenizer.isDash(previous.text) && !tokens[j].spaceBefore && j > 1 && !previous.spaceBefore
             && tokens[j - 2].isWord && tokens[j - 2].isCapitalised
         {
             return true  // "COVID-19", "F-16"
         }
-        // "Route 66", "Flight 370", "Resolution 2334": a numbered thing.
-        return previous.isWord && previous.isCapitalised && Self.numberedThings.contains(previous.lower)
+        // "Route 66", "Flight 370", "Resolution 2334": a numbered thing; "phase 1", "stage 3" in lower case too.
+        return isNumberedThing(j - 1)
     }
+
+    func isNumberedThing(_ i: Int) -> Bool {
+        guard i >= 0, i < tokens.count, tokens[i].isWord, Self.numberedThings.contains(tokens[i].lower) else {
+            return false
+        }
+        return tokens[i].isCapitalised || Self.lowerCaseNumberedThings.contains(tokens[i].lower)
+    }
+
+    static let lowerCaseNumberedThings: Set<String> = [
+        "phase", "stage", "section", "chapter", "article", "route", "flight", "gate", "terminal", "platform",
+        "amendment", "proposition", "version",
+    ]
 
     static let numberedThings: Set<String> = [
         "route", "flight", "resolution", "article", "section", "highway", "interstate", "chapter", "room", "gate",

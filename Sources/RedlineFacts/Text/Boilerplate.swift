@@ -8,7 +8,10 @@ enum Boilerplate {
         "more:", "also read", "recommended", "getty images", "(ap photo", "ap photo", "(photo", "(image",
         "supported by", "story continues", "continue reading", "skip advertisement", "download the app",
         "get the latest", "[image", "[photo", "caption:", "pictured:", "file photo", "(reuters)", "reporting by",
-        "editing by", "additional reporting", "contact the author", "email the author",
+        "editing by", "additional reporting", "contact the author", "email the author", "shop now", "buy now",
+        "view deal", "see deal", "get deal", "check price", "see price", "view offer", "shop the", "more from",
+        "see also", "don't miss", "most read", "trending now", "watch now", "listen now", "opinion:", "analysis:",
+        "live:", "live updates:", "pictures:", "in pictures:", "quiz:", "explainer:",
     ].map { Array($0.utf8) }
     private static let fragments: [[UInt8]] = [
         "all rights reserved", "min read", "minutes ago", "hours ago", "(getty", "ap photo/", "/ap photo",
@@ -43,6 +46,69 @@ enum Boilerplate {
         if text.starts(with: Array("contributing".utf8)) { return true }
         let body = Array(text)
         return fragments.contains { DocumentSearch.search($0, in: body, wordBounded: false) }
+    }
+
+    /// Social platforms whose name alone on a line labels an embedded post.
+    private static let platforms: Set<String> = [
+        "facebook", "twitter", "x", "instagram", "youtube", "tiktok", "linkedin", "whatsapp", "threads", "bluesky",
+        "reddit", "pinterest", "snapchat", "telegram", "vimeo", "flickr", "soundcloud", "spotify",
+    ]
+    /// The nouns of a listicle teaser: "Five ways to …", "The 10 best …", "7 things you …".
+    private static let listicleNouns: Set<String> = [
+        "ways", "things", "reasons", "tips", "signs", "steps", "facts", "questions", "lessons", "mistakes", "ideas",
+        "places", "spots", "best", "worst", "biggest", "top", "moments", "takeaways", "charts", "photos", "pictures",
+        "books", "films", "movies", "songs", "shows", "games", "deals", "products", "gifts", "recipes", "myths",
+    ]
+    /// How a teaser headline ends after its colon: "…: Expert advice", "…: What we know".
+    private static let teaserEndings: [String] = [
+        "explains", "explained", "advice", "picks", "guide", "what we know", "what you need to know", "in pictures",
+        "in photos", "in charts", "in numbers", "live", "latest", "watch", "opinion", "analysis", "review", "quiz",
+        "the full story", "here's why", "here's how", "find out", "our verdict", "key takeaways",
+    ]
+    /// Words of a product listing: "hardback £14.99 at Waterstones", "was $99, now $79".
+    private static let shopWords: Set<String> = [
+        "hardback", "paperback", "hardcover", "ebook", "audiobook", "kindle", "rrp", "deal", "deals", "buy", "shop",
+        "sale", "save", "discount", "was", "now", "amazon", "ebay", "retailer",
+    ]
+
+    /// A whole line of page furniture that no sentence-level rule sees: an embed label
+    /// ("Facebook"), a teaser headline for another story ("Five ways to stay safe this winter:
+    /// Expert advice"), a product listing ("Zimbabwe: A Biography, hardback £14.99 at Waterstones").
+    /// Lines that end like sentences are never furniture by these rules.
+    static func isFurnitureLine(_ line: String) -> Bool {
+        let trimmed = line.trimmingSpaces
+        guard let last = trimmed.unicodeScalars.last, !".!?\u{201D}\"'\u{2019}".unicodeScalars.contains(last) else {
+            return false
+        }
+        let words = trimmed.split(whereSeparator: { $0 == " " })
+        guard !words.isEmpty, words.count <= 25 else { return false }
+        let lower = words.map { Tokenizer.lowercase(String($0.filter { !",:;()".contains($0) })) }
+        if lower.count == 1 && platforms.contains(lower[0]) { return true }
+        // A listicle: "(The) 10 best …", "Five ways to …".
+        let k = lower.first == "the" ? 1 : 0
+        if k + 1 < lower.count, isCount(lower[k]), listicleNouns.contains(lower[k + 1]) { return true }
+        // A colon kicker: "…: Our critic's picks", "…: What we know".
+        if let colon = trimmed.lastIndex(of: ":") {
+            let after = Tokenizer.lowercase(String(trimmed[trimmed.index(after: colon)...]).trimmingSpaces)
+            if teaserEndings.contains(where: { after == $0 || after.hasSuffix(" " + $0) || after.hasPrefix($0 + " ") })
+            {
+                return true
+            }
+        }
+        // A product listing: a price and a shop word.
+        let hasPrice = words.contains { word in
+            guard let first = word.unicodeScalars.first else { return false }
+            return Lexicon.currencySymbols[String(first)] != nil
+                && word.unicodeScalars.dropFirst().first.map {
+                    $0.properties.numericType != nil
+                } ?? false
+        }
+        if hasPrice && lower.contains(where: { shopWords.contains($0) || $0 == "at" }) { return true }
+        return false
+    }
+
+    private static func isCount(_ word: String) -> Bool {
+        word.allSatisfy(\.isNumber) || Lexicon.units[word] != nil || Lexicon.tens[word] != nil
     }
 
     /// "By Mara Quinlan", "By Nadia Karam and Tom Ellery, staff writers" — not "By Tuesday, …".

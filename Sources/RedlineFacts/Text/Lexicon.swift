@@ -257,7 +257,7 @@ enum Lexicon {
             ["a", "an", "half", "dozen", "for", "between", "noon", "midnight", "us", "c", "hk", "nz", "s"], .figureStart
         )
         mark(Assertion.lexicon.keys, .assertion)
-        mark(["expected", "set", "plans", "going"], .assertion)
+        mark(["expected", "set", "plans", "going", "one"], .assertion)
         mark(Attribution.speechVerbs, .speechVerb)
         mark(["according"], .speechVerb)
         for (word, flags) in table where !flags.isDisjoint(with: WordFlags.startsFigures) {

@@ -137,7 +137,17 @@ enum Tokenizer {
                     let c = scalars[k].0
                     if isDigit(c) {
                         k += 1
-                    } else if (c == "," || c == ".") && k + 1 < scalars.count && isDigit(scalars[k + 1].0) {
+                    } else if c == ",", k + 1 < scalars.count, isDigit(scalars[k + 1].0) {
+                        // A thousands separator (three digits follow) or one decimal comma ("3,5");
+                        // "3,4,5" is a list of three numbers.
+                        var run = k + 1
+                        while run < scalars.count && isDigit(scalars[run].0) { run += 1 }
+                        let isList =
+                            (run < scalars.count - 1 && scalars[run].0 == "," && isDigit(scalars[run + 1].0))
+                            || (start > 0 && scalars[start - 1].0 == ",")
+                        guard run - k - 1 == 3 || !isList else { break }
+                        k += 2
+                    } else if c == ".", k + 1 < scalars.count, isDigit(scalars[k + 1].0) {
                         k += 2
                     } else {
                         break
