@@ -52,7 +52,9 @@ let package = Package(
         ),
         .target(name: "RedlineFetch", swiftSettings: strict),
         .target(name: "RedlineDiff", swiftSettings: strict),
-        .target(name: "RedlineFacts", dependencies: ["RedlineDiff"], swiftSettings: strict),
+        .target(
+            name: "RedlineFacts", dependencies: ["RedlineDiff"], exclude: ["Lexicons/generate.py"],
+            swiftSettings: strict),
         .target(
             name: "RedlineStore",
             dependencies: [

@@ -289,7 +289,9 @@ public struct FactSheet: Sendable {
             if !sentence.isBoilerplate {
                 sentence.names = NameExtractor(
                     tokens: sentence.tokens, bytes: bytes, isOrdinaryWord: { search.usesInLowerCase($0) },
-                    isCapitalisedElsewhere: { search.capitalisesInside($0) }
+                    isCapitalisedElsewhere: { search.capitalisesInside($0) },
+                    isCapitalisedTwice: { search.capitalisesInsideTwice($0) },
+                    isTitleCase: sentence.isHeadline || NameExtractor.isTitleCase(sentence.tokens)
                 ).names()
                 if let (speaker, key) = Attribution.find(
                     in: sentence.tokens, outside: item.outside, names: sentence.names, lastPerson: lastPerson)

@@ -6,6 +6,7 @@ extension FactComparer {
         let oldContext = olds.map(\.text).joined(separator: " ")
         let newContext = news.map(\.text).joined(separator: " ")
         if olds.allSatisfy(\.isHeadline) || news.allSatisfy(\.isHeadline) {
+            headlineSpellings(olds.flatMap(\.names), news.flatMap(\.names), oldContext, newContext)
             for sentence in olds { headlineFacts(sentence, .old) }
             for sentence in news { headlineFacts(sentence, .new) }
             return
@@ -88,11 +89,46 @@ extension FactComparer {
         }
     }
 
+    /// A name respelt or renamed in a heading ("Aligning AgOpporunity …" → "… AgOpportunity …") is a
+    /// name change even though a heading's other facts only restate the body.
+    mutating func headlineSpellings(_ olds: [Name], _ news: [Name], _ oldContext: String, _ newContext: String) {
+        for a in unique(olds) {
+            guard
+                let b = news.first(where: {
+                    Similarity.isSpellingVariant(a, $0) || Self.isHyphenVariant(a.surface, $0.surface)
+                }),
+                !newPresence.contains(a, exactly: true), reportedNames.insert("-" + a.key).inserted
+            else { continue }
+            reportedNames.insert("+" + b.key)
+            var change = nameChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext)
+            change.detail["reason"] = .string(Similarity.isSpellingVariant(a, b) ? "spelling" : "changed")
+            changes.append(change)
+        }
+    }
+
     mutating func compareNames(_ olds: [Name], _ news: [Name], _ oldContext: String, _ newContext: String) {
         let oldKeys = Set(olds.map(\.key))
         let newKeys = Set(news.map(\.key))
         var gone = unique(olds.filter { !newKeys.contains($0.key) })
         var came = unique(news.filter { !oldKeys.contains($0.key) })
+        // A plural written for a singular ("Officer" → "Officers") is the same name.
+        gone.removeAll { a in
+            guard let j = came.firstIndex(where: { Self.isPluralVariant(a.key, $0.key) }) else { return false }
+            came.remove(at: j)
+            return true
+        }
+        // A surname that gains or loses a hyphenated part ("Rebecca Refoy-Sidibe" → "Rebecca Refoy"):
+        // the same person's name changed, whatever else the text says.
+        gone.removeAll { a in
+            guard let j = came.firstIndex(where: { Self.isHyphenVariant(a.surface, $0.surface) }) else { return false }
+            let b = came.remove(at: j)
+            guard reportedNames.insert("~" + a.key + ">" + b.key).inserted else { return true }
+            reportedNames.formUnion(["-" + a.key, "+" + b.key])
+            var change = nameChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext)
+            change.detail["reason"] = .string("changed")
+            changes.append(change)
+            return true
+        }
         // Spelling fixes: a close spelling in the same place.
         var i = 0
         while i < gone.count {
@@ -138,6 +174,20 @@ extension FactComparer {
             reportedNames.insert("+" + name.key)
             changes.append(nameChange(.added, old: nil, new: name, oldContext: oldContext, newContext: newContext))
         }
+    }
+
+    static func isPluralVariant(_ a: String, _ b: String) -> Bool {
+        a.count != b.count && (a + "s" == b || b + "s" == a)
+    }
+
+    /// The same words but the last, which one of the two extends with a hyphen: "Refoy" / "Refoy-Sidibe".
+    static func isHyphenVariant(_ a: String, _ b: String) -> Bool {
+        let x = a.split(separator: " ")
+        let y = b.split(separator: " ")
+        guard x.count == y.count, x.count >= 2, x.dropLast() == y.dropLast(), let p = x.last, let q = y.last,
+            p != q
+        else { return false }
+        return p.hasPrefix(q + "-") || q.hasPrefix(p + "-") || p.hasSuffix("-" + q) || q.hasSuffix("-" + p)
     }
 
     func unique(_ names: [Name]) -> [Name] {

@@ -12,6 +12,10 @@ struct NamePresence {
     /// counts ("Herzog" for "Isaac Herzog").
     func contains(_ name: Name, exactly: Bool = false) -> Bool {
         if sheet.nameKeys.contains(name.key) { return true }
+        // "CO" and "Colorado": a US state by its postal code or its name.
+        if let state = Self.state(of: name), sheet.nameKeys.contains(state) || sheet.search.contains(state) {
+            return true
+        }
         let isFullPersonName = name.kind == .person && name.surface.contains(" ")
         if !exactly && isFullPersonName && sheet.nameKeys.contains(name.lastWordKey) { return true }
         if sheet.search.contains(name.surface) { return true }
@@ -21,4 +25,15 @@ struct NamePresence {
         }
         return false
     }
+
+    /// The other spelling of a US state: its folded name for a postal code, its code for a name.
+    static func state(of name: Name) -> String? {
+        if name.surface.utf8.count == 2, name.surface.allSatisfy(\.isUppercase) {
+            return GeneratedLexicon.usStates[name.key]
+        }
+        return stateCodes[name.key]?.uppercased()
+    }
+
+    private static let stateCodes: [String: String] = Dictionary(
+        GeneratedLexicon.usStates.map { ($0.value, $0.key) }, uniquingKeysWith: { first, _ in first })
 }

@@ -11,6 +11,12 @@ struct NameExtractor {
     let isOrdinaryWord: (String) -> Bool
     /// True for a word (as written, capitalised) the document also capitalises inside a sentence.
     let isCapitalisedElsewhere: (String) -> Bool
+    /// True for a word the document capitalises inside sentences twice or more (for a word that is
+    /// itself inside its sentence, where one such use is this one).
+    var isCapitalisedTwice: (String) -> Bool = { _ in false }
+    /// The sentence is written in title case (a heading, a headline): its capitalised common words
+    /// ("Best Places to Visit") are ordinary words, not names.
+    var isTitleCase = false
 
     /// Words that may join two parts of an organisation or place name ("Bank of England").
     private static let connectors: Set<String> = ["of", "for", "on", "the", "de", "del"]
@@ -31,6 +37,25 @@ struct NameExtractor {
         "office", "bureau", "secretary", "union", "league", "federation", "organization", "organisation", "board",
         "school", "college", "party", "academy", "society", "association", "commission", "agency", "centre", "center",
         "foundation", "fund",
+    ]
+
+    /// True for a title-case line: every word of four letters or more capitalised, at least two of them.
+    static func isTitleCase(_ tokens: [Token]) -> Bool {
+        var long = 0
+        for token in tokens where token.isWord {
+            if !token.isCapitalised {
+                // Titles keep only short function words in lower case: "Best Places to Visit in Rome".
+                guard titleFunctionWords.contains(token.lower) else { return false }
+            } else if token.text.utf8.count >= 4 {
+                long += 1
+            }
+        }
+        return long >= 2 && !tokens.allSatisfy { !$0.isWord || $0.isAllCaps }
+    }
+
+    private static let titleFunctionWords: Set<String> = [
+        "a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by", "as", "from",
+        "with", "into", "via", "vs", "per", "up", "out", "off", "over", "is", "are", "be", "your", "our",
     ]
 
     func names() -> [Name] {
@@ -75,12 +100,19 @@ struct NameExtractor {
                 guard token.isWord, token.spaceBefore else { break }
                 if isNamePart(end) && !token.has(.weekday) {
                     end += 1
+                    // "Donald J. Trump": a middle initial's full stop stays inside the name.
+                    if end + 1 < tokens.count, tokens[end].text == ".", !tokens[end].spaceBefore,
+                        tokens[end - 1].text.utf8.count == 1, isNamePart(end + 1), tokens[end + 1].spaceBefore
+                    {
+                        end += 1
+                    }
                 } else if token.has(.particle) && !token.isCapitalised
                     && end + 1 < tokens.count && isNamePart(end + 1)
                 {
                     end += 2
                 } else if Self.connectors.contains(token.lower) && !token.isCapitalised && end + 1 < tokens.count
                     && isNamePart(end + 1) && !tokens[end + 1].isAllCaps
+                    && !tokens[end + 1].has([.weekday, .month])
                     && tokens[nameStart..<end].contains(where: {
                         Self.organisationHeads.contains($0.lower) || $0.has(.placeWord)
                     })
@@ -118,10 +150,18 @@ struct NameExtractor {
                     end < tokens.count && tokens[end].has(.speechVerb) && tokens[end].lower != "according"
                     && (!word.hasSuffix("s") || tokens[first].has(.organisation))
                 if !tokens[first].isAllCaps && !isCapitalisedElsewhere(tokens[first].text)
-                    && !tokens[first].has([.place, .givenName]) && !speaks && !isHyphenatedName(first)
+                    && !isKnownPlaceOrPerson(first) && !speaks && !isHyphenatedName(first)
+                    && !hasInnerCapital(tokens[first].text)
                 {
                     first = end
                 }
+            }
+            // Common words opening a sentence or a list item ("Information Technology programs",
+            // "Weight Management 34%") name nothing unless the text capitalises them elsewhere.
+            if first < end && !hasRole && (start == firstWord || isAfterOpeningPunctuation(start))
+                && (first..<end).allSatisfy({ isCommonWord($0) })
+            {
+                first = end
             }
             // "Farmer Elena Sorrow said": an ordinary noun opening the sentence describes the person.
             var descriptor: String?
@@ -149,7 +189,7 @@ struct NameExtractor {
             if tokens[first..<end].allSatisfy({ $0.has(.title) }) { first = end }
             // Trailing particles and connectors are not part of it.
             while end > first && !tokens[end - 1].isCapitalised && !isHyphenatedName(end - 1) { end -= 1 }
-            if first < end {
+            if first < end && !namesNothing(first..<end) {
                 names.append(makeName(first..<end, role: role))
             }
             i = max(end, i + 1)
@@ -202,11 +242,75 @@ struct NameExtractor {
 
     private func startsName(_ i: Int) -> Bool {
         i < tokens.count && tokens[i].isWord && (tokens[i].isCapitalised || isHyphenatedName(i))
+            && !isTitleCaseWord(i)
     }
 
     private func isNamePart(_ i: Int) -> Bool {
         guard i < tokens.count, tokens[i].isWord else { return false }
-        return tokens[i].isCapitalised || isHyphenatedName(i)
+        return (tokens[i].isCapitalised || isHyphenatedName(i)) && !isTitleCaseWord(i)
+    }
+
+    /// In a title-case line, a common word capitalised only for the title ("Best", "Places").
+    private func isTitleCaseWord(_ i: Int) -> Bool {
+        guard isTitleCase, !tokens[i].isAllCaps else { return false }
+        let token = tokens[i]
+        guard token.has(.common) || GeneratedLexicon.commonWords.contains(token.lower) else { return false }
+        return !isKnownPlaceOrPerson(i) && !token.has([.organisation, .title])
+    }
+
+    /// A common English word (the generated lexicon or the short list) that this document does not
+    /// capitalise inside a sentence, and that is no known place or first name.
+    private func isCommonWord(_ i: Int) -> Bool {
+        let token = tokens[i]
+        guard token.has(.common) || GeneratedLexicon.commonWords.contains(token.lower) else { return false }
+        let atStart = i == (tokens.firstIndex { $0.isWord } ?? 0) || isAfterOpeningPunctuation(i)
+        let capitalisedElsewhere = atStart ? isCapitalisedElsewhere(token.text) : isCapitalisedTwice(token.text)
+        return !capitalisedElsewhere && !isKnownPlaceOrPerson(i) && !token.has([.organisation, .title])
+    }
+
+    /// A place or first name the word lists know: "Tunisia", "Lakewood", "Helen".
+    private func isKnownPlaceOrPerson(_ i: Int) -> Bool {
+        let token = tokens[i]
+        if token.has([.place, .givenName]) { return true }
+        return GeneratedLexicon.places.contains(Name.key(token.text))
+            || GeneratedLexicon.givenNames.contains(token.lower)
+    }
+
+    /// "AgOpportunity", "GitHub", "iPhone": a capital after a lower-case letter marks a brand or name.
+    private func hasInnerCapital(_ word: String) -> Bool {
+        var previousLower = false
+        for byte in word.utf8 {
+            if byte >= 0x41 && byte <= 0x5A && previousLower { return true }
+            previousLower = byte >= 0x61 && byte <= 0x7A
+        }
+        return false
+    }
+
+    /// Spans that look like names and name nothing: one letter ("X", "B"), a holiday or season
+    /// ("Christmas"), an acronym for a thing ("PDF", "CEO", "APIs"), a plural nationality ("Americans").
+    private func namesNothing(_ span: Range<Int>) -> Bool {
+        let words = tokens[span].filter(\.isWord)
+        guard !words.isEmpty else { return true }
+        if words.count == 1 {
+            let word = words[0]
+            let letters = word.text.utf8.filter { $0 != UInt8(ascii: ".") }
+            if letters.count == 1 { return true }
+            var lower = word.lower
+            if word.text.utf8.count > 2 && word.text.hasSuffix("s") && word.text.dropLast().allSatisfy(\.isUppercase) {
+                lower = String(lower.dropLast())  // "APIs", "KPIs"
+            }
+            if Lexicon.notNames.contains(lower) { return true }
+            // "Services", "University" left alone in a title: the rest of the name was common words.
+            if isTitleCase && !word.isAllCaps && word.has([.organisation, .placeWord, .title]) { return true }
+            if lower.hasSuffix("s"), Lexicon.flags(of: String(lower.dropLast())).contains(.demonym) { return true }
+            if word.has([.month, .weekday]) { return true }
+            if lower.hasSuffix("s"), Lexicon.flags(of: String(lower.dropLast())).contains(.weekday) { return true }
+        }
+        // "Christmas Day", "Easter Sunday", "New Year's Eve"
+        return words.allSatisfy {
+            Lexicon.notNames.contains($0.lower) || ["day", "eve"].contains($0.lower) || $0.has(.weekday)
+        }
+            && words.contains { Lexicon.notNames.contains($0.lower) }
     }
 
     /// "al-Assad", "el-Sisi", "bin-Salman": a particle fused to a capitalised name.
@@ -231,7 +335,7 @@ struct NameExtractor {
     private func isOrdinary(_ i: Int) -> Bool {
         let token = tokens[i]
         guard !token.isAllCaps || token.lower.count == 1 else { return false }
-        return token.has(.common) || isOrdinaryWord(token.lower)
+        return token.has(.common) || isOrdinaryWord(token.lower) || isCommonWord(i)
     }
 
     private func makeName(_ span: Range<Int>, role: String?) -> Name {
@@ -251,9 +355,17 @@ struct NameExtractor {
         }
         if words.contains(where: { $0.has(.organisation) }) { return .organisation }
         if words.contains(where: { $0.has(.placeWord) }) && words.count > 1 { return .place }
-        if words.allSatisfy({ $0.has(.place) }) { return .place }
+        if words.allSatisfy({ $0.has(.place) })
+            || GeneratedLexicon.places.contains(Name.key(words.map(\.text).joined(separator: " ")))
+        {
+            return .place
+        }
         if words.contains(where: \.isAllCaps) { return .organisation }
-        if let first = words.first, first.has(.givenName), words.count >= 2 { return .person }
+        if let first = words.first, first.has(.givenName) || GeneratedLexicon.givenNames.contains(first.lower),
+            words.count >= 2
+        {
+            return .person
+        }
         let previous = before >= 0 ? tokens[before].lower : ""
         if Self.placePrepositions.contains(previous) && !(words.first?.has(.givenName) ?? false) {
             return .place

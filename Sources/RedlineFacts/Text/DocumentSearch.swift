@@ -23,6 +23,8 @@ final class DocumentSearch: @unchecked Sendable {
     private struct WordIndex {
         var lowerCase = HashSet64()
         var capitalisedInside = HashSet64()
+        /// Words capitalised inside a sentence at least twice.
+        var capitalisedTwice = HashSet64()
         var folded = HashSet64()
     }
     private var index: WordIndex?
@@ -62,11 +64,25 @@ final class DocumentSearch: @unchecked Sendable {
         var k = start
         var sentenceStart = true
         let classes = Self.byteClasses
+        // A line's capitalised words wait for its end: in a title-case line (no lower-case word of
+        // four letters or more) capitals say nothing about names.
+        var lineCapitals: [UInt64] = []
+        var lineHasLowerWord = false
+        func endLine() {
+            if lineHasLowerWord || lineCapitals.count < 2 {
+                for key in lineCapitals where !built.capitalisedInside.insert(key) {
+                    built.capitalisedTwice.insert(key)
+                }
+            }
+            lineCapitals.removeAll(keepingCapacity: true)
+            lineHasLowerWord = false
+        }
         while k < bytes.count {
             let byte = bytes[k]
             let kind = classes[Int(byte)]
             guard kind & Self.wordClass != 0 else {
                 if kind == Self.sentenceEndClass { sentenceStart = true }
+                if byte == 0x0A { endLine() }
                 k += 1
                 continue
             }
@@ -96,14 +112,18 @@ final class DocumentSearch: @unchecked Sendable {
             // word lists), and one letter is never a name: they are left out.
             let length = end - k
             if byte >= 0x61 && byte <= 0x7A {
-                if !hasUpper && length > 3 { built.lowerCase.insert(key) }
+                if !hasUpper && length > 3 {
+                    built.lowerCase.insert(key)
+                    lineHasLowerWord = true
+                }
             } else if byte >= 0x41 && byte <= 0x5A && !sentenceStart {
-                built.capitalisedInside.insert(key)
+                lineCapitals.append(key)
             }
             if length > 1 { built.folded.insert(key) }
             sentenceStart = false
             k = end
         }
+        endLine()
         return built
     }
 
@@ -122,7 +142,7 @@ final class DocumentSearch: @unchecked Sendable {
         case 0x30...0x39: return digitClass
         case 0xE2: return sentenceEndClass  // curly quotes and dashes start with it; also ≥ 0x80
         case 0x80...0xFF: return highClass
-        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A, UInt8(ascii: "\""):
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), 0x0A, UInt8(ascii: "\""), UInt8(ascii: ":"):
             return sentenceEndClass
         default: return 0
         }
@@ -136,6 +156,12 @@ final class DocumentSearch: @unchecked Sendable {
     /// True when the document writes `word` capitalised somewhere other than a sentence's start.
     func capitalisesInside(_ word: String) -> Bool {
         wordIndex().capitalisedInside.contains(Self.foldedHash(word))
+    }
+
+    /// True when the document writes `word` capitalised inside sentences at least twice (so the
+    /// occurrence being asked about is not the only one).
+    func capitalisesInsideTwice(_ word: String) -> Bool {
+        wordIndex().capitalisedTwice.contains(Self.foldedHash(word))
     }
 
     /// The hash the index keeps for a word: folded, apostrophes dropped.
@@ -185,6 +211,8 @@ final class DocumentSearch: @unchecked Sendable {
                 guard let first = candidate.unicodeScalars.first, first.properties.isUppercase,
                     !Lexicon.titles.contains(candidate.lowercased()),
                     !Lexicon.commonWords.contains(candidate.lowercased()),
+                    !GeneratedLexicon.commonWords.contains(candidate.lowercased())
+                        || GeneratedLexicon.givenNames.contains(candidate.lowercased()),
                     !Lexicon.demonyms.contains(candidate.lowercased())
                 else { break }
                 words.insert(candidate, at: 0)
@@ -289,7 +317,9 @@ struct HashSet64 {
     @inline(__always)
     private static func normalize(_ value: UInt64) -> UInt64 { value == 0 ? 1 : value }
 
-    mutating func insert(_ value: UInt64) {
+    /// Adds `value`; false when it was there already.
+    @discardableResult
+    mutating func insert(_ value: UInt64) -> Bool {
         if (count + 1) * 2 > slots.count { grow() }
         let v = Self.normalize(value)
         let inserted = slots.withUnsafeMutableBufferPointer { slots -> Bool in
@@ -303,6 +333,7 @@ struct HashSet64 {
             return true
         }
         if inserted { count += 1 }
+        return inserted
     }
 
     func contains(_ value: UInt64) -> Bool {

@@ -110,7 +110,8 @@ enum Lexicon {
         governor mayor judge justice chief officer ambassador envoy speaker deputy commissioner inspector
         detective det supt superintendent coach ceo cfo chairman chairwoman chair director spokesman spokeswoman
         spokesperson attorney prosecutor minister premier chancellor crown saint st hon rev reverend bishop
-        archbishop cardinal dean mme mlle herr frau senhor señor
+        archbishop cardinal dean mme mlle herr frau senhor señor president-elect vice-president governor-elect
+        mayor-elect senator-elect chancellor-elect prime-minister-designate
         """)
     /// Lower-case name particles ("Bashar al-Assad", "Ludwig van Beethoven", "Osama bin Laden").
     static let particles: Set<String> = set(
@@ -216,6 +217,23 @@ enum Lexicon {
         protesters demonstrators families relatives leaders members students workers voters prosecutors judges
         update updated read photo image video watch listen share advertisement editor note correction clarification
         breaking live exclusive analysis opinion comment subscribe sign follow click related more
+        i'm i've i'd i'll we've we're we'll we'd you're you've you'll you'd they're they've they'll they'd
+        it's that's there's here's what's who's let's he's she's he'll she'll he'd she'd isn't aren't wasn't
+        weren't don't doesn't didn't can't couldn't won't wouldn't shouldn't
+        i’m i’ve i’d i’ll we’ve we’re we’ll we’d you’re you’ve you’ll you’d they’re they’ve they’ll they’d
+        it’s that’s there’s here’s what’s who’s let’s he’s she’s don’t doesn’t didn’t can’t won’t isn’t
+        """)
+    /// Capitalised words that never name a person, organisation or place: holidays, seasons, and
+    /// acronyms for things rather than bodies ("PDF", "CEO", "FAQ", "GDP", "AI").
+    static let notNames: Set<String> = set(
+        """
+        christmas easter ramadan eid hanukkah chanukah diwali thanksgiving halloween passover lent advent
+        pentecost yom kippur spring summer autumn winter fall xmas
+        pdf png jpg jpeg gif svg csv html xml json url urls http https www api sdk faq faqs ceo cfo coo cto cio cmo
+        vp svp evp gdp gnp cpi id tv pc ok asap diy fyi rsvp usb gps sms mms ai ui ux vr ar iot seo roi kpi saas paas
+        iaas crm erp hr pr q&a iq mvp ipo etf llm dna rna hiv aids covid mph kph et pt gmt utc am pm ad bc ce bce
+        led lcd oled hd uhd hdr suv ev evs atm pin dvd cd mp3 mp4 wifi lol omg tbd tba eta aka ps ppe pos ppc hvac
+        bmi diy irl yoy ii iii iv vi vii viii ix xi xii
         """)
 
     // MARK: Word classes
