@@ -3,14 +3,16 @@
 # and no-change pairs left silent, with the independent check's scorer, for the real set
 # (Benchmarks/revisions-real/load.py) and for our own fixtures (Fixtures/revisions).
 #   bash Benchmarks/revisions-real.sh [REDLINE]      (from the project root)
-# Needs local copies of 18F/18f.gsa.gov, GSA/digitalgov.gov and mozilla/readability under
+# Needs local copies of 18F/18f.gsa.gov, GSA/digitalgov.gov, openSUSE/news-o-o and mozilla/readability under
 # /work/.mirror (the search tool's fetch), and the real-page set (Benchmarks/realpages/load.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 redline=${1:-.build/release/redline}
 scorer=${SCORE_FACTS:-../shared/eval/score_facts.py}
 [ -d bench-build/realpages/readability ] || python3 Benchmarks/realpages/load.py bench-build/realpages
-rm -rf bench-build/revisions-real && python3 Benchmarks/revisions-real/load.py bench-build/revisions-real >/dev/null
+rm -rf bench-build/revisions-real bench-build/revisions-heldout
+python3 Benchmarks/revisions-real/load.py bench-build/revisions-real >/dev/null
+python3 Benchmarks/revisions-real/load.py bench-build/revisions-heldout --prefix h >/dev/null
 score() { # NAME PAIRS_DIR
   local pred="bench-build/pred-$1"
   rm -rf "$pred" && mkdir -p "$pred"
@@ -24,5 +26,6 @@ score() { # NAME PAIRS_DIR
   echo
 }
 score real bench-build/revisions-real
+score held-out bench-build/revisions-heldout
 # Our own fixtures keep their folder names; the scorer wants the same names for predictions.
 score fixtures Fixtures/revisions

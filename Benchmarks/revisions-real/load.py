@@ -8,7 +8,8 @@ the layout ../shared/eval/score_facts.py reads. Two kinds of pair:
 
   "git"   a real published revision: the post at `path` before and after `commit` in a public
           repository that keeps a newsroom's or agency's published articles under version control.
-          18F/18f.gsa.gov and GSA/digitalgov.gov (both US government works, public domain / CC0).
+          18F/18f.gsa.gov and GSA/digitalgov.gov (both US government works, public domain / CC0),
+          openSUSE/news-o-o (openSUSE News, posts under CC-BY-SA-3.0: rebuilt here, not committed).
           The window is the changed paragraphs with `context` paragraphs around them (default 2).
   "page"  real article text with an edit modelled on a real correction or update: paragraphs
           `paras` of a real news page from the real-page set (Benchmarks/realpages/load.py:
@@ -17,6 +18,8 @@ the layout ../shared/eval/score_facts.py reads. Two kinds of pair:
           new version ([old, new] pairs, each old string must occur exactly once); `old_edits`
           likewise put a modelled mistake into the old version, for corrections.
 
+Ids: g = real revisions and m = modelled corrections, both used to develop the rules; h = real
+revisions labelled afterwards and never used to tune anything (the honest estimate).
 Labels follow ../shared/DESIGN.md ("how fact changes are counted"). The independent check's
 reserved sets (newspaper4k and goose3 test data, alex2awesome/edit-pathways) are never used.
 """
@@ -111,8 +114,10 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", nargs="?")
     parser.add_argument("--show", help="print one pair's texts and labels instead of writing")
+    parser.add_argument("--prefix", default="", help="only the pairs whose id starts so (h: the held-out pairs)")
     args = parser.parse_args()
     pairs = json.load(open(os.path.join(HERE, "pairs.json"), encoding="utf-8"))
+    pairs = [pair for pair in pairs if pair["id"].startswith(args.prefix)]
     for pair in pairs:
         if args.show and pair["id"] != args.show:
             continue

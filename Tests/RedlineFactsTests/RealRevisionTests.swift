@@ -117,4 +117,56 @@ struct RealRevisionTests {
         #expect(change.newSpeaker == "a spokeswoman for Amnesty International")
         #expect(facts.changes.contains { $0.kind == .name && $0.change == .removed && $0.old == "Lotfi Azzouz" })
     }
+
+    @Test("Dates: 'the 7th of July', a year dropped from a date, and 'today' are read as such")
+    func moreDates() {
+        #expect(
+            changes(
+                "The deadline is 7th of July. It was released on June 8th, 2022.",
+                "The deadline is July 7. It was released on June 8."
+            )
+            .isEmpty)
+        #expect(
+            changes("This week, we celebrate our first anniversary.", "Today, we celebrate our first anniversary.")
+                == ["figure modified This week -> Today"])
+        #expect(changes("In today's world, we celebrate.", "In today's world, we celebrate it.").isEmpty)
+    }
+
+    @Test("Names: a missing space fixed, a misspelling fixed to a spelling already in the sentence")
+    func gluedAndRespelt() {
+        #expect(
+            changes(
+                "AsSlowroll continues, Slowroll's updates arrive.", "As Slowroll continues, Slowroll's updates arrive."
+            ).isEmpty)
+        #expect(
+            changes("It builds programs for theWebAssembly target.", "It builds programs for the WebAssembly target.")
+                .isEmpty)
+        #expect(
+            changes(
+                "People use the National Parks Service website, and the National Park Service serves them.",
+                "People use the National Park Service website, and the National Park Service serves them.")
+                == ["name modified National Parks Service -> National Park Service"])
+    }
+
+    @Test("A name put in another's place is a replacement even when the old one is named elsewhere")
+    func sameSlot() {
+        let heading = "\n\nInstallation of openSUSE MicroOS\n"
+        #expect(
+            changes(
+                "This guide covers YaST on openSUSE MicroOS." + heading,
+                "This guide covers YaST on openSUSE Tumbleweed." + heading)
+                == ["name modified MicroOS -> Tumbleweed"])
+    }
+
+    @Test("An acronym spelt out is no new name; a surname alone opening a sentence is a name")
+    func acronymsAndSurnames() {
+        #expect(
+            changes(
+                "Pool Three of the Agile BPA is ready. The Agile BPA had protests.",
+                "Pool Three of the Agile Blanket Purchase Agreement (BPA) is ready. The Agile BPA had protests."
+            ).isEmpty)
+        #expect(
+            changes("Kockman will also give a talk about the survey.", "Kocman will also give a talk about the survey.")
+                == ["name modified Kockman -> Kocman"])
+    }
 }

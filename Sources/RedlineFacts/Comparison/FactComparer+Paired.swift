@@ -47,9 +47,14 @@ extension FactComparer {
     mutating func compareFigures(_ olds: [Figure], _ news: [Figure], _ oldContext: String, _ newContext: String) {
         var restOld = olds
         var restNew = news
-        // 1. The same value (however written) with the same kind of hedge: unchanged.
+        // 1. The same value (however written) with the same kind of hedge: unchanged; a date that
+        // only drops or adds its year ("June 8th, 2022" → "June 8") is the same date.
         restOld.removeAll { figure in
-            guard let j = restNew.firstIndex(where: { $0.key == figure.key && $0.bound == figure.bound }) else {
+            guard
+                let j = restNew.firstIndex(where: {
+                    ($0.key == figure.key || Self.sameDayOfYear($0, figure)) && $0.bound == figure.bound
+                })
+            else {
                 return false
             }
             restNew.remove(at: j)
@@ -148,9 +153,42 @@ extension FactComparer {
                 i += 1
             }
         }
-        // Names that vanished from the text and names new to it.
-        gone.removeAll { newPresence.contains($0) }
-        came.removeAll { oldPresence.contains($0) }
+        // A misspelling corrected to a spelling the sentence already had ("National Parks Service
+        // … National Park Service" → both "Park"), or a word glued to a name that is unglued
+        // ("AsSlowroll" → "As Slowroll"): compared with every name of the new sentence.
+        gone.removeAll { a in
+            if news.contains(where: { Self.isGluedVariant(a.key, $0.key) }) { return true }
+            guard let b = news.first(where: { Similarity.isSpellingVariant(a, $0) }),
+                !newPresence.contains(a, exactly: true), reportedNames.insert("-" + a.key).inserted
+            else { return false }
+            reportedNames.insert("~" + a.key + ">" + b.key)
+            var change = nameChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext)
+            change.detail["reason"] = .string("spelling")
+            changes.append(change)
+            return true
+        }
+        came.removeAll { b in olds.contains { Self.isGluedVariant(b.key, $0.key) } }
+        // One name put in another's place in the sentence ("from Italy, Poland and Spain" → "from
+        // Italy, Japan and Spain") is a replacement even if the old one is still named elsewhere.
+        gone.removeAll { a in
+            guard
+                let j = came.firstIndex(where: { b in
+                    (b.kind == a.kind || b.kind == .unknown || a.kind == .unknown)
+                        && Self.sameSlot(old.bytes, a.range, new.bytes, b.range) && !oldPresence.contains(b)
+                })
+            else { return false }
+            let b = came.remove(at: j)
+            guard reportedNames.insert("~" + a.key + ">" + b.key).inserted else { return true }
+            reportedNames.formUnion(["-" + a.key, "+" + b.key])
+            var change = nameChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext)
+            change.detail["reason"] = .string("replaced")
+            changes.append(change)
+            return true
+        }
+        // Names that vanished from the text and names new to it; an acronym spelt out in the other
+        // version ("Agile BPA" → "Agile Blanket Purchase Agreement (BPA)") is no new name.
+        gone.removeAll { newPresence.contains($0) || Self.acronymKnown(after: $0, in: old, to: newPresence) }
+        came.removeAll { oldPresence.contains($0) || Self.acronymKnown(after: $0, in: new, to: oldPresence) }
         // One replaced by another of the same kind, in the same sentence.
         while let a = gone.first,
             let j = came.firstIndex(where: { $0.kind == a.kind || $0.kind == .unknown || a.kind == .unknown })
@@ -174,6 +212,74 @@ extension FactComparer {
             reportedNames.insert("+" + name.key)
             changes.append(nameChange(.added, old: nil, new: name, oldContext: oldContext, newContext: newContext))
         }
+    }
+
+    /// One date with a year and one without, on the same month and day.
+    static func sameDayOfYear(_ a: Figure, _ b: Figure) -> Bool {
+        guard a.kind == .date, b.kind == .date, Set([a.unit, b.unit]) == ["date", "month-day"] else { return false }
+        return Int(a.value) % 10000 == Int(b.value) % 10000
+    }
+
+    /// "asslowroll" / "slowroll", "thewebassembly" / "webassembly", "poolover" / "pool": one key
+    /// is the other with a common word glued to its start or end (a missing space, fixed).
+    static func isGluedVariant(_ a: String, _ b: String) -> Bool {
+        guard a.count != b.count else { return false }
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        guard short.count >= 3 else { return false }
+        let extra: Substring
+        if long.hasPrefix(short) {
+            extra = long.dropFirst(short.count)
+        } else if long.hasSuffix(short) {
+            extra = long.dropLast(short.count)
+        } else {
+            return false
+        }
+        let word = String(extra)
+        return extra.count <= 5
+            && (Lexicon.flags(of: word).contains(.common) || GeneratedLexicon.commonWords.contains(word))
+    }
+
+    /// True when two names stand in the same place of their sentences: the same word just before
+    /// them, or just after.
+    static func sameSlot(_ oldBytes: [UInt8], _ a: Range<Int>, _ newBytes: [UInt8], _ b: Range<Int>) -> Bool {
+        let before = (
+            Self.word(in: oldBytes, endingBefore: a.lowerBound), Self.word(in: newBytes, endingBefore: b.lowerBound)
+        )
+        let after = (
+            Self.word(in: oldBytes, startingAfter: a.upperBound), Self.word(in: newBytes, startingAfter: b.upperBound)
+        )
+        return (!before.0.isEmpty && before.0 == before.1) || (!after.0.isEmpty && after.0 == after.1)
+    }
+
+    /// The word before `offset` on the same line, lower-cased ("" at a line's start).
+    static func word(in bytes: [UInt8], endingBefore offset: Int) -> String {
+        var end = offset
+        while end > 0 && (bytes[end - 1] == 0x20 || bytes[end - 1] == UInt8(ascii: ",")) { end -= 1 }
+        var start = end
+        while start > 0 && DocumentSearch.isWordByte(bytes[start - 1]) { start -= 1 }
+        return Tokenizer.lowercase(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    /// The word after `offset` on the same line, lower-cased ("" at a line's end).
+    static func word(in bytes: [UInt8], startingAfter offset: Int) -> String {
+        var start = offset
+        while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == UInt8(ascii: ",")) { start += 1 }
+        var end = start
+        while end < bytes.count && DocumentSearch.isWordByte(bytes[end]) { end += 1 }
+        return Tokenizer.lowercase(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    /// "(BPA)" right after the name, and the other version names BPA.
+    static func acronymKnown(after name: Name, in sheet: FactSheet, to other: NamePresence) -> Bool {
+        let bytes = sheet.bytes
+        var k = name.range.upperBound
+        while k < bytes.count && bytes[k] == 0x20 { k += 1 }
+        guard k < bytes.count, bytes[k] == UInt8(ascii: "(") else { return false }
+        var end = k + 1
+        while end < bytes.count && bytes[end] >= 0x41 && bytes[end] <= 0x5A { end += 1 }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: ")"), end - k - 1 >= 2 else { return false }
+        let acronym = String(decoding: bytes[(k + 1)..<end], as: UTF8.self)
+        return other.sheet.nameKeys.contains(acronym.lowercased()) || other.sheet.search.contains(acronym)
     }
 
     static func isPluralVariant(_ a: String, _ b: String) -> Bool {

@@ -13,7 +13,9 @@ struct NamePresence {
     func contains(_ name: Name, exactly: Bool = false) -> Bool {
         if sheet.nameKeys.contains(name.key) { return true }
         // "CO" and "Colorado": a US state by its postal code or its name.
-        if let state = Self.state(of: name), sheet.nameKeys.contains(state) || sheet.search.contains(state) {
+        if name.kind != .person, let state = Self.state(of: name),
+            sheet.nameKeys.contains(state) || sheet.search.contains(state)
+        {
             return true
         }
         let isFullPersonName = name.kind == .person && name.surface.contains(" ")
@@ -23,7 +25,8 @@ struct NamePresence {
         if !exactly && isFullPersonName, let last = name.surface.split(separator: " ").last {
             return sheet.search.contains(String(last))
         }
-        return false
+        // "theWebAssembly": one word, long enough not to hide inside another by chance.
+        return name.surface.utf8.count >= 5 && !name.surface.contains(" ") && sheet.search.containsGlued(name.surface)
     }
 
     /// The other spelling of a US state: its folded name for a postal code, its code for a name.

@@ -29,7 +29,14 @@ extension FigureExtractor {
             dayValue == dayValue.rounded()
         {
             var j = i + 1
-            if j < tokens.count, ["st", "nd", "rd", "th"].contains(tokens[j].lower), attached(j) { j += 1 }
+            if j < tokens.count, ["st", "nd", "rd", "th"].contains(tokens[j].lower), attached(j) {
+                j += 1
+                // "the 7th of July"
+                if j + 1 < tokens.count, tokens[j].lower == "of", tokens[j + 1].isCapitalised, tokens[j + 1].has(.month)
+                {
+                    j += 1
+                }
+            }
             if j < tokens.count, tokens[j].isCapitalised, tokens[j].has(.month),
                 let month = Lexicon.months[tokens[j].lower]
             {
@@ -76,7 +83,10 @@ extension FigureExtractor {
             }
         }
         if token.has(.dayWord) {
-            add(.date, i..<(i + 1), value: token.lower == "yesterday" ? -1 : 1, unit: "relative-day")
+            // "today's world" names no day.
+            if i + 1 < tokens.count, tokens[i + 1].lower == "s", attached(i + 1) { return nil }
+            let offsets = ["yesterday": -1.0, "today": 0, "tonight": 0, "tomorrow": 1]
+            add(.date, i..<(i + 1), value: offsets[token.lower] ?? 0, unit: "relative-day")
             return i + 1
         }
         if token.has(.relativeHead) && has(i + 1, .relativeUnit) {

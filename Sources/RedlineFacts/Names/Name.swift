@@ -22,7 +22,8 @@ public struct Name: Sendable, Equatable, Hashable {
 
     /// The folded key of the name's last word (its surname, for a person).
     var lastWordKey: String {
-        Name.key(String(surface.split(separator: " ").last ?? ""))
+        guard let space = surface.utf8.lastIndex(of: 0x20) else { return Name.key(surface) }
+        return Name.key(String(surface[surface.utf8.index(after: space)...]))
     }
 
     /// Arabic articles are written with and without: "Bashar al-Assad" = "Bashar Assad".

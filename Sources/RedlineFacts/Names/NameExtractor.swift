@@ -45,7 +45,7 @@ struct NameExtractor {
         for token in tokens where token.isWord {
             if !token.isCapitalised {
                 // Titles keep only short function words in lower case: "Best Places to Visit in Rome".
-                guard titleFunctionWords.contains(token.lower) else { return false }
+                guard token.text.utf8.count <= 4, titleFunctionWords.contains(token.lower) else { return false }
             } else if token.text.utf8.count >= 4 {
                 long += 1
             }
@@ -151,7 +151,7 @@ struct NameExtractor {
                     && (!word.hasSuffix("s") || tokens[first].has(.organisation))
                 if !tokens[first].isAllCaps && !isCapitalisedElsewhere(tokens[first].text)
                     && !isKnownPlaceOrPerson(first) && !speaks && !isHyphenatedName(first)
-                    && !hasInnerCapital(tokens[first].text)
+                    && !hasInnerCapital(tokens[first].text) && !isUncommonSubject(first)
                 {
                     first = end
                 }
@@ -159,7 +159,7 @@ struct NameExtractor {
             // Common words opening a sentence or a list item ("Information Technology programs",
             // "Weight Management 34%") name nothing unless the text capitalises them elsewhere.
             if first < end && !hasRole && (start == firstWord || isAfterOpeningPunctuation(start))
-                && (first..<end).allSatisfy({ isCommonWord($0) })
+                && (first..<end).allSatisfy({ isCommonWord($0, atStart: $0 == start) })
             {
                 first = end
             }
@@ -260,19 +260,37 @@ struct NameExtractor {
 
     /// A common English word (the generated lexicon or the short list) that this document does not
     /// capitalise inside a sentence, and that is no known place or first name.
-    private func isCommonWord(_ i: Int) -> Bool {
+    private func isCommonWord(_ i: Int, atStart: Bool) -> Bool {
         let token = tokens[i]
         guard token.has(.common) || GeneratedLexicon.commonWords.contains(token.lower) else { return false }
-        let atStart = i == (tokens.firstIndex { $0.isWord } ?? 0) || isAfterOpeningPunctuation(i)
         let capitalisedElsewhere = atStart ? isCapitalisedElsewhere(token.text) : isCapitalisedTwice(token.text)
         return !capitalisedElsewhere && !isKnownPlaceOrPerson(i) && !token.has([.organisation, .title])
+    }
+
+    /// "Kockman will also give a talk": a word no word list knows, opening the sentence as its
+    /// subject (a lower-case word or a possessive follows) — a surname, not an ordinary word.
+    private func isUncommonSubject(_ i: Int) -> Bool {
+        let token = tokens[i]
+        // Plurals and verb or adverb forms are ordinary words: "Meteorologists", "Fuelling", "Undeniably".
+        let lower = token.lower
+        if lower.hasSuffix("s") || (lower.count > 5 && ["ing", "ed", "ly"].contains { lower.hasSuffix($0) }) {
+            return false
+        }
+        guard token.text.utf8.count >= 3, !token.has([.common, .title, .demonym, .month, .weekday]),
+            !GeneratedLexicon.commonWords.contains(token.lower), !isOrdinaryWord(token.lower),
+            i + 1 < tokens.count
+        else { return false }
+        let next = tokens[i + 1]
+        return (next.isWord && !next.isCapitalised && next.spaceBefore) || next.lower == "s" && !next.spaceBefore
     }
 
     /// A place or first name the word lists know: "Tunisia", "Lakewood", "Helen".
     private func isKnownPlaceOrPerson(_ i: Int) -> Bool {
         let token = tokens[i]
         if token.has([.place, .givenName]) { return true }
-        return GeneratedLexicon.places.contains(Name.key(token.text))
+        // A plain lower-case word is its own key; anything else is folded first.
+        let plain = token.lower.utf8.allSatisfy { $0 >= 0x61 && $0 <= 0x7A }
+        return GeneratedLexicon.places.contains(plain ? token.lower : Name.key(token.text))
             || GeneratedLexicon.givenNames.contains(token.lower)
     }
 
@@ -289,28 +307,37 @@ struct NameExtractor {
     /// Spans that look like names and name nothing: one letter ("X", "B"), a holiday or season
     /// ("Christmas"), an acronym for a thing ("PDF", "CEO", "APIs"), a plural nationality ("Americans").
     private func namesNothing(_ span: Range<Int>) -> Bool {
-        let words = tokens[span].filter(\.isWord)
-        guard !words.isEmpty else { return true }
-        if words.count == 1 {
-            let word = words[0]
-            let letters = word.text.utf8.filter { $0 != UInt8(ascii: ".") }
-            if letters.count == 1 { return true }
-            var lower = word.lower
-            if word.text.utf8.count > 2 && word.text.hasSuffix("s") && word.text.dropLast().allSatisfy(\.isUppercase) {
-                lower = String(lower.dropLast())  // "APIs", "KPIs"
-            }
-            if Lexicon.notNames.contains(lower) { return true }
+        var wordCount = 0
+        var only = span.lowerBound
+        for k in span where tokens[k].isWord {
+            wordCount += 1
+            only = k
+        }
+        guard wordCount > 0 else { return true }
+        if wordCount == 1 {
+            let word = tokens[only]
+            var letters = 0
+            for byte in word.text.utf8 where byte != UInt8(ascii: ".") { letters += 1 }
+            if letters == 1 { return true }
+            if word.has([.month, .weekday, .notName]) { return true }
             // "Services", "University" left alone in a title: the rest of the name was common words.
             if isTitleCase && !word.isAllCaps && word.has([.organisation, .placeWord, .title]) { return true }
-            if lower.hasSuffix("s"), Lexicon.flags(of: String(lower.dropLast())).contains(.demonym) { return true }
-            if word.has([.month, .weekday]) { return true }
-            if lower.hasSuffix("s"), Lexicon.flags(of: String(lower.dropLast())).contains(.weekday) { return true }
+            guard word.lower.utf8.last == UInt8(ascii: "s"), word.lower.utf8.count > 2 else { return false }
+            let singular = String(word.lower.dropLast())
+            // "APIs", "KPIs"
+            if word.text.utf8.dropLast().allSatisfy({ $0 >= 0x41 && $0 <= 0x5A })
+                && Lexicon.flags(of: singular).contains(.notName)
+            {
+                return true
+            }
+            // "Americans", "Fridays"
+            return !Lexicon.flags(of: singular).isDisjoint(with: [.demonym, .weekday])
         }
         // "Christmas Day", "Easter Sunday", "New Year's Eve"
-        return words.allSatisfy {
-            Lexicon.notNames.contains($0.lower) || ["day", "eve"].contains($0.lower) || $0.has(.weekday)
+        guard tokens[span.lowerBound].has(.notName) else { return false }
+        return tokens[span].allSatisfy {
+            !$0.isWord || $0.has([.notName, .weekday]) || $0.lower == "day" || $0.lower == "eve"
         }
-            && words.contains { Lexicon.notNames.contains($0.lower) }
     }
 
     /// "al-Assad", "el-Sisi", "bin-Salman": a particle fused to a capitalised name.
@@ -328,27 +355,33 @@ struct NameExtractor {
 
     private func isAfterOpeningPunctuation(_ i: Int) -> Bool {
         guard i > 0 else { return true }
-        let previous = tokens[i - 1].text
-        return ["\"", "\u{201C}", "\u{2018}", "(", "[", ":", "\u{2014}", "\u{2013}", "-", "\u{00AB}"].contains(previous)
+        let previous = tokens[i - 1]
+        guard previous.kind == .punctuation, let scalar = previous.text.unicodeScalars.first else { return false }
+        switch scalar {
+        case "\"", "\u{201C}", "\u{2018}", "(", "[", ":", "\u{2014}", "\u{2013}", "-", "\u{00AB}": return true
+        default: return false
+        }
     }
 
     private func isOrdinary(_ i: Int) -> Bool {
         let token = tokens[i]
         guard !token.isAllCaps || token.lower.count == 1 else { return false }
-        return token.has(.common) || isOrdinaryWord(token.lower) || isCommonWord(i)
+        return token.has(.common) || isOrdinaryWord(token.lower) || isCommonWord(i, atStart: true)
     }
 
     private func makeName(_ span: Range<Int>, role: String?) -> Name {
         let surface = text(span)
         let words = tokens[span].filter { $0.isWord }
         let range = tokens[span.lowerBound].range.lowerBound..<tokens[span.upperBound - 1].range.upperBound
+        let key = Name.key(surface)
         return Name(
-            surface: surface, range: range, key: Name.key(surface),
-            kind: kind(of: words, role: role, before: span.lowerBound - 1, after: span.upperBound), role: role)
+            surface: surface, range: range, key: key,
+            kind: kind(of: words, key: key, role: role, before: span.lowerBound - 1, after: span.upperBound),
+            role: role)
     }
 
     /// A guess from the words themselves and their neighbours.
-    private func kind(of words: [Token], role: String?, before: Int, after: Int) -> Name.Kind {
+    private func kind(of words: [Token], key: String, role: String?, before: Int, after: Int) -> Name.Kind {
         if let role, !Self.organisationHeads.contains(role.lowercased()) { return .person }
         if words.count == 1 && words[0].isAllCaps {
             return Self.placeAcronyms.contains(Folding.fold(words[0].text, joined: true)) ? .place : .organisation
@@ -356,13 +389,13 @@ struct NameExtractor {
         if words.contains(where: { $0.has(.organisation) }) { return .organisation }
         if words.contains(where: { $0.has(.placeWord) }) && words.count > 1 { return .place }
         if words.allSatisfy({ $0.has(.place) })
-            || GeneratedLexicon.places.contains(Name.key(words.map(\.text).joined(separator: " ")))
+            || (words.count <= 3 && GeneratedLexicon.places.contains(key))
         {
             return .place
         }
         if words.contains(where: \.isAllCaps) { return .organisation }
-        if let first = words.first, first.has(.givenName) || GeneratedLexicon.givenNames.contains(first.lower),
-            words.count >= 2
+        if words.count >= 2, let first = words.first,
+            first.has(.givenName) || GeneratedLexicon.givenNames.contains(first.lower)
         {
             return .person
         }

@@ -13,6 +13,12 @@ enum Boilerplate {
         "see also", "don't miss", "most read", "trending now", "watch now", "listen now", "opinion:", "analysis:",
         "live:", "live updates:", "pictures:", "in pictures:", "quiz:", "explainer:",
     ].map { Array($0.utf8) }
+    /// ``prefixes`` by their first byte: a line is compared with the few that can match.
+    private static let prefixesByFirstByte: [[[UInt8]]] = {
+        var table = [[[UInt8]]](repeating: [], count: 256)
+        for prefix in prefixes { table[Int(prefix[0])].append(prefix) }
+        return table
+    }()
     private static let fragments: [[UInt8]] = [
         "all rights reserved", "min read", "minutes ago", "hours ago", "(getty", "ap photo/", "/ap photo",
         "reuters/", "/reuters", "afp via getty", "/afp", "(afp photo", "photo credit", "image credit",
@@ -38,7 +44,7 @@ enum Boilerplate {
             if byte == 0x20 { words += 1 }
         }
         let text = bytes[start...]
-        if prefixes.contains(where: { text.starts(with: $0) }) { return true }
+        if prefixesByFirstByte[Int(bytes[start])].contains(where: { text.starts(with: $0) }) { return true }
         // Only short lines can be stamps or credits.
         guard words <= 12 else { return false }
         if stamps.contains(where: { text.starts(with: $0) }) { return true }
@@ -76,6 +82,11 @@ enum Boilerplate {
     /// Expert advice"), a product listing ("Zimbabwe: A Biography, hardback £14.99 at Waterstones").
     /// Lines that end like sentences are never furniture by these rules.
     static func isFurnitureLine(_ line: String) -> Bool {
+        // Most lines end like sentences: decide that from the last byte, before any work.
+        guard let lastByte = line.utf8.last(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }),
+            lastByte != UInt8(ascii: "."), lastByte != UInt8(ascii: "!"), lastByte != UInt8(ascii: "?"),
+            lastByte != UInt8(ascii: "\""), lastByte != UInt8(ascii: "'")
+        else { return false }
         let trimmed = line.trimmingSpaces
         guard let last = trimmed.unicodeScalars.last, !".!?\u{201D}\"'\u{2019}".unicodeScalars.contains(last) else {
             return false

@@ -208,12 +208,11 @@ final class DocumentSearch: @unchecked Sendable {
                 while start > 0 && Self.isWordByte(bytes[start - 1]) { start -= 1 }
                 guard start < end else { break }
                 let candidate = String(decoding: bytes[start..<end], as: UTF8.self)
-                guard let first = candidate.unicodeScalars.first, first.properties.isUppercase,
-                    !Lexicon.titles.contains(candidate.lowercased()),
-                    !Lexicon.commonWords.contains(candidate.lowercased()),
-                    !GeneratedLexicon.commonWords.contains(candidate.lowercased())
-                        || GeneratedLexicon.givenNames.contains(candidate.lowercased()),
-                    !Lexicon.demonyms.contains(candidate.lowercased())
+                guard let first = candidate.unicodeScalars.first, first.properties.isUppercase else { break }
+                let lower = candidate.lowercased()
+                guard !Lexicon.titles.contains(lower), !Lexicon.commonWords.contains(lower),
+                    !GeneratedLexicon.commonWords.contains(lower) || GeneratedLexicon.givenNames.contains(lower),
+                    !Lexicon.demonyms.contains(lower)
                 else { break }
                 words.insert(candidate, at: 0)
                 end = start - 1
@@ -294,6 +293,35 @@ final class DocumentSearch: @unchecked Sendable {
                 }
             }
         }
+    }
+
+    /// True when `surface` occurs glued to a common word ("theWebAssembly", "Poolover"): the
+    /// same name with a space missing.
+    func containsGlued(_ surface: String) -> Bool {
+        let needle = Array(surface.utf8)
+        guard needle.count >= 4 else { return false }
+        var found = false
+        Self.forEachHit(needle, in: bytes, from: start) { offset in
+            var before = offset
+            while before > start && Self.isWordByte(bytes[before - 1]) { before -= 1 }
+            var after = offset + needle.count
+            let end = after
+            while after < bytes.count && Self.isWordByte(bytes[after]) { after += 1 }
+            let glued: ArraySlice<UInt8>
+            if before < offset && after == end {
+                glued = bytes[before..<offset]
+            } else if before == offset && after > end {
+                glued = bytes[end..<after]
+            } else {
+                return true
+            }
+            let word = Tokenizer.lowercase(String(decoding: glued, as: UTF8.self))
+            found =
+                glued.count <= 5
+                && (Lexicon.flags(of: word).contains(.common) || GeneratedLexicon.commonWords.contains(word))
+            return !found
+        }
+        return found
     }
 
     static func isWordByte(_ byte: UInt8) -> Bool {

@@ -82,7 +82,7 @@ enum Lexicon {
     static let relativeDateHeads: Set<String> = set("next last this past coming previous")
     static let relativeDateUnits: Set<String> = set(
         "week month year weekend spring summer autumn fall winter decade century quarter season")
-    static let dayWords: Set<String> = set("yesterday tomorrow")
+    static let dayWords: Set<String> = set("yesterday today tonight tomorrow")
     static let timeZones: Set<String> = set(
         "et est edt ct cst cdt pt pst pdt mt gmt utc bst cet cest ist jst aest local")
 
@@ -277,6 +277,7 @@ enum Lexicon {
         mark(Assertion.lexicon.keys, .assertion)
         mark(["expected", "set", "plans", "going", "one"], .assertion)
         mark(Attribution.speechVerbs, .speechVerb)
+        mark(notNames, .notName)
         mark(["according"], .speechVerb)
         for (word, flags) in table where !flags.isDisjoint(with: WordFlags.startsFigures) {
             table[word] = flags.union(.figureStart)
@@ -338,6 +339,8 @@ struct WordFlags: OptionSet, Sendable, Hashable {
     static let assertion = WordFlags(rawValue: 1 << 27)
     /// Attributes speech: "said", "told", "according".
     static let speechVerb = WordFlags(rawValue: 1 << 28)
+    /// Never a name: holidays, seasons, acronyms for things (``Lexicon/notNames``).
+    static let notName = WordFlags(rawValue: 1 << 29)
 
     /// Lists whose words can open a figure.
     static let startsFigures: WordFlags = [
