@@ -29,6 +29,49 @@ struct FactsCommand: ParsableCommand {
     var input: InputFormat?
 
     func run() throws {
+        try FactsRequest(file: file, format: format, input: input, output: output).run()
+    }
+}
+
+/// What `redline facts` was asked to do, and doing it. Built by ArgumentParser (``FactsCommand``)
+/// or, for the common invocations, by ``FactsRequest/init(fastArguments:)``.
+struct FactsRequest: Equatable {
+    var file: String
+    var format: FactsCommand.Format = .text
+    var input: InputFormat?
+    var output: String?
+
+    /// Parses `redline facts FILE [--format F] [--input F] [-o FILE]` directly
+    /// (``DirectArguments``); nil for anything else.
+    init?(fastArguments arguments: [String]) {
+        guard
+            let scanned = DirectArguments(
+                arguments, command: "facts", flags: [], options: ["--format", "--input", "--output"]),
+            scanned.positional.count == 1
+        else { return nil }
+        self.init(file: scanned.positional[0])
+        for (name, value) in scanned.options {
+            switch name {
+            case "--format":
+                guard let format = FactsCommand.Format(rawValue: value) else { return nil }
+                self.format = format
+            case "--input":
+                guard let input = InputFormat(rawValue: value) else { return nil }
+                self.input = input
+            default:
+                output = value
+            }
+        }
+    }
+
+    init(file: String, format: FactsCommand.Format = .text, input: InputFormat? = nil, output: String? = nil) {
+        self.file = file
+        self.format = format
+        self.input = input
+        self.output = output
+    }
+
+    func run() throws {
         let document = try Terminal.load(file, format: input)
         let sheet = FactSheet(text: document.bytes)
         let report = FactSheetReport(format: format == .json ? .json : .text, source: file)

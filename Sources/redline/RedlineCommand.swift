@@ -43,6 +43,10 @@ enum Main {
                 try request.run()
                 return
             }
+            if let request = FactsRequest(fastArguments: arguments) {
+                try request.run()
+                return
+            }
             var command = try RedlineCommand.parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {

@@ -87,4 +87,35 @@ struct FastParseTests {
     func extractDeclines(_ arguments: [String]) {
         #expect(ExtractRequest(fastArguments: arguments) == nil)
     }
+
+    static let factsAccepted: [[String]] = [
+        ["facts", "story.txt"],
+        ["facts", "-", "--format", "json"],
+        ["facts", "--format=text", "page.html", "-o", "out.txt", "--input", "html"],
+    ]
+
+    static let factsDeclined: [[String]] = [
+        ["facts"],
+        ["facts", "a", "b"],
+        ["facts", "story.txt", "--format", "xml"],
+        ["facts", "story.txt", "--format", "json", "--format", "text"],
+        ["facts", "story.txt", "--help"],
+        ["facts", "story.txt", "--explain"],
+    ]
+
+    @Test("facts: accepted invocations parse exactly as ArgumentParser parses them", arguments: factsAccepted)
+    func factsAgrees(_ arguments: [String]) throws {
+        let fast = try #require(FactsRequest(fastArguments: arguments))
+        let parsed = try RedlineCommand.parseAsRoot(arguments)
+        let command = try #require(parsed as? FactsCommand)
+        #expect(
+            fast
+                == FactsRequest(
+                    file: command.file, format: command.format, input: command.input, output: command.output))
+    }
+
+    @Test("facts: everything else is left to ArgumentParser", arguments: factsDeclined)
+    func factsDeclines(_ arguments: [String]) {
+        #expect(FactsRequest(fastArguments: arguments) == nil)
+    }
 }

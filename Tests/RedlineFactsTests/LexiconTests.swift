@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import RedlineFacts
@@ -34,6 +35,24 @@ struct LexiconTests {
                 previous = record
             }
         }
+    }
+
+    @Test("The compiled word-flag table holds exactly the flags the word lists give")
+    func generatedFlags() throws {
+        let source = StaticWordFlagTable.source(for: Lexicon.computedFlags)
+        let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent(
+                "Sources/RedlineFacts/Lexicons/WordFlags.generated.swift")
+        if ProcessInfo.processInfo.environment["REDLINE_WRITE_WORD_FLAGS"] == "1" {
+            try source.write(to: path, atomically: true, encoding: .utf8)
+        }
+        let current = try String(contentsOf: path, encoding: .utf8)
+        #expect(
+            current == source,
+            "WordFlags.generated.swift is out of date: REDLINE_WRITE_WORD_FLAGS=1 swift test --filter generatedFlags")
+        let wrong = Lexicon.computedFlags.filter { Lexicon.generatedFlagTable[$0.key] != $0.value }
+        #expect(wrong.isEmpty)
+        #expect(Lexicon.generatedFlagTable["notaword"] == nil)
     }
 
     @Test("Ordinary capitalised words at a sentence, list item or heading start are not names")

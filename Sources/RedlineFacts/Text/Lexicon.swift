@@ -239,7 +239,10 @@ enum Lexicon {
     // MARK: Word classes
 
     /// Every list a lower-cased word belongs to, found with one look-up when the word is tokenized.
-    static let flags: [String: WordFlags] = {
+    /// The flags of every listed word, computed from the lists above. The program looks words up
+    /// in ``generatedFlagTable`` instead — the same table, compiled in (`WordFlags.generated.swift`,
+    /// written and checked by `LexiconTests`), so that nothing is built at start-up.
+    static let computedFlags: [String: WordFlags] = {
         var table: [String: WordFlags] = [:]
         func mark<S: Sequence>(_ words: S, _ flag: WordFlags) where S.Element == String {
             for word in words { table[word, default: []].insert(flag) }
@@ -285,12 +288,9 @@ enum Lexicon {
         return table
     }()
 
-    /// ``flags`` in a table keyed by FNV-1a hashes: one multiply per byte instead of SipHash.
-    static let flagTable = WordTable(flags)
-
     /// The flags of a lower-cased word, including hyphenated number words ("twenty-five").
     static func flags(of word: String) -> WordFlags {
-        if let found = flagTable[word] { return found }
+        if let found = generatedFlagTable[word] { return found }
         if let hyphen = word.utf8.firstIndex(of: UInt8(ascii: "-")),
             tens[String(word[..<hyphen])] != nil
         {
@@ -349,28 +349,16 @@ struct WordFlags: OptionSet, Sendable, Hashable {
     ]
 }
 
-/// A read-only map from words to flags, hashed with FNV-1a and probed linearly; the word is
-/// compared on a hash match, so a collision can never return another word's flags.
-struct WordTable: Sendable {
-    private var keys: [UInt64]
-    private var words: [String]
-    private var values: [WordFlags]
-
-    init(_ dictionary: [String: WordFlags]) {
-        var size = 64
-        while size < dictionary.count * 3 { size <<= 1 }
-        keys = [UInt64](repeating: 0, count: size)
-        words = [String](repeating: "", count: size)
-        values = [WordFlags](repeating: [], count: size)
-        for (word, flags) in dictionary {
-            let key = Self.hash(word)
-            var i = Int(truncatingIfNeeded: key >> 3) & (size - 1)
-            while keys[i] != 0 { i = (i + 1) & (size - 1) }
-            keys[i] = key
-            words[i] = word
-            values[i] = flags
-        }
-    }
+/// A read-only map from words to flags in static data: FNV-1a hashes probed linearly, the word
+/// compared on a hash match (so a collision can never return another word's flags), and nothing
+/// allocated or built when the program starts.
+struct StaticWordFlagTable: Sendable {
+    /// Hash of each slot's word, 0 for an empty slot; a power of two long.
+    let hashes: [UInt64]
+    let values: [UInt32]
+    /// Where each slot's word is in ``words``: offset << 8 | length.
+    let places: [UInt32]
+    let words: StaticString
 
     @inline(__always)
     static func hash(_ word: String) -> UInt64 {
@@ -381,12 +369,74 @@ struct WordTable: Sendable {
 
     subscript(word: String) -> WordFlags? {
         let key = Self.hash(word)
-        let mask = keys.count - 1
+        let mask = hashes.count - 1
         var i = Int(truncatingIfNeeded: key >> 3) & mask
-        while keys[i] != 0 {
-            if keys[i] == key && words[i] == word { return values[i] }
+        while hashes[i] != 0 {
+            if hashes[i] == key && matches(word, slot: i) { return WordFlags(rawValue: values[i]) }
             i = (i + 1) & mask
         }
         return nil
+    }
+
+    private func matches(_ word: String, slot: Int) -> Bool {
+        let place = places[slot]
+        let offset = Int(place >> 8)
+        let length = Int(place & 0xFF)
+        guard word.utf8.count == length else { return false }
+        return words.withUTF8Buffer { blob in
+            var k = offset
+            for byte in word.utf8 {
+                guard blob[k] == byte else { return false }
+                k += 1
+            }
+            return true
+        }
+    }
+
+    /// The Swift source of a table holding `flags` (for `LexiconTests` to write the generated file).
+    static func source(for flags: [String: WordFlags]) -> String {
+        var size = 64
+        while size < flags.count * 3 { size <<= 1 }
+        var hashes = [UInt64](repeating: 0, count: size)
+        var values = [UInt32](repeating: 0, count: size)
+        var places = [UInt32](repeating: 0, count: size)
+        var blob = ""
+        for word in flags.keys.sorted() {
+            let key = hash(word)
+            var i = Int(truncatingIfNeeded: key >> 3) & (size - 1)
+            while hashes[i] != 0 { i = (i + 1) & (size - 1) }
+            hashes[i] = key
+            values[i] = flags[word]!.rawValue
+            places[i] = UInt32(blob.utf8.count) << 8 | UInt32(word.utf8.count)
+            blob += word
+        }
+        func rows<T>(_ values: [T], _ format: (T) -> String) -> String {
+            stride(from: 0, to: values.count, by: 8).map { start in
+                "        " + values[start..<min(start + 8, values.count)].map(format).joined(separator: ", ") + ","
+            }.joined(separator: "\n")
+        }
+        let escaped = blob.unicodeScalars.map { $0.isASCII ? String($0) : "\\u{\(String($0.value, radix: 16))}" }
+            .joined()
+        return """
+            // Generated by LexiconTests with REDLINE_WRITE_WORD_FLAGS=1 from the word lists in
+            // Lexicon.swift: do not edit. `swift test` fails when this file and the lists disagree.
+            // swift-format-ignore-file
+
+            extension Lexicon {
+                /// Every listed word's flags (\(flags.count) words), as static data.
+                static let generatedFlagTable = StaticWordFlagTable(
+                    hashes: [
+            \(rows(hashes) { "0x" + String($0, radix: 16) })
+                    ],
+                    values: [
+            \(rows(values) { String($0) })
+                    ],
+                    places: [
+            \(rows(places) { String($0) })
+                    ],
+                    words: "\(escaped)")
+            }
+
+            """
     }
 }
