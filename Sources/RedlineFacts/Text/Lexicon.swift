@@ -401,12 +401,12 @@ struct StaticWordFlagTable: Sendable {
         var values = [UInt32](repeating: 0, count: size)
         var places = [UInt32](repeating: 0, count: size)
         var blob = ""
-        for word in flags.keys.sorted() {
+        for (word, flagsOfWord) in flags.sorted(by: { $0.key < $1.key }) {
             let key = hash(word)
             var i = Int(truncatingIfNeeded: key >> 3) & (size - 1)
             while hashes[i] != 0 { i = (i + 1) & (size - 1) }
             hashes[i] = key
-            values[i] = flags[word]!.rawValue
+            values[i] = flagsOfWord.rawValue
             places[i] = UInt32(blob.utf8.count) << 8 | UInt32(word.utf8.count)
             blob += word
         }
