@@ -10,9 +10,10 @@ cd "$(dirname "$0")/.."
 redline=${1:-.build/release/redline}
 scorer=${SCORE_FACTS:-../shared/eval/score_facts.py}
 [ -d bench-build/realpages/readability ] || python3 Benchmarks/realpages/load.py bench-build/realpages
-rm -rf bench-build/revisions-real bench-build/revisions-heldout
+rm -rf bench-build/revisions-real bench-build/revisions-heldout bench-build/revisions-heldout2
 python3 Benchmarks/revisions-real/load.py bench-build/revisions-real >/dev/null
 python3 Benchmarks/revisions-real/load.py bench-build/revisions-heldout --prefix h >/dev/null
+python3 Benchmarks/revisions-real/load.py bench-build/revisions-heldout2 --prefix j >/dev/null
 score() { # NAME PAIRS_DIR
   local pred="bench-build/pred-$1"
   rm -rf "$pred" && mkdir -p "$pred"
@@ -27,5 +28,38 @@ score() { # NAME PAIRS_DIR
 }
 score real bench-build/revisions-real
 score held-out bench-build/revisions-heldout
+score held-out-2 bench-build/revisions-heldout2
 # Our own fixtures keep their folder names; the scorer wants the same names for predictions.
 score fixtures Fixtures/revisions
+# Per source: the same pairs and predictions, grouped by where the text comes from.
+python3 - <<'PY'
+import json, os, subprocess
+pairs, pred = "bench-build/revisions-real", "bench-build/pred-real"
+groups = {}
+for pid in sorted(os.listdir(pairs)):
+    source = json.load(open(f"{pairs}/{pid}/expected.json"))["source"]
+    name = {"h": "held-out ", "j": "held-out 2: "}.get(pid[0], "") + (
+        "18F" if "18F/" in source else "digital.gov" if "digitalgov" in source else
+        "openSUSE News" if "openSUSE" in source else "news text, modelled edits")
+    groups.setdefault(name, []).append(pid)
+print("### by source\n")
+print("| source | pairs | no-change silent | TP | FP | FN | P | R | F1 |")
+print("|---|---|---|---|---|---|---|---|---|")
+for name, ids in sorted(groups.items()):
+    sub_pairs, sub_pred = f"bench-build/src/{name}/pairs", f"bench-build/src/{name}/pred"
+    os.makedirs(sub_pairs, exist_ok=True); os.makedirs(sub_pred, exist_ok=True)
+    for pid in ids:
+        for src, dst in ((f"{pairs}/{pid}", f"{sub_pairs}/{pid}"), (f"{pred}/{pid}.json", f"{sub_pred}/{pid}.json")):
+            if not os.path.lexists(dst): os.symlink(os.path.abspath(src), dst)
+    report = f"bench-build/src/{name}/report.json"
+    subprocess.run(["python3", os.environ.get("SCORE_FACTS", "../shared/eval/score_facts.py"), "--pred", sub_pred,
+                    "--pairs", sub_pairs, "--json", report], check=True, capture_output=True)
+    per = json.load(open(report))["per_pair"]
+    tp = sum(v["matched"] for v in per.values()); fp = sum(len(v["spurious"]) for v in per.values())
+    fn = sum(len(v["missed"]) for v in per.values())
+    silent = sum(1 for v in per.values() if v["expected"] == 0 and v["predicted"] == 0)
+    quiet = sum(1 for v in per.values() if v["expected"] == 0)
+    p = tp / (tp + fp) if tp + fp else 1.0; r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    print(f"| {name} | {len(ids)} | {silent}/{quiet} | {tp} | {fp} | {fn} | {p:.3f} | {r:.3f} | {f:.3f} |")
+PY

@@ -19,7 +19,9 @@ the layout ../shared/eval/score_facts.py reads. Two kinds of pair:
           likewise put a modelled mistake into the old version, for corrections.
 
 Ids: g = real revisions and m = modelled corrections, both used to develop the rules; h = real
-revisions labelled afterwards and never used to tune anything (the honest estimate).
+revisions labelled after those rules were written (scored once, then their error classes were
+fixed too); j = a second batch labelled before Redline was run on it and scored once as it came
+(the honest estimate; its error classes were fixed afterwards, so it is no longer held out).
 Labels follow ../shared/DESIGN.md ("how fact changes are counted"). The independent check's
 reserved sets (newspaper4k and goose3 test data, alex2awesome/edit-pathways) are never used.
 """

@@ -155,7 +155,7 @@ struct RealRevisionTests {
             changes(
                 "This guide covers YaST on openSUSE MicroOS." + heading,
                 "This guide covers YaST on openSUSE Tumbleweed." + heading)
-                == ["name modified MicroOS -> Tumbleweed"])
+                == ["name modified openSUSE MicroOS -> openSUSE Tumbleweed"])
     }
 
     @Test("An acronym spelt out is no new name; a surname alone opening a sentence is a name")
@@ -168,5 +168,34 @@ struct RealRevisionTests {
         #expect(
             changes("Kockman will also give a talk about the survey.", "Kocman will also give a talk about the survey.")
                 == ["name modified Kockman -> Kocman"])
+    }
+
+    @Test("A sentence split in two is compared as one unit, not a claim added")
+    func splitSentence() {
+        #expect(
+            changes(
+                "Three community members helped mentor and the student, Songlin Jiang, who listed the work on a blog.",
+                "Three community members helped mentor. The student, Songlin Jiang, listed the work on a blog."
+            ).isEmpty)
+    }
+
+    @Test(
+        "Second held-out batch: captions and licences, numbered snapshots, 'the last few hours', lower-case brands, version numbers"
+    )
+    func secondBatch() {
+        #expect(
+            changes("The summit opens in May.\n\nFigure: Group photo from the summit\n", "The summit opens in May.\n")
+                .isEmpty)
+        #expect(
+            changes("It shipped four packages.", "It shipped four packages. Snapshot 20220802 followed.").count == 1)
+        #expect(
+            changes(
+                "It reached Factory in the last few hours, so it is new.", "It reached Factory recently, so it is new."
+            )
+            .isEmpty)
+        #expect(
+            FactSheet("He spoke at the openSUSE Conference in Prague.").sentences[0].names.map(\.surface)
+                == ["openSUSE Conference", "Prague"])
+        #expect(FactSheet("It pools sources for SL Micro 6.X. SLFO was known as ALP.").sentences.count == 2)
     }
 }

@@ -151,6 +151,10 @@ public enum SentenceTokenizer {
             return true
         }
         let before = String(decoding: UnsafeBufferPointer(rebasing: text[wordBegin..<terminator]), as: UTF8.self)
+        // "SL Micro 6.X. SLFO was …": a version number, not an acronym, before the full stop.
+        if wordBegin > 0 && text[wordBegin - 1] >= UInt8(ascii: "0") && text[wordBegin - 1] <= UInt8(ascii: "9") {
+            return true
+        }
         if before.contains(".") {
             // A dotted acronym: "U.S.", "a.m.".
             let nextWord = word(text, from: wordStart, end: end).lowercased()

@@ -180,9 +180,14 @@ public struct Assertion: Sendable, Equatable, Hashable {
                 // "some 200 people" is a hedge, "a few" a vague amount, "all but" a figure's bound.
                 let next = k + 1 < tokens.count ? tokens[k + 1] : nil
                 let hedgesNumber = next.map { $0.isNumber || $0.has(.numberWord) } ?? false
-                if !(["some", "only", "all"].contains(share) && hedgesNumber)
-                    && !(share == "few" && k > 0 && tokens[k - 1].lower == "a")
-                {
+                // "the last few hours", "a few days": a vague span of time, not a share.
+                let vagueSpan =
+                    share == "few"
+                    && ((k > 0
+                        && ["a", "the", "last", "past", "next", "first", "these", "those", "quite"].contains(
+                            tokens[k - 1].lower))
+                        || (next?.has(.timeUnit) ?? false))
+                if !(["some", "only", "all"].contains(share) && hedgesNumber) && !vagueSpan {
                     assertion.scope.insert(share)
                     assertion.markers.append(token.text)
                 }

@@ -46,8 +46,9 @@ struct FactComparer {
             }
         }
         // Sentences that moved to another paragraph, or whose paragraph was rewritten around them.
-        let (pairs, restOld, restNew) = pairAcross(loneOld, loneNew)
+        var (pairs, restOld, restNew) = pairAcross(loneOld, loneNew)
         units.append(contentsOf: pairs)
+        joinSplitsAndMerges(&units, &restOld, &restNew)
         pairedUnits = units
         unpairedOld = restOld
         unpairedNew = restNew
@@ -74,6 +75,37 @@ struct FactComparer {
         guard !range.isEmpty else { return [] }
         return SentenceAlignment.overlapping(range, count: sheet.sentences.count) { sheet.sentences[$0].range }
             .filter { !sheet.sentences[$0].isBoilerplate }
+    }
+
+    /// A lone sentence beside a compared one whose other side holds nearly all its words was split
+    /// from it ("… helped mentor and the student listed …" → "… helped mentor. The student
+    /// listed …") or merged into it: it joins that unit instead of counting as added or removed.
+    func joinSplitsAndMerges(_ units: inout [Unit], _ restOld: inout [Int], _ restNew: inout [Int]) {
+        func holds(_ container: FactSheet.Sentence, mostOf part: FactSheet.Sentence) -> Bool {
+            let words = Similarity.words(part.tokens)
+            return !words.isEmpty
+                && Double(words.intersection(Similarity.words(container.tokens)).count) >= 0.8 * Double(words.count)
+        }
+        restNew.removeAll { index in
+            guard
+                let u = units.firstIndex(where: { unit in
+                    unit.old.count == 1 && unit.new.contains { abs($0 - index) == 1 }
+                        && holds(old.sentences[unit.old[0]], mostOf: new.sentences[index])
+                })
+            else { return false }
+            units[u].new = (units[u].new + [index]).sorted()
+            return true
+        }
+        restOld.removeAll { index in
+            guard
+                let u = units.firstIndex(where: { unit in
+                    unit.new.count == 1 && unit.old.contains { abs($0 - index) == 1 }
+                        && holds(new.sentences[unit.new[0]], mostOf: old.sentences[index])
+                })
+            else { return false }
+            units[u].old = (units[u].old + [index]).sorted()
+            return true
+        }
     }
 
     /// Pairs leftover sentences by word similarity, best first.

@@ -232,7 +232,8 @@ struct FigureExtractor {
 
     static let lowerCaseNumberedThings: Set<String> = [
         "phase", "stage", "section", "chapter", "article", "route", "flight", "gate", "terminal", "platform",
-        "amendment", "proposition", "version",
+        "amendment", "proposition", "version", "snapshot", "build", "issue", "bug", "ticket", "episode", "volume",
+        "patch",
     ]
 
     static let numberedThings: Set<String> = [
@@ -241,6 +242,8 @@ struct FigureExtractor {
         "phase", "stage", "category", "class", "unit", "block", "building", "ward", "precinct", "zone", "sector",
         "line", "lot", "pier", "track", "tower", "no", "number", "model", "version", "series", "road", "street",
         "avenue", "district", "squadron", "battalion", "brigade", "division", "regiment", "corps", "fleet",
+        "snapshot", "build", "issue", "bug", "ticket", "episode", "volume", "page", "patch", "release", "figure",
+        "table",
     ]
 
     /// "one" is a figure in "one person died", not in "one of the", "no one" or "one day".

@@ -241,14 +241,18 @@ struct NameExtractor {
     }
 
     private func startsName(_ i: Int) -> Bool {
-        i < tokens.count && tokens[i].isWord && (tokens[i].isCapitalised || isHyphenatedName(i))
+        i < tokens.count && tokens[i].isWord
+            && (tokens[i].isCapitalised || isHyphenatedName(i) || isLowerCaseBrand(i))
             && !isTitleCaseWord(i)
     }
 
     private func isNamePart(_ i: Int) -> Bool {
         guard i < tokens.count, tokens[i].isWord else { return false }
-        return (tokens[i].isCapitalised || isHyphenatedName(i)) && !isTitleCaseWord(i)
+        return (tokens[i].isCapitalised || isHyphenatedName(i) || isLowerCaseBrand(i)) && !isTitleCaseWord(i)
     }
+
+    /// "openSUSE", "iPhone", "eBay": a name written with a lower-case first letter.
+    private func isLowerCaseBrand(_ i: Int) -> Bool { tokens[i].isLowerCaseBrand }
 
     /// In a title-case line, a common word capitalised only for the title ("Best", "Places").
     private func isTitleCaseWord(_ i: Int) -> Bool {

@@ -11,7 +11,8 @@ enum Boilerplate {
         "editing by", "additional reporting", "contact the author", "email the author", "shop now", "buy now",
         "view deal", "see deal", "get deal", "check price", "see price", "view offer", "shop the", "more from",
         "see also", "don't miss", "most read", "trending now", "watch now", "listen now", "opinion:", "analysis:",
-        "live:", "live updates:", "pictures:", "in pictures:", "quiz:", "explainer:",
+        "live:", "live updates:", "pictures:", "in pictures:", "quiz:", "explainer:", "figure:", "fig.", "license:",
+        "licence:", "source:", "image source:", "photo by", "image by", "illustration:", "illustration by",
     ].map { Array($0.utf8) }
     /// ``prefixes`` by their first byte: a line is compared with the few that can match.
     private static let prefixesByFirstByte: [[[UInt8]]] = {

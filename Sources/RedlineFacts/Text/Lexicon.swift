@@ -233,7 +233,7 @@ enum Lexicon {
         vp svp evp gdp gnp cpi id tv pc ok asap diy fyi rsvp usb gps sms mms ai ui ux vr ar iot seo roi kpi saas paas
         iaas crm erp hr pr q&a iq mvp ipo etf llm dna rna hiv aids covid mph kph et pt gmt utc am pm ad bc ce bce
         led lcd oled hd uhd hdr suv ev evs atm pin dvd cd mp3 mp4 wifi lol omg tbd tba eta aka ps ppe pos ppc hvac
-        bmi diy irl yoy ii iii iv vi vii viii ix xi xii
+        bmi diy irl yoy ii iii iv vi vii viii ix xi xii cfp cfps
         """)
 
     // MARK: Word classes

@@ -26,6 +26,8 @@ struct Token: Sendable, Equatable {
     var isCapitalised: Bool
     /// Two or more letters, all upper case ("UAE", "IDF", "U.S.").
     var isAllCaps: Bool
+    /// A lower-case first letter and a capital later: "openSUSE", "iPhone", "eBay".
+    var isLowerCaseBrand = false
     /// The word lists the lower-cased word is in.
     var flags: WordFlags
 
@@ -51,6 +53,7 @@ struct Token: Sendable, Equatable {
             let first = text.utf8.first ?? 0
             capitalised = first >= 0x41 && first <= 0x5A
             allCaps = letters >= 2 && upper == letters
+            isLowerCaseBrand = upper > 0 && first >= 0x61 && first <= 0x7A
         } else if kind == .word, let first = text.unicodeScalars.first {
             capitalised = first.properties.isUppercase || first.properties.generalCategory == .titlecaseLetter
             if capitalised {
