@@ -63,3 +63,8 @@ for name, ids in sorted(groups.items()):
     f = 2 * p * r / (p + r) if p + r else 0.0
     print(f"| {name} | {len(ids)} | {silent}/{quiet} | {tp} | {fp} | {fn} | {p:.3f} | {r:.3f} | {f:.3f} |")
 PY
+echo
+echo "### sentence alignment (text.alignment) against an independent reference"
+echo
+rm -rf bench-build/revisions-all && python3 Benchmarks/revisions-real/load.py bench-build/revisions-all >/dev/null
+python3 Benchmarks/revisions-real/alignment.py "$redline" bench-build/revisions-all | tail -1

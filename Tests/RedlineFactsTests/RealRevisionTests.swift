@@ -198,4 +198,11 @@ struct RealRevisionTests {
                 == ["openSUSE Conference", "Prague"])
         #expect(FactSheet("It pools sources for SL Micro 6.X. SLFO was known as ALP.").sentences.count == 2)
     }
+
+    @Test("Ages: '20+-year-old' and 'over 20 year old' are one value; a birthday is a change")
+    func ages() {
+        #expect(changes("The 20+-year-old system was slow.", "The over 20 year old system was slow.").isEmpty)
+        #expect(changes("She is 52 years old.", "She is a 52-year-old.").isEmpty)
+        #expect(changes("The 52-year-old left.", "The 53-year-old left.") == ["figure modified 52-year-old -> 53-year-old"])
+    }
 }

@@ -107,6 +107,13 @@ struct FigureExtractor {
             return end
         }
 
+        // Ages: "52-year-old", "a 20+-year-old system", "over 20 year old", "more than 20 years old".
+        if !number.isWords || number.value > 1, let age = ageEnd(after: end) {
+            let bound: (String, Figure.Bound?)? = age.plus ? ("+", .atLeast) : hedge
+            add(.quantity, i..<age.end, value: value, unit: "age", hedge: bound)
+            return age.end
+        }
+
         // Scores and ranges: "3-0", "10-15", "10 to 15", "between 10 and 15".
         if end + 1 < tokens.count {
             let separator = tokens[end]
@@ -194,6 +201,23 @@ struct FigureExtractor {
         "won", "win", "wins", "lost", "lose", "loss", "beat", "beats", "defeat", "defeated", "victory", "draw",
         "drew", "lead", "led", "score", "scored", "final", "match", "game", "trailing", "vote", "voted",
     ]
+
+    /// Where an age written after a number ends: "-year-old", " year old", " years old", with a
+    /// "+" before it ("20+-year-old") for "more than".
+    func ageEnd(after start: Int) -> (end: Int, plus: Bool)? {
+        var k = start
+        var plus = false
+        if k < tokens.count, tokens[k].text == "+", attached(k) {
+            plus = true
+            k += 1
+        }
+        if k < tokens.count, Tokenizer.isDash(tokens[k].text), attached(k) { k += 1 }
+        guard k < tokens.count else { return nil }
+        let word = tokens[k].lower
+        if word == "year-old" || word == "years-old" { return (k + 1, plus) }
+        if (word == "year" || word == "years") && lower(k + 1) == "old" { return (k + 2, plus) }
+        return nil
+    }
 
     /// Whether a dash pair like "3-0" reads as a score: a sports word nearby.
     func isScoreContext(start: Int, end: Int) -> Bool {
