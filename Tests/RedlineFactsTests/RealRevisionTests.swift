@@ -203,6 +203,7 @@ struct RealRevisionTests {
     func ages() {
         #expect(changes("The 20+-year-old system was slow.", "The over 20 year old system was slow.").isEmpty)
         #expect(changes("She is 52 years old.", "She is a 52-year-old.").isEmpty)
-        #expect(changes("The 52-year-old left.", "The 53-year-old left.") == ["figure modified 52-year-old -> 53-year-old"])
+        #expect(
+            changes("The 52-year-old left.", "The 53-year-old left.") == ["figure modified 52-year-old -> 53-year-old"])
     }
 }
