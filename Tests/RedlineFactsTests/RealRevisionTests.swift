@@ -206,4 +206,21 @@ struct RealRevisionTests {
         #expect(
             changes("The 52-year-old left.", "The 53-year-old left.") == ["figure modified 52-year-old -> 53-year-old"])
     }
+
+    @Test("A speaker replaced: the quote changes speaker, the new person is a name added, not a name modified")
+    func speakerReplaced() throws {
+        let quote = "“We are working to contain the fire,”"
+        let named = FactDiff(old: "\(quote) Lopez said.", new: "\(quote) Chen said.")
+        let change = try #require(named.changes.first { $0.kind == .quote })
+        #expect(change.oldSpeaker == "Lopez" && change.newSpeaker == "Chen")
+        #expect(named.changes.contains { $0.kind == .name && $0.change == .added && $0.new == "Chen" })
+        #expect(!named.changes.contains { $0.kind == .name && $0.change == .modified })
+        // A name in apposition before "said" speaks.
+        let described = FactDiff(
+            old: "\(quote) a spokeswoman for the company said.",
+            new: "\(quote) the county fire chief, Maria Ortiz, said.")
+        let rewritten = try #require(described.changes.first { $0.kind == .quote })
+        #expect(rewritten.oldSpeaker == "a spokeswoman for the company" && rewritten.newSpeaker == "Maria Ortiz")
+        #expect(described.changes.contains { $0.kind == .name && $0.change == .added && $0.new == "Maria Ortiz" })
+    }
 }

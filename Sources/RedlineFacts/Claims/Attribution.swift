@@ -56,6 +56,19 @@ enum Attribution {
                 b -= 1
             }
             if Self.stops.contains(tokens[b].lower) { return nil }
+            // "a spokeswoman for the company": the holder of the office comes before "for"/"of".
+            if determiners.contains(tokens[b].lower), b >= 2,
+                ["for", "of", "at", "with"].contains(tokens[b - 1].lower),
+                tokens[b - 2].isWord, isOutside(b - 2)
+            {
+                var c = b - 2
+                while c > 0 && b - c < 4 && tokens[c - 1].isWord && isOutside(c - 1)
+                    && !Self.stops.contains(tokens[c - 1].lower) && !determiners.contains(tokens[c].lower)
+                {
+                    c -= 1
+                }
+                if determiners.contains(tokens[c].lower) { b = c }
+            }
             // "Lebanon's health ministry": the possessor belongs to the descriptor.
             if b >= 3 && tokens[b].lower == "s" && (tokens[b - 1].text == "'" || tokens[b - 1].text == "\u{2019}")
                 && tokens[b - 2].isWord
@@ -90,6 +103,10 @@ enum Attribution {
             // Subject before the verb.
             var b = k - 1
             while b >= 0 && adverbs.contains(tokens[b].lower) { b -= 1 }
+            // "the county fire chief, Maria Ortiz, said": the name in apposition speaks.
+            if b >= 1 && tokens[b].text == "," && isOutside(b - 1), let speaker = name(endingAt: b - 1) {
+                return result(speaker)
+            }
             if b >= 0 && isOutside(b) && tokens[b].isWord {
                 if let speaker = name(endingAt: b) { return result(speaker) }
                 // "The ministry confirmed the deaths and said …": the sentence's subject speaks.

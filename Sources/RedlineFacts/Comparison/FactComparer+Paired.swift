@@ -12,7 +12,9 @@ extension FactComparer {
             return
         }
         compareFigures(olds.flatMap(\.figures), news.flatMap(\.figures), oldContext, newContext)
-        compareNames(olds.flatMap(\.names), news.flatMap(\.names), oldContext, newContext)
+        compareNames(
+            olds.flatMap(\.names), news.flatMap(\.names), oldContext, newContext,
+            speakers: (Set(olds.compactMap(\.speakerKey)), Set(news.compactMap(\.speakerKey))))
         compareQuotes(
             Array(Set(olds.flatMap(\.quotes))).sorted(), Array(Set(news.flatMap(\.quotes))).sorted(), oldContext,
             newContext)
@@ -111,7 +113,17 @@ extension FactComparer {
         }
     }
 
-    mutating func compareNames(_ olds: [Name], _ news: [Name], _ oldContext: String, _ newContext: String) {
+    /// `speakers`: who the unit's old and new sentences quote. When the speaker changed ("Lopez said"
+    /// → "Chen said") the quote reports it; the new person is a name `added` (and the old one
+    /// `removed`) where absent from the other version — not one name `modified` into another.
+    mutating func compareNames(
+        _ olds: [Name], _ news: [Name], _ oldContext: String, _ newContext: String,
+        speakers: (old: Set<String>, new: Set<String>) = ([], [])
+    ) {
+        let speakerChanged = speakers.old != speakers.new
+        func isSwappedSpeaker(_ a: Name, _ b: Name) -> Bool {
+            speakerChanged && (speakers.old.contains(a.key) || speakers.new.contains(b.key))
+        }
         let oldKeys = Set(olds.map(\.key))
         let newKeys = Set(news.map(\.key))
         var gone = unique(olds.filter { !newKeys.contains($0.key) })
@@ -175,6 +187,7 @@ extension FactComparer {
                 let j = came.firstIndex(where: { b in
                     (b.kind == a.kind || b.kind == .unknown || a.kind == .unknown)
                         && Self.sameSlot(old.bytes, a.range, new.bytes, b.range) && !oldPresence.contains(b)
+                        && !isSwappedSpeaker(a, b)
                 })
             else { return false }
             let b = came.remove(at: j)
@@ -190,9 +203,16 @@ extension FactComparer {
         gone.removeAll { newPresence.contains($0) || Self.acronymKnown(after: $0, in: old, to: newPresence) }
         came.removeAll { oldPresence.contains($0) || Self.acronymKnown(after: $0, in: new, to: oldPresence) }
         // One replaced by another of the same kind, in the same sentence.
-        while let a = gone.first,
-            let j = came.firstIndex(where: { $0.kind == a.kind || $0.kind == .unknown || a.kind == .unknown })
-        {
+        var unpairedGone: [Name] = []
+        while let a = gone.first {
+            guard
+                let j = came.firstIndex(where: {
+                    ($0.kind == a.kind || $0.kind == .unknown || a.kind == .unknown) && !isSwappedSpeaker(a, $0)
+                })
+            else {
+                unpairedGone.append(gone.removeFirst())
+                continue
+            }
             gone.removeFirst()
             let b = came.remove(at: j)
             let key = "~" + a.key + ">" + b.key
@@ -204,7 +224,7 @@ extension FactComparer {
             change.detail["reason"] = .string("replaced")
             changes.append(change)
         }
-        for name in gone where !reportedNames.contains("-" + name.key) {
+        for name in unpairedGone where !reportedNames.contains("-" + name.key) {
             reportedNames.insert("-" + name.key)
             changes.append(nameChange(.removed, old: name, new: nil, oldContext: oldContext, newContext: newContext))
         }
