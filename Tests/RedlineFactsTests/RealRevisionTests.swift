@@ -223,4 +223,20 @@ struct RealRevisionTests {
         #expect(rewritten.oldSpeaker == "a spokeswoman for the company" && rewritten.newSpeaker == "Maria Ortiz")
         #expect(described.changes.contains { $0.kind == .name && $0.change == .added && $0.new == "Maria Ortiz" })
     }
+
+    @Test("Same slot, new value: a changed unit, a shorter span, one republic for another")
+    func sameSlotValues() {
+        #expect(
+            changes(
+                "The fire spread about a mile from the town.", "The fire spread about two kilometres from the town.")
+                == ["figure modified about a mile -> about two kilometres"])
+        #expect(
+            changes("Rain fell over the last three days.", "Rain fell over the last day.")
+                == ["figure modified three days -> last day"])
+        #expect(
+            changes(
+                "He addressed the National Council of the Slovak Republic on Friday.",
+                "He addressed the National Council of the Czech Republic on Friday."
+            ) == ["name modified Slovak Republic -> Czech Republic"])
+    }
 }

@@ -89,6 +89,13 @@ extension FigureExtractor {
             add(.date, i..<(i + 1), value: offsets[token.lower] ?? 0, unit: "relative-day")
             return i + 1
         }
+        // "the last day", "the past hour": a span of one unit, a duration like "the last three days".
+        if ["last", "past", "next"].contains(token.lower), i > 0, lower(i - 1) == "the",
+            ["day", "hour", "minute"].contains(lower(i + 1)), let unit = Lexicon.timeUnits[lower(i + 1)]
+        {
+            add(.duration, i..<(i + 2), value: 1, unit: unit)
+            return i + 2
+        }
         if token.has(.relativeHead) && has(i + 1, .relativeUnit) {
             // "earlier this month", "next week": the head decides the value.
             let heads = ["last": -1.0, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1]

@@ -68,7 +68,10 @@ extension FigureExtractor {
                 return Number(value: scale, end: j + 2, isWords: true, ordinal: false, scale: scale)
             }
             // "a decade", "over a year": one of the unit that follows (a bare "a year" is no figure).
-            if next == "decade" || next == "century" || (afterHedge && Lexicon.timeUnits[next] != nil) {
+            // "about a mile", "nearly a kilometre": one of the measure after a hedge.
+            if next == "decade" || next == "century"
+                || (afterHedge && (Lexicon.timeUnits[next] != nil || Lexicon.measureUnits[next] != nil))
+            {
                 return Number(value: 1, end: j + 1, isWords: true, ordinal: false, scale: 1)
             }
             return nil

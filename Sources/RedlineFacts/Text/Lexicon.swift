@@ -134,7 +134,7 @@ enum Lexicon {
         city river street avenue road square province region county state island islands mountains mountain
         valley gulf sea ocean strait bay lake desert peninsula district village town airport port border
         bridge park heights hills strip bank coast falls springs beach harbour harbor creek forest canyon plains
-        junction crossing camp base
+        junction crossing camp base republic kingdom emirates principality
         """)
     /// First words that make a capitalised sequence a place: "Lower Hollin", "Fort Worth", "San Diego".
     static let placeOpeners: Set<String> = set(
