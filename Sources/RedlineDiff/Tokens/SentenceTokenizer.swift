@@ -44,8 +44,8 @@ public enum SentenceTokenizer {
             guard UTF8Scalars.isSpace(following) else {
                 // "English.The pages": a missing space after a full stop, when a sentence opener follows.
                 if text[terminatorStart] == UInt8(ascii: "."), position == terminatorStart + 1, terminatorStart > 0,
+                    text[position] >= UInt8(ascii: "A"), text[position] <= UInt8(ascii: "Z"),
                     text[terminatorStart - 1] >= UInt8(ascii: "a"), text[terminatorStart - 1] <= UInt8(ascii: "z"),
-                    following.properties.isUppercase,
                     sentenceOpeners.contains(word(text, from: position, end: end).lowercased())
                 {
                     bounds.append(position)

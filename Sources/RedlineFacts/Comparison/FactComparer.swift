@@ -81,6 +81,7 @@ struct FactComparer {
     /// from it ("… helped mentor and the student listed …" → "… helped mentor. The student
     /// listed …") or merged into it: it joins that unit instead of counting as added or removed.
     func joinSplitsAndMerges(_ units: inout [Unit], _ restOld: inout [Int], _ restNew: inout [Int]) {
+        guard !units.isEmpty, !restOld.isEmpty || !restNew.isEmpty else { return }
         func holds(_ container: FactSheet.Sentence, mostOf part: FactSheet.Sentence) -> Bool {
             let words = Similarity.words(part.tokens)
             return !words.isEmpty
@@ -89,7 +90,11 @@ struct FactComparer {
         restNew.removeAll { index in
             guard
                 let u = units.firstIndex(where: { unit in
-                    unit.old.count == 1 && unit.new.contains { abs($0 - index) == 1 }
+                    unit.old.count == 1
+                        && unit.new.contains {
+                            abs($0 - index) == 1 && new.sentences[$0].paragraph == new.sentences[index].paragraph
+                        }
+                        && old.sentences[unit.old[0]].tokens.count >= new.sentences[index].tokens.count
                         && holds(old.sentences[unit.old[0]], mostOf: new.sentences[index])
                 })
             else { return false }
@@ -99,7 +104,11 @@ struct FactComparer {
         restOld.removeAll { index in
             guard
                 let u = units.firstIndex(where: { unit in
-                    unit.new.count == 1 && unit.old.contains { abs($0 - index) == 1 }
+                    unit.new.count == 1
+                        && unit.old.contains {
+                            abs($0 - index) == 1 && old.sentences[$0].paragraph == old.sentences[index].paragraph
+                        }
+                        && new.sentences[unit.new[0]].tokens.count >= old.sentences[index].tokens.count
                         && holds(new.sentences[unit.new[0]], mostOf: old.sentences[index])
                 })
             else { return false }

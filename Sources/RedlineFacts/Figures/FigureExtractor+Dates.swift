@@ -90,8 +90,9 @@ extension FigureExtractor {
             return i + 1
         }
         // "the last day", "the past hour": a span of one unit, a duration like "the last three days".
-        if ["last", "past", "next"].contains(token.lower), i > 0, lower(i - 1) == "the",
-            ["day", "hour", "minute"].contains(lower(i + 1)), let unit = Lexicon.timeUnits[lower(i + 1)]
+        if token.has(.relativeHead), i > 0, has(i + 1, .timeUnit), lower(i - 1) == "the",
+            ["last", "past", "next"].contains(token.lower), ["day", "hour", "minute"].contains(lower(i + 1)),
+            let unit = Lexicon.timeUnits[lower(i + 1)]
         {
             add(.duration, i..<(i + 2), value: 1, unit: unit)
             return i + 2

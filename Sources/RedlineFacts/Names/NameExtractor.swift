@@ -45,18 +45,13 @@ struct NameExtractor {
         for token in tokens where token.isWord {
             if !token.isCapitalised {
                 // Titles keep only short function words in lower case: "Best Places to Visit in Rome".
-                guard token.text.utf8.count <= 4, titleFunctionWords.contains(token.lower) else { return false }
+                guard token.text.utf8.count <= 4, token.has(.common) else { return false }
             } else if token.text.utf8.count >= 4 {
                 long += 1
             }
         }
         return long >= 2 && !tokens.allSatisfy { !$0.isWord || $0.isAllCaps }
     }
-
-    private static let titleFunctionWords: Set<String> = [
-        "a", "an", "the", "and", "but", "or", "nor", "for", "of", "in", "on", "at", "to", "by", "as", "from",
-        "with", "into", "via", "vs", "per", "up", "out", "off", "over", "is", "are", "be", "your", "our",
-    ]
 
     func names() -> [Name] {
         var names: [Name] = []
