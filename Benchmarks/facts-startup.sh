@@ -5,11 +5,7 @@
 #   bash Benchmarks/facts-startup.sh      (from the project root; needs hyperfine, python3.11-doc)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=bench-corpus
-if ! command -v hyperfine >/dev/null || [ ! -d /usr/share/doc/python3.11/html/_sources ]; then
-    apt-get update -qq && apt-get install -y -qq hyperfine python3.11-doc
-fi
-[ -f "$corpus/manifest.json" ] || python3 ../shared/bench/gen_corpus.py --out "$corpus"
+. Benchmarks/prepare-corpus.sh
 swift build -c release --static-swift-stdlib -Xswiftc -static-executable --product redline >/dev/null
 swift build -c release --package-path Benchmarks >/dev/null
 redline=.build/release/redline

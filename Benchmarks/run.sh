@@ -4,11 +4,7 @@
 # Needs python3.11-doc (corpus prose), hyperfine, git and GNU diff; installs the first two.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=bench-corpus
-if ! command -v hyperfine >/dev/null || [ ! -d /usr/share/doc/python3.11/html/_sources ]; then
-    apt-get update -qq && apt-get install -y -qq hyperfine python3.11-doc
-fi
-[ -f "$corpus/manifest.json" ] || python3 ../shared/bench/gen_corpus.py --out "$corpus"
+. Benchmarks/prepare-corpus.sh
 
 # The binary README installs: fully static, so no dynamic loader runs at start-up (about 1.5 ms).
 swift build -c release --static-swift-stdlib -Xswiftc -static-executable --product redline >/dev/null 2>&1

@@ -1,3 +1,5 @@
+import Redline
+
 /// A direct scan of a common invocation (`redline diff A B --by sentence`, `redline extract PAGE
 /// --format json`) without ArgumentParser, which reflects over every command's properties at each
 /// start: about 2 ms in the static binary, more than the work of a typical diff or extraction.
@@ -44,5 +46,26 @@ struct DirectArguments {
             }
             options[name] = value
         }
+    }
+}
+
+extension DirectArguments {
+    /// The report options `extract` and `facts` share — `--format`, `--input`, `-o/--output` —
+    /// or nil when a value is not one the command takes (ArgumentParser then says so).
+    func reportOptions<Format: RawRepresentable>(_: Format.Type) -> (
+        format: Format?, input: InputFormat?, output: String?
+    )?
+    where Format.RawValue == String {
+        var format: Format?
+        var input: InputFormat?
+        if let value = options["--format"] {
+            guard let parsed = Format(rawValue: value) else { return nil }
+            format = parsed
+        }
+        if let value = options["--input"] {
+            guard let parsed = InputFormat(rawValue: value) else { return nil }
+            input = parsed
+        }
+        return (format, input, options["--output"])
     }
 }

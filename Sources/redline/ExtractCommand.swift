@@ -63,21 +63,11 @@ struct ExtractRequest: Equatable {
         guard
             let scanned = DirectArguments(
                 arguments, command: "extract", flags: ["--explain"], options: ["--format", "--input", "--output"]),
-            scanned.positional.count == 1
+            scanned.positional.count == 1, let options = scanned.reportOptions(ExtractCommand.Format.self)
         else { return nil }
-        self.init(page: scanned.positional[0], explain: scanned.flags.contains("--explain"))
-        for (name, value) in scanned.options {
-            switch name {
-            case "--format":
-                guard let format = ExtractCommand.Format(rawValue: value) else { return nil }
-                self.format = format
-            case "--input":
-                guard let input = InputFormat(rawValue: value) else { return nil }
-                self.input = input
-            default:
-                output = value
-            }
-        }
+        self.init(
+            page: scanned.positional[0], format: options.format ?? .text, input: options.input, output: options.output,
+            explain: scanned.flags.contains("--explain"))
     }
 
     init(

@@ -47,21 +47,10 @@ struct FactsRequest: Equatable {
         guard
             let scanned = DirectArguments(
                 arguments, command: "facts", flags: [], options: ["--format", "--input", "--output"]),
-            scanned.positional.count == 1
+            scanned.positional.count == 1, let options = scanned.reportOptions(FactsCommand.Format.self)
         else { return nil }
-        self.init(file: scanned.positional[0])
-        for (name, value) in scanned.options {
-            switch name {
-            case "--format":
-                guard let format = FactsCommand.Format(rawValue: value) else { return nil }
-                self.format = format
-            case "--input":
-                guard let input = InputFormat(rawValue: value) else { return nil }
-                self.input = input
-            default:
-                output = value
-            }
-        }
+        self.init(
+            file: scanned.positional[0], format: options.format ?? .text, input: options.input, output: options.output)
     }
 
     init(file: String, format: FactsCommand.Format = .text, input: InputFormat? = nil, output: String? = nil) {

@@ -138,12 +138,7 @@ extension FactComparer {
         // the same person's name changed, whatever else the text says.
         gone.removeAll { a in
             guard let j = came.firstIndex(where: { Self.isHyphenVariant(a.surface, $0.surface) }) else { return false }
-            let b = came.remove(at: j)
-            guard reportedNames.insert("~" + a.key + ">" + b.key).inserted else { return true }
-            reportedNames.formUnion(["-" + a.key, "+" + b.key])
-            var change = nameChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext)
-            change.detail["reason"] = .string("changed")
-            changes.append(change)
+            reportRenamed(a, came.remove(at: j), reason: "changed", oldContext, newContext)
             return true
         }
         // Spelling fixes: a close spelling in the same place.
@@ -190,12 +185,7 @@ extension FactComparer {
                         && !isSwappedSpeaker(a, b)
                 })
             else { return false }
-            let b = came.remove(at: j)
-            guard reportedNames.insert("~" + a.key + ">" + b.key).inserted else { return true }
-            reportedNames.formUnion(["-" + a.key, "+" + b.key])
-            var change = nameChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext)
-            change.detail["reason"] = .string("replaced")
-            changes.append(change)
+            reportRenamed(a, came.remove(at: j), reason: "replaced", oldContext, newContext)
             return true
         }
         // Names that vanished from the text and names new to it; an acronym spelt out in the other
@@ -214,15 +204,7 @@ extension FactComparer {
                 continue
             }
             gone.removeFirst()
-            let b = came.remove(at: j)
-            let key = "~" + a.key + ">" + b.key
-            guard !reportedNames.contains(key) else { continue }
-            reportedNames.insert(key)
-            reportedNames.insert("-" + a.key)
-            reportedNames.insert("+" + b.key)
-            var change = nameChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext)
-            change.detail["reason"] = .string("replaced")
-            changes.append(change)
+            reportRenamed(a, came.remove(at: j), reason: "replaced", oldContext, newContext)
         }
         for name in unpairedGone where !reportedNames.contains("-" + name.key) {
             reportedNames.insert("-" + name.key)
@@ -232,6 +214,16 @@ extension FactComparer {
             reportedNames.insert("+" + name.key)
             changes.append(nameChange(.added, old: nil, new: name, oldContext: oldContext, newContext: newContext))
         }
+    }
+
+    /// Reports `a` renamed `b` (once per pair), marking both as reported so that neither is also
+    /// counted removed or added.
+    mutating func reportRenamed(_ a: Name, _ b: Name, reason: String, _ oldContext: String, _ newContext: String) {
+        guard reportedNames.insert("~" + a.key + ">" + b.key).inserted else { return }
+        reportedNames.formUnion(["-" + a.key, "+" + b.key])
+        var change = nameChange(.modified, old: a, new: b, oldContext: oldContext, newContext: newContext)
+        change.detail["reason"] = .string(reason)
+        changes.append(change)
     }
 
     /// One date with a year and one without, on the same month and day.

@@ -82,39 +82,34 @@ struct FactComparer {
     /// listed …") or merged into it: it joins that unit instead of counting as added or removed.
     func joinSplitsAndMerges(_ units: inout [Unit], _ restOld: inout [Int], _ restNew: inout [Int]) {
         guard !units.isEmpty, !restOld.isEmpty || !restNew.isEmpty else { return }
-        func holds(_ container: FactSheet.Sentence, mostOf part: FactSheet.Sentence) -> Bool {
-            let words = Similarity.words(part.tokens)
-            return !words.isEmpty
-                && Double(words.intersection(Similarity.words(container.tokens)).count) >= 0.8 * Double(words.count)
-        }
-        restNew.removeAll { index in
-            guard
-                let u = units.firstIndex(where: { unit in
-                    unit.old.count == 1
-                        && unit.new.contains {
-                            abs($0 - index) == 1 && new.sentences[$0].paragraph == new.sentences[index].paragraph
-                        }
-                        && old.sentences[unit.old[0]].tokens.count >= new.sentences[index].tokens.count
-                        && holds(old.sentences[unit.old[0]], mostOf: new.sentences[index])
-                })
-            else { return false }
-            units[u].new = (units[u].new + [index]).sorted()
-            return true
-        }
-        restOld.removeAll { index in
-            guard
-                let u = units.firstIndex(where: { unit in
-                    unit.new.count == 1
-                        && unit.old.contains {
-                            abs($0 - index) == 1 && old.sentences[$0].paragraph == old.sentences[index].paragraph
-                        }
-                        && new.sentences[unit.new[0]].tokens.count >= old.sentences[index].tokens.count
-                        && holds(new.sentences[unit.new[0]], mostOf: old.sentences[index])
-                })
-            else { return false }
-            units[u].old = (units[u].old + [index]).sorted()
-            return true
-        }
+        restNew.removeAll { Self.join($0, of: new, to: &units, side: \.new, holder: old, other: \.old) }
+        restOld.removeAll { Self.join($0, of: old, to: &units, side: \.old, holder: new, other: \.new) }
+    }
+
+    /// Joins lone sentence `index` of `sheet` to the unit whose `side` holds its neighbour in the
+    /// same paragraph and whose single `other` sentence (in `holder`) holds 80% of its words.
+    private static func join(
+        _ index: Int, of sheet: FactSheet, to units: inout [Unit], side: WritableKeyPath<Unit, [Int]>,
+        holder: FactSheet, other: KeyPath<Unit, [Int]>
+    ) -> Bool {
+        let part = sheet.sentences[index]
+        guard
+            let u = units.firstIndex(where: { unit in
+                guard unit[keyPath: other].count == 1,
+                    unit[keyPath: side].contains(where: {
+                        abs($0 - index) == 1 && sheet.sentences[$0].paragraph == part.paragraph
+                    })
+                else { return false }
+                let container = holder.sentences[unit[keyPath: other][0]]
+                guard container.tokens.count >= part.tokens.count else { return false }
+                let words = Similarity.words(part.tokens)
+                return !words.isEmpty
+                    && Double(words.intersection(Similarity.words(container.tokens)).count)
+                        >= 0.8 * Double(words.count)
+            })
+        else { return false }
+        units[u][keyPath: side] = (units[u][keyPath: side] + [index]).sorted()
+        return true
     }
 
     /// Pairs leftover sentences by word similarity, best first.
