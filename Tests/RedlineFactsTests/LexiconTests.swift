@@ -79,6 +79,9 @@ struct LexiconTests {
         #expect(names("Shops close for Christmas and Ramadan, and again in Winter.").isEmpty)
         #expect(names("Many Americans and Tunisians travelled on Fridays.").isEmpty)
         #expect(names("Aligning AgOpportunity with the budget was hard.") == ["AgOpportunity"])
+        // A field's label is no name; a speaker before a colon is.
+        #expect(names("You can reach us on Signal or Mai: opensuse-defrag@example.net").contains("Mai") == false)
+        #expect(names("He quoted Lopez: We will win the state.").contains("Lopez"))
     }
 
     @Test("Spans stop before a weekday and keep a middle initial")

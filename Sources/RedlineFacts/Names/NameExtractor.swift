@@ -184,7 +184,7 @@ struct NameExtractor {
             if tokens[first..<end].allSatisfy({ $0.has(.title) }) { first = end }
             // Trailing particles and connectors are not part of it.
             while end > first && !tokens[end - 1].isCapitalised && !isHyphenatedName(end - 1) { end -= 1 }
-            if first < end && !namesNothing(first..<end) {
+            if first < end && !namesNothing(first..<end) && !isFieldLabel(first..<end) {
                 names.append(makeName(first..<end, role: role))
             }
             i = max(end, i + 1)
@@ -301,6 +301,16 @@ struct NameExtractor {
             previousLower = byte >= 0x61 && byte <= 0x7A
         }
         return false
+    }
+
+    /// "Mai: opensuse-defrag@…", "Tel: 555 0100": one word before a colon, then a value in lower
+    /// case, digits or an address — a field's label, not a name ("Trump: We will win" keeps its name).
+    private func isFieldLabel(_ span: Range<Int>) -> Bool {
+        guard span.count == 1, span.upperBound + 1 < tokens.count, tokens[span.upperBound].text == ":",
+            !tokens[span.upperBound].spaceBefore
+        else { return false }
+        let value = tokens[span.upperBound + 1]
+        return value.isNumber || (value.isWord && !value.isCapitalised && !value.isLowerCaseBrand)
     }
 
     /// Spans that look like names and name nothing: one letter ("X", "B"), a holiday or season
