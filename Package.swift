@@ -22,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -34,6 +35,11 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        // GitHub's CommonMark parser (libcmark-gfm-dev, libcmark-gfm-extensions-dev): Markdown articles.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
         .target(name: "RedlineZlib", dependencies: ["CZlib"], swiftSettings: strict),
         // ICU's converters and charset detector behind plain C functions (ICU renames its symbols by version).
         .target(
@@ -42,7 +48,9 @@ let package = Package(
         ),
         .target(
             name: "RedlineIngest",
-            dependencies: ["CLibXML2", "CICUCharset", "RedlineZlib"],
+            dependencies: [
+                "CLibXML2", "CICUCharset", "CCmarkGFM", "RedlineZlib", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strict,
             // libxml2's own dependencies, named so that a fully static build links them too.
             linkerSettings: [

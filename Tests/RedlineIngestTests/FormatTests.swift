@@ -90,6 +90,45 @@ struct FormatTests {
             ])
     }
 
+    @Test("Markdown read by parsers: entities, autolinks, reference definitions, setext headings, stars, YAML lists")
+    func markdownParsed() throws {
+        let text = """
+            ---
+            title: Port fees rise
+            authors:
+              - Ines Barros
+              - Tom Reyes
+            date: 2026-02-03
+            ---
+
+            Port fees rise
+            ==============
+
+            The levy rose to &pound;5m, up from 5 * 3 million a decade ago, the port said.
+            Figures are at <https://port.example/fees> and in the [annual report][1].
+
+            [1]: https://port.example/report.pdf
+
+            Port fees rise
+            --------------
+
+            ~~Old~~ New rates apply from *March*.
+            """
+        let article = try ArticleReader.read(Array(text.utf8), name: "port.md")
+        #expect(article.headline == "Port fees rise")
+        #expect(article.byline == "Ines Barros, Tom Reyes")
+        #expect(article.published == "2026-02-03")
+        #expect(
+            article.paragraphs == [
+                "The levy rose to £5m, up from 5 * 3 million a decade ago, the port said. Figures are at https://port.example/fees and in the annual report.",
+                "Port fees rise",
+                "Old New rates apply from March.",
+            ])
+        // Malformed front matter costs the metadata, never the body.
+        let broken = try ArticleReader.read(Array("---\ntitle: [unclosed\n---\n\nThe body stays.\n".utf8), name: "b.md")
+        #expect(broken.paragraphs == ["The body stays."])
+    }
+
     @Test("Dates from pages are normalised to ISO 8601 UTC, dates alone kept as dates")
     func dates() {
         #expect(ISODate.normalised("2026-03-05T12:00:00+02:00") == "2026-03-05T10:00:00Z")

@@ -1,88 +1,55 @@
-/// Markdown → ``Article``: the front matter (`---` … `---`, `key: value` lines) gives the
-/// metadata; the body loses its syntax (headings' `#`, emphasis, links' targets, images, code
-/// fences, block quotes' `>`, list markers, tables' pipes, HTML tags) and becomes paragraphs.
+import CCmarkGFM
+import Yams
+
+/// Markdown → ``Article``, read by real parsers: the front matter (`---` … `---`) by Yams, the
+/// body by cmark-gfm (CommonMark with GitHub's tables, strikethrough and autolinks). Character
+/// references are decoded ("&pound;5m" is "£5m"), autolinks keep their text, reference
+/// definitions vanish, a level-1 heading (ATX or setext) before any text is the headline; every
+/// other block — paragraph, heading, list item, quoted paragraph, table row (cells joined by
+/// spaces), code block — becomes one paragraph of plain text.
 enum MarkdownArticleReader {
     static func read(_ text: String) -> Article {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
         var article = Article()
-        if lines.first?.trimmingWhitespace == "---",
-            let close = lines.dropFirst().firstIndex(where: {
-                $0.trimmingWhitespace == "---" || $0.trimmingWhitespace == "..."
-            })
-        {
-            frontMatter(lines[1..<close], into: &article)
-            lines = Array(lines[(close + 1)...])
+        var body = Substring(text)
+        if let (yaml, rest) = frontMatter(of: text) {
+            metadata(yaml, into: &article)
+            body = rest
         }
         var paragraphs: [String] = []
-        var current: [String] = []
-        var inFence = false
-        func flush() {
-            let joined = Whitespace.collapse(Array(current.joined(separator: " ").utf8))
-            if !joined.isEmpty { paragraphs.append(joined) }
-            current.removeAll()
+        CommonMark.blocks(of: String(body)) { block in
+            let plain = Whitespace.collapse(Array(block.text.utf8))
+            guard !plain.isEmpty else { return }
+            if block.headingLevel == 1 && paragraphs.isEmpty && (article.headline == nil || article.headline == plain) {
+                article.headline = plain
+            } else {
+                paragraphs.append(plain)
+            }
         }
-        for raw in lines {
-            let line = raw.trimmingWhitespace
-            if line.hasPrefix("```") || line.hasPrefix("~~~") {
-                flush()
-                inFence.toggle()
-                continue
-            }
-            if inFence {
-                current.append(line)
-                continue
-            }
-            if line.isEmpty || isRule(line) {
-                flush()
-                continue
-            }
-            if line.hasPrefix("#") {
-                flush()
-                let heading = inline(String(line.drop { $0 == "#" }).trimmingWhitespace)
-                if line.hasPrefix("# ") && paragraphs.isEmpty
-                    && (article.headline == nil || article.headline == heading)
-                {
-                    article.headline = heading
-                } else if !heading.isEmpty {
-                    paragraphs.append(heading)
-                }
-                continue
-            }
-            if isTableSeparator(line) { continue }
-            var content = line
-            while content.hasPrefix(">") { content = String(content.dropFirst()).trimmingWhitespace }
-            if let item = listItem(content) {
-                flush()
-                content = item
-            }
-            if content.hasPrefix("|") {
-                flush()
-                content = content.split(separator: "|").map { $0.trimmingWhitespace }.filter { !$0.isEmpty }
-                    .joined(separator: " ")
-            }
-            current.append(inline(content))
-        }
-        flush()
         article.paragraphs = paragraphs
         return article
     }
 
-    private static func frontMatter(_ lines: ArraySlice<Substring>, into article: inout Article) {
-        for line in lines {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            let key = line[..<colon].trimmingWhitespace.lowercased()
-            var value = line[line.index(after: colon)...].trimmingWhitespace
-            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                value = String(value.dropFirst().dropLast())
+    /// The YAML between a first line `---` and the next `---` or `...` line, and the text after it.
+    private static func frontMatter(of text: String) -> (String, Substring)? {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingWhitespace == "---" else { return nil }
+        lines.removeFirst()
+        guard let close = lines.firstIndex(where: { $0.trimmingWhitespace == "---" || $0.trimmingWhitespace == "..." })
+        else { return nil }
+        let yaml = lines[..<close].joined(separator: "\n")
+        let rest = lines[(close + 1)...].joined(separator: "\n")
+        return (yaml, Substring(rest))
+    }
+
+    /// Front matter keys → metadata. Values are read as written (a date stays its text); lists
+    /// (`authors:` as a YAML sequence or `[a, b]`) are joined with commas. Malformed YAML gives no
+    /// metadata rather than an error: the body is still the article.
+    private static func metadata(_ yaml: String, into article: inout Article) {
+        guard let root = try? Yams.compose(yaml: yaml), let mapping = root.mapping else { return }
+        for (keyNode, valueNode) in mapping {
+            guard let key = keyNode.string?.lowercased(), let value = text(of: valueNode), !value.isEmpty else {
+                continue
             }
-            if value.hasPrefix("[") && value.hasSuffix("]") {
-                value = value.dropFirst().dropLast().split(separator: ",").map {
-                    $0.trimmingWhitespace.trimming("\"'")
-                }.joined(separator: ", ")
-            }
-            guard !value.isEmpty else { continue }
             switch key {
             case "title", "headline": article.headline = value
             case "author", "authors", "byline": article.byline = PageMetadata.cleanByline(value) ?? value
@@ -97,111 +64,113 @@ enum MarkdownArticleReader {
         }
     }
 
-    private static func isRule(_ line: String) -> Bool {
-        let compact = line.filter { $0 != " " }
-        guard compact.count >= 3, let first = compact.first, "-*_=".contains(first) else { return false }
-        return compact.allSatisfy { $0 == first }
-    }
-
-    private static func isTableSeparator(_ line: String) -> Bool {
-        line.contains("-") && line.allSatisfy { "|-: ".contains($0) }
-    }
-
-    /// "- item", "* item", "+ item", "1. item", "1) item" → "item".
-    private static func listItem(_ line: String) -> String? {
-        if let first = line.first, "-*+".contains(first), line.dropFirst().first == " " {
-            return String(line.dropFirst(2))
+    /// A scalar as written, a sequence's scalars joined with ", ", or a mapping's `name`.
+    private static func text(of node: Node) -> String? {
+        if let scalar = node.scalar { return scalar.string.trimmingWhitespace }
+        if let sequence = node.sequence {
+            let items = sequence.compactMap { text(of: $0) }.filter { !$0.isEmpty }
+            return items.isEmpty ? nil : items.joined(separator: ", ")
         }
-        let digits = line.prefix { $0.isNumber }
-        if !digits.isEmpty, digits.count <= 3 {
-            let rest = line.dropFirst(digits.count)
-            if let mark = rest.first, mark == "." || mark == ")", rest.dropFirst().first == " " {
-                return String(rest.dropFirst(2))
-            }
+        if let mapping = node.mapping, let name = mapping.first(where: { $0.key.string == "name" })?.value {
+            return text(of: name)
         }
         return nil
     }
+}
 
-    /// Inline syntax stripped: images dropped, links to their text, emphasis, code and HTML
-    /// tags removed, backslash escapes resolved.
-    static func inline(_ text: String) -> String {
-        var output = ""
-        var characters = Array(text)
-        var index = 0
-        // Images first: ![alt](url) disappears.
-        var withoutImages: [Character] = []
-        while index < characters.count {
-            if characters[index] == "!", index + 1 < characters.count, characters[index + 1] == "[",
-                let end = linkEnd(characters, from: index + 1)
-            {
-                index = end.after
-                continue
-            }
-            withoutImages.append(characters[index])
-            index += 1
+/// cmark-gfm behind a Swift walk: the blocks of a document as plain text.
+enum CommonMark {
+    /// One block of text: a paragraph, a heading (with its level), a list item's paragraph, a
+    /// table row, a code block.
+    struct Block {
+        var text: String
+        var headingLevel = 0
+    }
+
+    /// The GFM extensions are registered once per process (cmark-gfm's registry is global).
+    private static let extensionsReady: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    /// Calls `body` with every text block of `markdown`, in order.
+    static func blocks(of markdown: String, _ body: (Block) -> Void) {
+        _ = extensionsReady
+        // CMARK_OPT_DEFAULT is 0: no raw HTML rendering is involved, only the tree.
+        guard let parser = cmark_parser_new(0) else { return }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink"] {
+            if let syntax = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, syntax) }
         }
-        characters = withoutImages
-        index = 0
-        while index < characters.count {
-            let character = characters[index]
-            switch character {
-            case "\\" where index + 1 < characters.count:
-                output.append(characters[index + 1])
-                index += 2
-                continue
-            case "[":
-                if let end = linkEnd(characters, from: index) {
-                    output += inline(String(characters[(index + 1)..<end.textEnd]))
-                    index = end.after
-                    continue
+        var source = markdown
+        source.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        guard let document = cmark_parser_finish(parser) else { return }
+        defer { cmark_node_free(document) }
+        walk(document, body)
+    }
+
+    private static func walk(_ node: OpaquePointer, _ body: (Block) -> Void) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            let type = cmark_node_get_type(current)
+            let kind = typeName(current)
+            switch type {
+            case CMARK_NODE_PARAGRAPH:
+                body(Block(text: inlineText(current)))
+            case CMARK_NODE_HEADING:
+                body(Block(text: inlineText(current), headingLevel: Int(cmark_node_get_heading_level(current))))
+            case CMARK_NODE_CODE_BLOCK:
+                body(Block(text: literal(current)))
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
+                break  // raw HTML and rules carry no article text
+            default:
+                if kind == "table_row" || kind == "table_header" {
+                    var cells: [String] = []
+                    var cell = cmark_node_first_child(current)
+                    while let each = cell {
+                        cells.append(inlineText(each))
+                        cell = cmark_node_next(each)
+                    }
+                    body(Block(text: cells.filter { !$0.isEmpty }.joined(separator: " ")))
+                } else {
+                    // Containers: block quotes, lists and their items, tables, footnotes.
+                    walk(current, body)
                 }
-            case "<":
-                if let close = characters[index...].firstIndex(of: ">"), close - index < 200,
-                    index + 1 < characters.count, characters[index + 1].isLetter || characters[index + 1] == "/"
-                {
-                    index = close + 1
-                    continue
-                }
-            case "*", "`":
-                index += 1
-                continue
-            case "_":
-                let before = index > 0 ? characters[index - 1] : " "
-                let after = index + 1 < characters.count ? characters[index + 1] : " "
-                if !(before.isLetter || before.isNumber) || !(after.isLetter || after.isNumber) {
-                    index += 1
-                    continue
-                }
-            case "~" where index + 1 < characters.count && characters[index + 1] == "~":
-                index += 2
-                continue
-            default: break
             }
-            output.append(character)
-            index += 1
+            child = cmark_node_next(current)
+        }
+    }
+
+    /// The plain text of an inline container: text and code as written, breaks as spaces,
+    /// emphasis and links reduced to their text, images and raw HTML dropped.
+    private static func inlineText(_ node: OpaquePointer) -> String {
+        var output = ""
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            switch cmark_node_get_type(current) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                output += literal(current)
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                output += " "
+            case CMARK_NODE_IMAGE, CMARK_NODE_HTML_INLINE:
+                break
+            default:
+                output += inlineText(current)
+            }
+            child = cmark_node_next(current)
         }
         return output
     }
 
-    /// For `[text](url)` or `[text][ref]` starting at `open`: where the text ends and where the
-    /// whole link ends.
-    private static func linkEnd(_ characters: [Character], from open: Int) -> (textEnd: Int, after: Int)? {
-        var depth = 0
-        var index = open
-        while index < characters.count {
-            if characters[index] == "[" { depth += 1 }
-            if characters[index] == "]" {
-                depth -= 1
-                if depth == 0 { break }
-            }
-            index += 1
-        }
-        guard index < characters.count else { return nil }
-        let textEnd = index
-        let next = index + 1
-        guard next < characters.count, characters[next] == "(" || characters[next] == "[" else { return nil }
-        let closer: Character = characters[next] == "(" ? ")" : "]"
-        guard let close = characters[next...].firstIndex(of: closer) else { return nil }
-        return (textEnd, close + 1)
+    private static func literal(_ node: OpaquePointer) -> String {
+        guard let pointer = cmark_node_get_literal(node) else { return "" }
+        return String(cString: pointer)
+    }
+
+    private static func typeName(_ node: OpaquePointer) -> String {
+        guard let pointer = cmark_node_get_type_string(node) else { return "" }
+        return String(cString: pointer)
     }
 }
