@@ -8,12 +8,21 @@ struct FsckCommand: ParsableCommand {
         commandName: "fsck",
         abstract: "Re-read and re-hash every revision; exit 2 naming any that is damaged.")
 
+    @Option(name: .long, help: "Output format: text or json (Docs/JSON.md); damage still exits 2.")
+    var format: StoreFormat = .text
+
     @OptionGroup var store: StoreOption
 
     func run() throws {
         let opened = try store.open()
         let problems = try withStore { () throws(StoreError) in try opened.check() }
         let stats = try withStore { () throws(StoreError) in try opened.statistics() }
+        if format == .json {
+            try StoreJSON.print(
+                StoreJSON.Check(
+                    articles: stats.articles, revisions: stats.revisions, intact: problems.isEmpty,
+                    damaged: problems.map(\.description)))
+        }
         guard problems.isEmpty else {
             for problem in problems { Terminal.write("redline: damaged: \(problem)\n", to: 2) }
             Terminal.write(
@@ -21,6 +30,8 @@ struct FsckCommand: ParsableCommand {
                 to: 2)
             throw ExitCode(2)
         }
-        print("\(stats.revisions) revisions of \(stats.articles) articles checked: all intact.")
+        if format == .text {
+            print("\(stats.revisions) revisions of \(stats.articles) articles checked: all intact.")
+        }
     }
 }

@@ -13,6 +13,9 @@ struct LogCommand: ParsableCommand {
     @Flag(name: .long, help: "Also say which figures, names, quotes and claims changed in each revision.")
     var facts = false
 
+    @Option(name: .long, help: "Output format: text or json (Docs/JSON.md).")
+    var format: StoreFormat = .text
+
     @OptionGroup var store: StoreOption
 
     func run() throws {
@@ -20,7 +23,11 @@ struct LogCommand: ParsableCommand {
         let opened = try store.open()
         let revisions = try withStore { () throws(StoreError) in try opened.revisions(of: key) }
         var previous: [UInt8]?
+        var entries: [StoreJSON.Log.Entry] = []
         for revision in revisions {
+            var entry = StoreJSON.Log.Entry(
+                number: revision.number, capturedAt: StoreJSON.stamp(revision.capturedAt), rawSize: revision.rawSize,
+                storedSize: revision.storedSize, codec: revision.codec.rawValue, revertOf: revision.revertOf)
             var line = "@\(revision.number)  \(revision.capturedAt.storeStamp)  \(revision.rawSize) bytes"
             line += "  stored \(revision.storedSize) (\(revision.codec.rawValue))"
             if let revertOf = revision.revertOf { line += "  reverts to @\(revertOf)" }
@@ -31,12 +38,19 @@ struct LogCommand: ParsableCommand {
                 if let previous {
                     let diff = Diff(oldBytes: previous, newBytes: text)
                     let counts = diff.counts
+                    let summary = FactDiff(diff: diff).summary
                     line += "  −\(counts.deletedTokens) +\(counts.insertedTokens) tokens"
-                    line += "; " + FactDiff(diff: diff).summary.line
+                    line += "; " + summary.line
+                    entry.changes = .init(
+                        deletedTokens: counts.deletedTokens, insertedTokens: counts.insertedTokens,
+                        facts: Dictionary(
+                            uniqueKeysWithValues: FactChange.Kind.allCases.map { ($0.rawValue, summary.count($0)) }))
                 }
                 previous = text
             }
-            print(line)
+            if format == .text { print(line) }
+            entries.append(entry)
         }
+        if format == .json { try StoreJSON.print(StoreJSON.Log(article: article, revisions: entries)) }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSON Schema validator for the subset Redline's schemas use (`type`, `const`, `enum`,
 /// `properties`, `required`, `additionalProperties`, `items`, `minItems`, `maxItems`, `minimum`,
-/// `anyOf`, `$ref` into `$defs`): enough to hold every JSON output to its published schema.
+/// `pattern`, `anyOf`, `$ref` into `$defs`): enough to hold every JSON output to its published schema.
 struct JSONSchema {
     let root: [String: Any]
 
@@ -63,6 +63,11 @@ struct JSONSchema {
         }
         if let options = schema["enum"] as? [Any], !options.contains(where: { "\($0)" == "\(value)" }) {
             errors.append("\(path): \(value) is not one of \(options)")
+        }
+        if let pattern = schema["pattern"] as? String, let string = value as? String,
+            string.range(of: pattern, options: .regularExpression) == nil
+        {
+            errors.append("\(path): \(string) does not match \(pattern)")
         }
         if let minimum = schema["minimum"] as? NSNumber, let number = value as? NSNumber, actual != "boolean",
             number.doubleValue < minimum.doubleValue

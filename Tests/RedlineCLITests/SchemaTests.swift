@@ -57,6 +57,40 @@ struct SchemaTests {
         }
     }
 
+    @Test("redline log, articles, stats and fsck --format json")
+    func storeCommands() throws {
+        let directory = try cli.temporaryDirectory("schema-store")
+        let store = ["--store", directory]
+        #expect(try cli.run(["init", directory]).status == 0)
+        _ = try cli.run(["snapshot", cli.old, "--article", "flood", "--at", "2026-11-24T08:00:00Z"] + store)
+        _ = try cli.run(["snapshot", cli.new, "--article", "flood", "--at", "2026-11-24T09:30:00Z"] + store)
+        _ = try cli.run(["snapshot", cli.old, "--article", "flood"] + store)
+        for (arguments, schema) in [
+            (["log", "flood", "--facts"], "log.schema.json"), (["log", "flood"], "log.schema.json"),
+            (["articles"], "articles.schema.json"), (["stats"], "stats.schema.json"), (["fsck"], "fsck.schema.json"),
+        ] {
+            let result = try cli.run(arguments + ["--format", "json"] + store)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            try validate(result.stdout, schema)
+        }
+        let log = try JSONSerialization.jsonObject(
+            with: Data(try cli.run(["log", "flood", "--facts", "--format", "json"] + store).stdout.utf8))
+        let revisions = try #require((log as? [String: Any])?["revisions"] as? [[String: Any]])
+        #expect(revisions.count == 3 && revisions[0]["capturedAt"] as? String == "2026-11-24T08:00:00Z")
+        #expect(revisions[2]["revertOf"] as? Int == 1)
+        let facts = try #require((revisions[1]["changes"] as? [String: Any])?["facts"] as? [String: Int])
+        #expect(facts["figure", default: 0] > 0 && facts["name"] == 1)
+        // A broken date fails the schema: the pattern is checked.
+        let schema = try JSONSchema(file: Self.schemas.appendingPathComponent("articles.schema.json"))
+        let bad: [String: Any] = [
+            "schemaVersion": 1,
+            "articles": [
+                ["key": "a", "revisions": 1, "firstCaptured": "yesterday", "lastCaptured": "2026-11-24T08:00:00Z"]
+            ],
+        ]
+        #expect(!schema.errors(bad).isEmpty)
+    }
+
     @Test("The validator catches what breaks the schema")
     func validatorCatches() throws {
         let schema = try JSONSchema(file: Self.schemas.appendingPathComponent("article.schema.json"))

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import Redline
+
+/// `--format text|json` for the store commands (`log`, `articles`, `stats`, `fsck`).
+enum StoreFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+/// The JSON the store commands print (schemas in `Docs/schema/`, described in `Docs/JSON.md`):
+/// each one object with `schemaVersion`, keys sorted, one line, dates in ISO 8601 UTC.
+enum StoreJSON {
+    static let schemaVersion = 1
+
+    struct ArticleList: Encodable {
+        var schemaVersion = StoreJSON.schemaVersion
+        var articles: [Entry]
+        struct Entry: Encodable {
+            var key: String
+            var revisions: Int
+            var firstCaptured: String
+            var lastCaptured: String
+        }
+    }
+
+    struct Statistics: Encodable {
+        var schemaVersion = StoreJSON.schemaVersion
+        var articles: Int
+        var revisions: Int
+        var rawBytes: Int
+        var storedBytes: Int
+        var fileBytes: Int
+        /// Raw ÷ stored, 0 for an empty store.
+        var ratio: Double
+    }
+
+    struct Check: Encodable {
+        var schemaVersion = StoreJSON.schemaVersion
+        var articles: Int
+        var revisions: Int
+        var intact: Bool
+        var damaged: [String]
+    }
+
+    struct Log: Encodable {
+        var schemaVersion = StoreJSON.schemaVersion
+        var article: String
+        var revisions: [Entry]
+        struct Entry: Encodable {
+            var number: Int
+            var capturedAt: String
+            var rawSize: Int
+            var storedSize: Int
+            var codec: String
+            var revertOf: Int?
+            /// With `--facts`, from the revision before (nil for the first).
+            var changes: Changes?
+        }
+        struct Changes: Encodable {
+            var deletedTokens: Int
+            var insertedTokens: Int
+            /// Fact changes by kind: `figure`, `name`, `quote`, `claim`.
+            var facts: [String: Int]
+        }
+    }
+
+    /// `value` as one line of JSON on standard output.
+    static func print<Value: Encodable>(_ value: Value) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        Terminal.write(String(decoding: data, as: UTF8.self) + "\n", to: STDOUT_FILENO)
+    }
+
+    static func stamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
