@@ -23,6 +23,7 @@ public struct ArticleReport: Sendable {
         case .json:
             var json = JSONWriter(output: output)
             json.beginObject()
+            json.field("schemaVersion", 1)
             for (field, value) in article.metadataFields { json.field(field.rawValue, value) }
             json.beginArray("paragraphs")
             for paragraph in article.paragraphs { json.value(paragraph) }

@@ -16,12 +16,19 @@ public enum Dump {
         public var sha256: String
         public var metadata: RevisionMetadata?
         public var text: String
+        /// The dump format's version, on every line (`schema_version`; absent in dumps written
+        /// before it existed, which read as version 1).
+        public var schemaVersion: Int? = Dump.schemaVersion
 
         enum CodingKeys: String, CodingKey {
             case article, revision, sha256, metadata, text
             case capturedAt = "captured_at"
+            case schemaVersion = "schema_version"
         }
     }
+
+    /// The version of the dump format this build writes.
+    public static let schemaVersion = 1
 
     /// Writes every revision of every article, one line each, through `write`.
     public static func export(_ store: SQLiteStore, write: (String) -> Void) throws(StoreError) {
@@ -60,6 +67,14 @@ public enum Dump {
     public static func record(_ line: Substring, number: Int) throws(StoreError) -> NewRevision {
         guard let record = try? JSONDecoder().decode(Record.self, from: Data(line.utf8)) else {
             throw StoreError(.invalidDump(line: number, detail: "not a revision record"))
+        }
+        if let version = record.schemaVersion, version > schemaVersion {
+            throw StoreError(
+                .invalidDump(
+                    line: number,
+                    detail:
+                        "written by a newer Redline (schema_version \(version); this one reads up to \(schemaVersion))")
+            )
         }
         let text = Array(record.text.utf8)
         guard SQLiteStore.sha256(text) == record.sha256 else {

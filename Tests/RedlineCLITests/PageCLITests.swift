@@ -80,8 +80,8 @@ struct PageCLITests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(
             Set(object.keys) == [
-                "headline", "byline", "published", "modified", "canonicalURL", "language", "paragraphs", "body",
-                "encoding",
+                "schemaVersion", "headline", "byline", "published", "modified", "canonicalURL", "language",
+                "paragraphs", "body", "encoding",
             ])
         let encoding = try #require(object["encoding"] as? [String: Any])
         #expect(encoding["name"] as? String == "UTF-8")

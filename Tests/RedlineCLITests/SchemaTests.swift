@@ -96,7 +96,8 @@ struct SchemaTests {
         let schema = try JSONSchema(file: Self.schemas.appendingPathComponent("article.schema.json"))
         #expect(!schema.errors(["headline": 3]).isEmpty)
         let good: [String: Any] = [
-            "headline": "H", "byline": NSNull(), "published": NSNull(), "modified": NSNull(), "canonicalURL": NSNull(),
+            "schemaVersion": 1, "headline": "H", "byline": NSNull(), "published": NSNull(), "modified": NSNull(),
+            "canonicalURL": NSNull(),
             "language": "en", "paragraphs": ["a"], "body": "a",
         ]
         #expect(schema.errors(good).isEmpty)

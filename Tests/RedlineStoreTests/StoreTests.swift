@@ -158,6 +158,17 @@ struct StoreTests {
         try Dump.export(copy) { again.append($0) }
         #expect(again == lines)
         #expect(try copy.check().isEmpty)
+        // Every line says its format's version; a line without one (an older dump) still reads,
+        // a line from a newer format is refused with its line number.
+        #expect(lines.allSatisfy { $0.contains("\"schema_version\":1") })
+        let older = lines[0].replacingOccurrences(of: "\"schema_version\":1,", with: "")
+        #expect(throws: Never.self) { try Dump.record(Substring(older), number: 1) }
+        let newer = lines[0].replacingOccurrences(of: "\"schema_version\":1", with: "\"schema_version\":2")
+        #expect {
+            try Dump.record(Substring(newer), number: 7)
+        } throws: { error in
+            "\(error)".contains("newer")
+        }
     }
 
     @Test("The edit-script codec rebuilds texts exactly and refuses scripts that reach outside their base")
