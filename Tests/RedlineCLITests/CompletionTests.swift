@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 /// Shell completions complete file names where a command takes a path.
@@ -18,6 +19,31 @@ struct CompletionTests {
         }
         for shell in ["bash", "fish"] {
             #expect(try cli.run(["--generate-completion-script", shell]).status == 0, "\(shell)")
+        }
+    }
+
+    @Test("Man pages: one per command in Docs/man, naming every long option the command takes")
+    func manPages() throws {
+        let dump = try cli.run(["--experimental-dump-help"])
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(dump.stdout.utf8)) as? [String: Any])
+        let command = try #require(root["command"] as? [String: Any])
+        let subcommands = try #require(command["subcommands"] as? [[String: Any]])
+        let folder = CLITests.root.appendingPathComponent("Docs/man")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("redline.1").path))
+        for subcommand in subcommands {
+            let name = try #require(subcommand["commandName"] as? String)
+            let page = folder.appendingPathComponent("redline.\(name).1")
+            let text = try String(contentsOf: page, encoding: .utf8)
+            for argument in subcommand["arguments"] as? [[String: Any]] ?? [] {
+                for spelling in argument["names"] as? [[String: Any]] ?? [] where spelling["kind"] as? String == "long"
+                {
+                    let option = try #require(spelling["name"] as? String)
+                    guard option != "help" && option != "version" else { continue }  // built in, not listed
+                    #expect(
+                        text.contains("Fl -\(option)"),
+                        "redline.\(name).1 lacks --\(option): run bash Docs/man/regenerate.sh")
+                }
+            }
         }
     }
 }
