@@ -65,6 +65,9 @@ struct CheckCommand: ParsableCommand {
         return kinds
     }
 
+    @Option(name: .long, help: "Output format: text or json (Docs/JSON.md); annotations stay text.")
+    var format: StoreFormat = .text
+
     func run() throws {
         let failing = try kinds()
         let pairs: [(TextDocument, TextDocument)]
@@ -76,19 +79,29 @@ struct CheckCommand: ParsableCommand {
         }
         var failed = false
         var markdown = ""
+        var files: [StoreJSON.Check.File] = []
         for (old, new) in pairs {
             let comparison = Redline.compare(old, new, facts: .always)
             let verdict = CheckVerdict(
                 comparison: comparison, failOn: failing, requireNote: requireCorrectionNote, source: new.source)
-            print(verdict.line)
-            for problem in verdict.problems { print("  \(problem)") }
+            if format == .text {
+                print(verdict.line)
+                for problem in verdict.problems { print("  \(problem)") }
+            }
+            files.append(verdict.json)
             if annotations == .github { for line in verdict.githubAnnotations() { print(line) } }
             if summary != nil {
                 markdown += String(decoding: MarkdownReport().render(comparison), as: UTF8.self) + "\n"
             }
             failed = failed || verdict.fails
         }
-        if pairs.isEmpty { print("No changed files to check.") }
+        if format == .json {
+            try StoreJSON.print(
+                StoreJSON.CheckReport(
+                    passed: !failed, failOn: failing.map(\.rawValue).sorted(), files: files))
+        } else if pairs.isEmpty {
+            print("No changed files to check.")
+        }
         if let summary {
             guard let handle = FileHandle(forWritingAtPath: summary) ?? createFile(summary) else {
                 throw Terminal.trouble("cannot write the summary to \(summary).")
@@ -130,6 +143,18 @@ struct CheckVerdict {
             verdict += failing.isEmpty ? ", but the correction note is missing" : "; the correction note is missing"
         }
         return "\(name): \(comparison.facts?.summary.line ?? "") — \(verdict)"
+    }
+
+    /// The verdict as `redline check --format json` reports it.
+    var json: StoreJSON.Check.File {
+        .init(
+            path: comparison.new.source, passed: !fails,
+            failing: Set(failing.map(\.kind.rawValue)).sorted(),
+            changes: Dictionary(
+                uniqueKeysWithValues: FactChange.Kind.allCases.map {
+                    ($0.rawValue, comparison.facts?.summary.count($0) ?? 0)
+                }),
+            correctionNote: hasNote, missingCorrectionNote: missingNote, problems: problems)
     }
 
     var problems: [String] {

@@ -2,13 +2,13 @@ import ArgumentParser
 import Foundation
 import Redline
 
-/// `--format text|json` for the store commands (`log`, `articles`, `stats`, `fsck`).
+/// `--format text|json` for the store commands (`log`, `articles`, `stats`, `fsck`) and `check`.
 enum StoreFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
 }
 
-/// The JSON the store commands print (schemas in `Docs/schema/`, described in `Docs/JSON.md`):
+/// The JSON the store commands and `check` print (schemas in `Docs/schema/`, described in `Docs/JSON.md`):
 /// each one object with `schemaVersion`, keys sorted, one line, dates in ISO 8601 UTC.
 enum StoreJSON {
     static let schemaVersion = 1
@@ -41,6 +41,27 @@ enum StoreJSON {
         var revisions: Int
         var intact: Bool
         var damaged: [String]
+
+        /// One checked pair in `redline check --format json`.
+        struct File: Encodable {
+            var path: String
+            var passed: Bool
+            /// The kinds that changed and that `--fail-on` names.
+            var failing: [String]
+            /// Fact changes by kind.
+            var changes: [String: Int]
+            var correctionNote: Bool
+            var missingCorrectionNote: Bool
+            var problems: [String]
+        }
+    }
+
+    /// `redline check --format json`: the verdict over every checked pair.
+    struct CheckReport: Encodable {
+        var schemaVersion = StoreJSON.schemaVersion
+        var passed: Bool
+        var failOn: [String]
+        var files: [Check.File]
     }
 
     struct Log: Encodable {

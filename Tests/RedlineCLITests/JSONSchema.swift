@@ -3,8 +3,14 @@ import Foundation
 /// A JSON Schema validator for the subset Redline's schemas use (`type`, `const`, `enum`,
 /// `properties`, `required`, `additionalProperties`, `items`, `minItems`, `maxItems`, `minimum`,
 /// `pattern`, `anyOf`, `$ref` into `$defs`): enough to hold every JSON output to its published schema.
+///
+/// The published schemas leave objects open, as `Docs/JSON.md` promises (a later version may add
+/// fields, and consumers ignore what they do not know). Redline's own tests are stricter: with
+/// `closed` (the default here) an object may hold only the properties its schema lists, so an
+/// output field that the schema does not document is an error.
 struct JSONSchema {
     let root: [String: Any]
+    var closed = true
 
     init(file: URL) throws {
         guard let schema = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any] else {
@@ -88,6 +94,8 @@ struct JSONSchema {
                     } else if let childSchema = additional as? [String: Any] {
                         check(child, against: childSchema, at: "\(path).\(key)", errors: &errors)
                     }
+                } else if closed && schema["properties"] != nil {
+                    errors.append("\(path): unexpected \(key) (not in the schema)")
                 }
             }
         }

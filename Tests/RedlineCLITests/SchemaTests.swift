@@ -91,6 +91,20 @@ struct SchemaTests {
         #expect(!schema.errors(bad).isEmpty)
     }
 
+    @Test("redline check --format json")
+    func check() throws {
+        let failed = try cli.run(["check", cli.old, cli.new, "--fail-on", "figure", "--format", "json"])
+        #expect(failed.status == 1)
+        try validate(failed.stdout, "check.schema.json")
+        let verdict = try #require(try JSONSerialization.jsonObject(with: Data(failed.stdout.utf8)) as? [String: Any])
+        #expect(verdict["passed"] as? Bool == false)
+        let file = try #require((verdict["files"] as? [[String: Any]])?.first)
+        #expect(file["failing"] as? [String] == ["figure"])
+        let passed = try cli.run(["check", cli.old, cli.old, "--format", "json"])
+        #expect(passed.status == 0)
+        try validate(passed.stdout, "check.schema.json")
+    }
+
     @Test("The validator catches what breaks the schema")
     func validatorCatches() throws {
         let schema = try JSONSchema(file: Self.schemas.appendingPathComponent("article.schema.json"))
