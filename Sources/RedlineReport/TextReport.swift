@@ -204,11 +204,25 @@ struct Output {
                 continue
             }
             atLineStart = false
+            // The next unit that may not be broken: a run of narrow characters up to a space, or
+            // one wide character (CJK text breaks between characters). Its width in columns.
             var end = index
             var cells = 0
             while end < text.count, text[end] != 0x20, text[end] != 0x0A {
-                if text[end] & 0xC0 != 0x80 { cells += 1 }
-                end += 1
+                let (scalar, length) = DisplayWidth.decode(text, at: end)
+                let wide = scalar >= 0x1100 && DisplayWidth.isWide(scalar)
+                if wide && end > index { break }
+                cells += DisplayWidth.of(scalar)
+                end += length
+                if wide {
+                    // Marks and joiners that follow stay with it.
+                    while end < text.count {
+                        let (next, nextLength) = DisplayWidth.decode(text, at: end)
+                        guard next >= 0x0300, DisplayWidth.of(next) == 0 || next == 0x200D else { break }
+                        end += nextLength
+                    }
+                    break
+                }
             }
             // Without colour the marks ("[-", "-]") take columns too.
             let markCells =

@@ -36,6 +36,35 @@ struct TerminalPolishTests {
         #expect(visible.contains("      in: Flash floods tore through three villages in the\n      northern"))
     }
 
+    @Test("Wrapping counts display columns: CJK and emoji take two, and CJK lines break between characters")
+    func wideCharacters() throws {
+        let paragraph = "東京都は月曜日、新しい防災計画を発表した。計画では避難所を三百か所増やし、住民への連絡を強化する。🌊🚒 The plan costs ¥5 billion."
+        let old = TextDocument(name: "old.txt", text: paragraph + "\n")
+        let new = TextDocument(name: "new.txt", text: paragraph.replacingOccurrences(of: "三百", with: "四百") + "\n")
+        let comparison = Redline.compare(old, new)
+        func columns(_ line: Substring) -> Int {
+            line.unicodeScalars.reduce(0) { total, scalar in
+                let v = scalar.value
+                let wide =
+                    (0x3000...0x9FFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0x1F300...0x1F6FF).contains(v)
+                return total + (wide ? 2 : 1)
+            }
+        }
+        for width in [24, 40] {
+            let text = String(decoding: TextReport(color: false, width: width).render(comparison), as: UTF8.self)
+            for line in text.split(separator: "\n") {
+                #expect(columns(line) <= width, "\(width): \(line) is \(columns(line)) columns")
+            }
+            let unwrapped = String(decoding: TextReport(color: false).render(comparison), as: UTF8.self)
+            func squeezed(_ text: String) -> String {
+                // A mark is closed before a break and opened after it: compare the characters only.
+                text.replacingOccurrences(of: "\\[-|-\\]|\\{\\+|\\+\\}", with: "", options: .regularExpression)
+                    .filter { $0 != " " && $0 != "\n" }
+            }
+            #expect(squeezed(text) == squeezed(unwrapped))
+        }
+    }
+
     @Test("--stat: one line with the file, changed paragraphs, token counts, a bar and the facts")
     func stat() throws {
         let result = try cli.run(["diff", cli.old, cli.new, "--stat"])
