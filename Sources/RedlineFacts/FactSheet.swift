@@ -39,16 +39,16 @@ public struct FactSheet: Sendable {
     public let text: TextBytes
     let bytes: [UInt8]
     /// The analysed sentences, in order.
-    public private(set) var sentences: [Sentence] = []
+    public internal(set) var sentences: [Sentence] = []
     /// The quotations, in order.
-    public private(set) var quotes: [Quote] = []
+    public internal(set) var quotes: [Quote] = []
     /// Folded keys of every name mentioned in the analysed text, full names for linked surnames,
     /// and the surnames of people.
-    public private(set) var nameKeys: Set<String> = []
+    public internal(set) var nameKeys: Set<String> = []
     /// Searches of the whole text, for what the analysed sentences alone cannot tell.
     let search: DocumentSearch
     /// Searches of the text after its headline: does the body state a headline's fact?
-    private(set) var bodySearch: DocumentSearch
+    var bodySearch: DocumentSearch
 
     /// Analyses the whole text.
     public init(text: TextBytes) {
@@ -313,85 +313,6 @@ public struct FactSheet: Sendable {
         }
     }
 
-    /// "Herzog" after "Isaac Herzog": the surname takes the full name's key.
-    private mutating func linkSurnames() {
-        var fullNames: [String: Name] = [:]
-        for sentence in sentences {
-            for name in sentence.names where name.kind == .person && name.surface.contains(" ") {
-                if fullNames[name.lastWordKey] == nil { fullNames[name.lastWordKey] = name }
-            }
-        }
-        for s in sentences.indices {
-            for n in sentences[s].names.indices {
-                let name = sentences[s].names[n]
-                guard !name.surface.contains(" ") else { continue }
-                if let full = fullNames[name.key] {
-                    sentences[s].names[n].key = full.key
-                    sentences[s].names[n].kind = .person
-                    sentences[s].names[n].fullName = full.surface
-                } else if name.kind == .person || name.kind == .unknown, let full = search.fullName(of: name.surface) {
-                    // The full name is in a sentence that was not analysed.
-                    sentences[s].names[n].key = Name.key(full)
-                    sentences[s].names[n].kind = .person
-                    sentences[s].names[n].fullName = full
-                }
-            }
-            if let key = sentences[s].speakerKey, let full = fullNames[key] {
-                sentences[s].speakerKey = full.key
-                sentences[s].speaker = full.surface
-            } else if let speaker = sentences[s].speaker,
-                let linked = sentences[s].names.first(where: { $0.surface == speaker && $0.fullName != nil })
-            {
-                sentences[s].speakerKey = linked.key
-                sentences[s].speaker = linked.fullName
-            }
-        }
-    }
-
-    /// Quotes with their speakers: the attribution of a sentence the quote touches, else (for a
-    /// quote that opens a sentence with no attribution) the previous quote's speaker.
-    private mutating func collectQuotes(_ spans: [(span: QuoteFinder.Span, paragraph: Int)]) {
-        var previous: (speaker: String?, key: String?, paragraph: Int)?
-        var sentenceIndex = 0
-        for (span, paragraph) in spans {
-            while sentenceIndex < sentences.count
-                && sentences[sentenceIndex].range.upperBound <= span.content.lowerBound
-            {
-                sentenceIndex += 1
-            }
-            var touched: [Int] = []
-            var k = sentenceIndex
-            while k < sentences.count && sentences[k].range.lowerBound < span.outer.upperBound {
-                if sentences[k].range.upperBound > span.content.lowerBound { touched.append(k) }
-                k += 1
-            }
-            guard !touched.isEmpty, !touched.allSatisfy({ sentences[$0].isBoilerplate }) else { continue }
-            let text = String(decoding: bytes[span.content], as: UTF8.self)
-            let words = Quote.normalize(text).split(separator: " ").count
-            var speaker: String?
-            var key: String?
-            if let source = touched.first(where: { sentences[$0].speaker != nil }) {
-                speaker = sentences[source].speaker
-                key = sentences[source].speakerKey
-            } else if let previous, previous.paragraph >= paragraph - 2, isOpening(span, in: touched[0]) {
-                speaker = previous.speaker
-                key = previous.key
-            }
-            // Scare quotes ("a 'game changer'") are not quotations.
-            let utterance = text.last.map { ",.?!".contains($0) } ?? false
-            guard words >= 4 || (speaker != nil && (utterance || words >= 2)) else { continue }
-            let quote = Quote(text: text, range: span.content, speaker: speaker, speakerKey: key)
-            for index in touched { sentences[index].quotes.append(quotes.count) }
-            quotes.append(quote)
-            previous = (speaker, key, paragraph)
-        }
-    }
-
-    /// True when the quote opens its sentence (nothing but punctuation before it).
-    private func isOpening(_ span: QuoteFinder.Span, in sentence: Int) -> Bool {
-        sentences[sentence].tokens.prefix { $0.range.upperBound <= span.outer.lowerBound }.allSatisfy { !$0.isWord }
-    }
-
     private func trim(_ range: Range<Int>) -> Range<Int> {
         var lower = range.lowerBound
         var upper = range.upperBound
@@ -407,119 +328,6 @@ public struct FactSheet: Sendable {
     /// Sentences before a changed one analysed for context: who "he" is, whose quote continues.
     static let contextSentences = 1
 
-    /// True when a sentence refers back to someone named before it ("he", "she", "they", "his",
-    /// "her", "their", "the minister"…): then the sentence before is analysed with it.
-    static func mentionsSomeoneEarlier(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        var k = range.lowerBound
-        while k < range.upperBound {
-            while k < range.upperBound && !DocumentSearch.isWordByte(bytes[k]) { k += 1 }
-            let start = k
-            while k < range.upperBound && DocumentSearch.isWordByte(bytes[k]) { k += 1 }
-            let length = k - start
-            guard length >= 2 && length <= 5 else { continue }
-            // Packs the lower-cased word into an integer: no allocation per word.
-            var packed: UInt64 = 0
-            for b in bytes[start..<k] { packed = packed << 8 | UInt64(b | 0x20) }
-            if Self.backReferences.contains(packed) { return true }
-        }
-        return false
-    }
-
-    /// "he", "she", "his", "her", "him", "they", "their", "them", packed as by ``mentionsSomeoneEarlier``.
-    private static let backReferences: Set<UInt64> = Set(
-        ["he", "she", "his", "her", "him", "they", "their", "them"].map { word in
-            word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
-        })
-
-    /// How many unpunctuated lines before the body can be its headline and deck.
-    static let headlineLines = 2
-
-    /// A headline: a short first line that does not end like a sentence.
-    static func looksLikeHeadline(_ line: String) -> Bool {
-        let trimmed = line.trimmingSpaces
-        guard let last = trimmed.last else { return false }
-        let words = trimmed.split(separator: " ").count
-        return words <= 20 && !".!?\u{201D}\"".contains(last)
-    }
-
-    /// A subheading inside the body: a short line in title case that does not end like a sentence
-    /// ("Rescue Efforts Continue").
-    static func looksLikeSubhead(_ line: String) -> Bool {
-        guard line.utf8.count <= 100 else { return false }
-        let trimmed = line.trimmingSpaces
-        guard let last = trimmed.last, !".!?,;:\u{201D}\"".contains(last) else { return false }
-        let words = trimmed.split(separator: " ")
-        guard words.count >= 2 && words.count <= 10 else { return false }
-        let capitalised = words.filter { $0.first?.isUppercase ?? false }.count
-        return capitalised * 3 >= words.count * 2
-    }
-
-    /// Where a dateline ends: "JERUSALEM (AP) — ", "WASHINGTON, D.C. — ", "LONDON: ".
-    /// After a dateline's place, a date such as "Nov 24", "November 24, 2023": where it ends
-    /// (spaces after it skipped), or nil. `wordStart` is the month's capital letter.
-    private static func datelineDate(_ bytes: [UInt8], wordStart: Int, end: Int) -> Int? {
-        guard wordStart >= 2, bytes[wordStart - 1] == 0x20, bytes[wordStart - 2] == UInt8(ascii: ",") else {
-            return nil
-        }
-        var k = wordStart
-        while k < end && ((bytes[k] | 0x20) >= 0x61 && (bytes[k] | 0x20) <= 0x7A) { k += 1 }
-        let month = String(decoding: bytes[wordStart..<k], as: UTF8.self).lowercased()
-        guard Lexicon.months[month] != nil else { return nil }
-        if k < end && bytes[k] == UInt8(ascii: ".") { k += 1 }
-        while k < end && bytes[k] == 0x20 { k += 1 }
-        let digits = k
-        while k < end && bytes[k] >= 0x30 && bytes[k] <= 0x39 { k += 1 }
-        guard k > digits, k - digits <= 2 else { return nil }
-        // ", 2023"
-        if k + 6 <= end && bytes[k] == UInt8(ascii: ",") && bytes[k + 1] == 0x20
-            && bytes[(k + 2)..<(k + 6)].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 })
-        {
-            k += 6
-        }
-        while k < end && bytes[k] == 0x20 { k += 1 }
-        return k
-    }
-
-    static func datelineEnd(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
-        var k = range.lowerBound
-        var letters = 0
-        // Capitals, spaces, commas, dots and apostrophes.
-        while k < range.upperBound {
-            let byte = bytes[k]
-            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") {
-                letters += 1
-            } else if byte == 0x20 || byte == UInt8(ascii: ",") || byte == UInt8(ascii: ".")
-                || byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-")
-            {
-                // part of the place
-            } else if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") {
-                // "WASHINGTON, D.C." is capitals; lower case means prose ("Washington, Tuesday"), unless
-                // it is the date of a wire dateline: "LONDON, Nov 24 (Reuters) -".
-                guard let afterDate = datelineDate(bytes, wordStart: k - 1, end: range.upperBound) else { return nil }
-                k = afterDate
-                break
-            } else {
-                break
-            }
-            k += 1
-        }
-        guard letters >= 3, k < range.upperBound else { return nil }
-        var j = k
-        if bytes[j] == UInt8(ascii: "(") {
-            while j < range.upperBound && bytes[j] != UInt8(ascii: ")") { j += 1 }
-            guard j < range.upperBound else { return nil }
-            j += 1
-            while j < range.upperBound && bytes[j] == 0x20 { j += 1 }
-        }
-        // A dash (—, –, -- or -) or a colon.
-        let dashes: [[UInt8]] = [[0xE2, 0x80, 0x94], [0xE2, 0x80, 0x93], [0x2D, 0x2D], [0x2D], [0x3A]]
-        for dash in dashes where j + dash.count <= range.upperBound && Array(bytes[j..<(j + dash.count)]) == dash {
-            let end = j + dash.count
-            guard end < range.upperBound, bytes[end] == 0x20 else { continue }
-            return end
-        }
-        return nil
-    }
 }
 
 extension String {
