@@ -44,8 +44,13 @@ public struct TextDocument: Sendable {
 
     /// A document from a file's contents in `format` (detected from the name and content when nil).
     ///
-    /// - Parameter lenient: read live blogs and section fronts too (for showing what a page holds);
-    ///   comparing and storing refuse them.
+    /// - Parameters:
+    ///   - name: the input's name (a path, `-`, a URL), for messages and format detection.
+    ///   - contents: the bytes as read.
+    ///   - format: how to read them; nil detects it from the name and content.
+    ///   - lenient: read live blogs and section fronts too (for showing what a page holds);
+    ///     comparing and storing refuse them.
+    /// - Throws: ``InputError`` for invalid, binary or empty input, or a page with no article.
     public init(name: String, contents: TextBytes, format: InputFormat?, lenient: Bool = false) throws(InputError) {
         let format = format ?? contents.withBytes { InputFormat.detect(name: name, bytes: UnsafeRawBufferPointer($0)) }
         guard format != .text else {

@@ -7,11 +7,16 @@ public enum ArticleReader {
     /// Reads `bytes` as `format`.
     ///
     /// - Parameters:
+    ///   - bytes: the input as read.
+    ///   - format: how to read it (``InputFormat/detect(name:bytes:)`` guesses one).
     ///   - name: the input's name, for error messages.
-    ///   - httpCharset: the `Content-Type` header's value when the page was fetched, whose charset
-    ///     wins over the page's own `<meta charset>`.
+    ///   - httpContentType: the `Content-Type` header's value when the page was fetched, whose
+    ///     charset wins over the page's own `<meta charset>`.
     ///   - refusingNonArticles: throw for a live blog or section front (the default, for comparing
     ///     and storing); when false, read it anyway with ``Article/warning`` saying what it is.
+    /// - Returns: the article: metadata and body paragraphs.
+    /// - Throws: ``IngestError`` for input too large, binary, without article text, or (when
+    ///   `refusingNonArticles`) a page that is no article.
     public static func read(
         _ bytes: UnsafeRawBufferPointer, format: InputFormat, name: String? = nil, httpContentType: String? = nil,
         refusingNonArticles: Bool = true

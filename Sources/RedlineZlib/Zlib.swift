@@ -62,10 +62,13 @@ public enum Zlib {
     /// Compresses `input`.
     ///
     /// - Parameters:
+    ///   - input: the bytes to compress.
     ///   - format: the container to write.
     ///   - level: 0 (store) to 9 (smallest); 6 is zlib's default.
     ///   - dictionary: a preset dictionary (typically a neighbouring revision); the same bytes
     ///     must be given to ``inflate(_:format:dictionary:limit:)``. Not allowed with `.gzip`.
+    /// - Returns: the compressed bytes.
+    /// - Throws: ``ZlibError`` when zlib refuses the parameters or fails.
     /// - Complexity: O(n) in the size of the input.
     public static func deflate(
         _ input: [UInt8], format: ZlibFormat = .zlib, level: Int = 6, dictionary: [UInt8]? = nil
@@ -101,9 +104,14 @@ public enum Zlib {
     /// Decompresses `input`, which must hold exactly one complete stream.
     ///
     /// - Parameters:
+    ///   - input: the compressed bytes.
+    ///   - format: the container they are in.
     ///   - dictionary: the preset dictionary the data was compressed with, if any.
     ///   - limit: the largest output accepted; larger output throws `outputLimitExceeded`
     ///     instead of exhausting memory.
+    /// - Returns: the decompressed bytes.
+    /// - Throws: ``ZlibError`` for damaged or truncated data, a missing dictionary, or output past
+    ///   `limit`.
     /// - Complexity: O(n) in the size of the output.
     public static func inflate(
         _ input: [UInt8], format: ZlibFormat = .zlib, dictionary: [UInt8]? = nil, limit: Int = 1 << 30

@@ -23,8 +23,11 @@ public struct SentenceAlignment: Sendable, Equatable {
     public let entries: [Entry]
 
     /// - Parameters:
+    ///   - old: the old text.
+    ///   - new: the new text.
     ///   - paired: the sentence groups the comparison paired, as byte ranges on each side.
-    ///   - removed, added: the sentences it could not pair.
+    ///   - removed: the old sentences it could not pair.
+    ///   - added: the new sentences it could not pair.
     ///   - moves: the diff's moved paragraphs.
     init(
         old: TextBytes, new: TextBytes, paired: [(old: [Range<Int>], new: [Range<Int>])], removed: [Range<Int>],

@@ -1,8 +1,13 @@
 /// A web page → an ``Article``: metadata from JSON-LD and meta tags, the body from the page's
 /// content block (or JSON-LD's `articleBody` when the page does not show it), furniture removed.
 enum HTMLArticleReader {
-    /// - Parameter refusingNonArticles: throw for a live blog or a section front (comparing and
-    ///   storing need an article); when false, read it anyway and say what it is in ``Article/warning``.
+    /// - Parameters:
+    ///   - tree: the parsed page.
+    ///   - refusingNonArticles: throw for a live blog or a section front (comparing and storing
+    ///     need an article); when false, read it anyway and say what it is in ``Article/warning``.
+    /// - Returns: the article the page holds.
+    /// - Throws: ``IngestError`` when the page holds no article text, or is no article and
+    ///   `refusingNonArticles` is set.
     static func read(_ tree: HTMLTree, refusingNonArticles: Bool = true) throws(IngestError) -> Article {
         let linkedData = LinkedData(tree)
         var layout = PageLayout(tree)

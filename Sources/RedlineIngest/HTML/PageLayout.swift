@@ -22,9 +22,11 @@ struct PageLayout {
     /// The element's class or id says it is a live-blog post.
     private(set) var marksLivePost: [Bool]
 
-    /// - Parameter weighingClasses: drop blocks whose class or id looks like furniture. Off for
-    ///   the second attempt on a page whose first gave almost no text (Readability's retry
-    ///   without its class rules): some sites name every block of the article "widget" or "card".
+    /// - Parameters:
+    ///   - tree: the parsed page.
+    ///   - weighingClasses: drop blocks whose class or id looks like furniture. Off for the second
+    ///     attempt on a page whose first gave almost no text (Readability's retry without its
+    ///     class rules): some sites name every block of the article "widget" or "card".
     init(_ tree: HTMLTree, weighingClasses: Bool = true) {
         self.tree = tree
         let count = tree.nodes.count
