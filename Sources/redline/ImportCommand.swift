@@ -39,33 +39,13 @@ struct ImportCommand: ParsableCommand {
         guard jsonl else { return try importArchives() }
         let document = try Terminal.load(files[0], format: .text)
         let opened = try store.open(.readWrite)
-        var pending: [NewRevision] = []
-        var added = 0
-        var unchanged = 0
-        func commit() throws {
-            guard !pending.isEmpty else { return }
-            let results = try withStore { () throws(StoreError) in try opened.add(contentsOf: pending) }
-            for result in results {
-                switch result {
-                case .added(let revision):
-                    added += 1
-                    // Written straight to the descriptor: a line means committed, even if killed next.
-                    if progress { Terminal.write("\(revision.article)@\(revision.number)\n", to: 1) }
-                case .unchanged: unchanged += 1
-                }
+        let counts = try withStore { () throws(StoreError) in
+            try Dump.load(document.bytes.string, into: opened, batch: batch) { revision in
+                // Written straight to the descriptor: a line means committed, even if killed next.
+                if progress { Terminal.write("\(revision.article)@\(revision.number)\n", to: 1) }
             }
-            pending.removeAll(keepingCapacity: true)
         }
-        var number = 0
-        for line in document.bytes.string.split(separator: "\n", omittingEmptySubsequences: true) {
-            number += 1
-            pending.append(try withStore { () throws(StoreError) in try Dump.record(line, number: number) })
-            if pending.count >= batch { try commit() }
-        }
-        try commit()
-        // Return the space of the whole payloads that became deltas.
-        try withStore { () throws(StoreError) in try opened.compact() }
-        Terminal.write("imported \(added) revisions (\(unchanged) unchanged, skipped)\n", to: 2)
+        Terminal.write("imported \(counts.added) revisions (\(counts.unchanged) unchanged, skipped)\n", to: 2)
     }
 
     /// WARC import, with a progress line on a terminal (plain lines otherwise).
