@@ -8,7 +8,7 @@ struct ArticlesCommand: ParsableCommand {
         commandName: "articles", abstract: "List the tracked articles, their revision counts and last change.")
 
     @Option(name: .long, help: "Output format: text or json (Docs/JSON.md).")
-    var format: StoreFormat = .text
+    var format: TextOrJSON = .text
 
     @OptionGroup var store: StoreOption
 

@@ -66,7 +66,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     @Option(name: .long, help: "Output format: text or json (Docs/JSON.md); annotations stay text.")
-    var format: StoreFormat = .text
+    var format: TextOrJSON = .text
 
     func run() throws {
         let failing = try kinds()

@@ -15,10 +15,7 @@ struct ExtractCommand: ParsableCommand {
             """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-    }
+    typealias Format = TextOrJSON
 
     @Argument(help: "The page: a file path or '-'.", completion: .file())
     var page: String

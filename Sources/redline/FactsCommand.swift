@@ -9,10 +9,7 @@ struct FactsCommand: ParsableCommand {
         discussion: "FILE is a path, or '-' for standard input. Exit status: 0 on success, 2 on trouble."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-    }
+    typealias Format = TextOrJSON
 
     @Argument(help: "The article: a file path or '-'.", completion: .file())
     var file: String

@@ -9,7 +9,7 @@ struct FsckCommand: ParsableCommand {
         abstract: "Re-read and re-hash every revision; exit 2 naming any that is damaged.")
 
     @Option(name: .long, help: "Output format: text or json (Docs/JSON.md); damage still exits 2.")
-    var format: StoreFormat = .text
+    var format: TextOrJSON = .text
 
     @OptionGroup var store: StoreOption
 

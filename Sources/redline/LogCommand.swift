@@ -14,7 +14,7 @@ struct LogCommand: ParsableCommand {
     var facts = false
 
     @Option(name: .long, help: "Output format: text or json (Docs/JSON.md).")
-    var format: StoreFormat = .text
+    var format: TextOrJSON = .text
 
     @OptionGroup var store: StoreOption
 

@@ -8,7 +8,7 @@ struct StatsCommand: ParsableCommand {
         commandName: "stats", abstract: "Articles, revisions, raw and stored sizes, and the compression ratio.")
 
     @Option(name: .long, help: "Output format: text or json (Docs/JSON.md).")
-    var format: StoreFormat = .text
+    var format: TextOrJSON = .text
 
     @OptionGroup var store: StoreOption
 

@@ -2,8 +2,9 @@ import ArgumentParser
 import Foundation
 import Redline
 
-/// `--format text|json` for the store commands (`log`, `articles`, `stats`, `fsck`) and `check`.
-enum StoreFormat: String, ExpressibleByArgument, CaseIterable {
+/// `--format text|json`, for the commands that print text or one JSON object: `extract`,
+/// `facts`, the store commands (`log`, `articles`, `stats`, `fsck`) and `check`.
+enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
 }

@@ -146,7 +146,7 @@ extension FactComparer {
         }
         let word = String(extra)
         return extra.count <= 5
-            && (Lexicon.flags(of: word).contains(.common) || GeneratedLexicon.commonWords.contains(word))
+            && Lexicon.isCommon(word)
     }
 
     /// True when two names stand in the same place of their sentences: the same word just before

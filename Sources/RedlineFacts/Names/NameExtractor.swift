@@ -253,7 +253,7 @@ struct NameExtractor {
     private func isTitleCaseWord(_ i: Int) -> Bool {
         guard isTitleCase, !tokens[i].isAllCaps else { return false }
         let token = tokens[i]
-        guard token.has(.common) || GeneratedLexicon.commonWords.contains(token.lower) else { return false }
+        guard Lexicon.isCommon(token.lower, flags: token.flags) else { return false }
         return !isKnownPlaceOrPerson(i) && !token.has([.organisation, .title])
     }
 
@@ -261,7 +261,7 @@ struct NameExtractor {
     /// capitalise inside a sentence, and that is no known place or first name.
     private func isCommonWord(_ i: Int, atStart: Bool) -> Bool {
         let token = tokens[i]
-        guard token.has(.common) || GeneratedLexicon.commonWords.contains(token.lower) else { return false }
+        guard Lexicon.isCommon(token.lower, flags: token.flags) else { return false }
         let capitalisedElsewhere = atStart ? isCapitalisedElsewhere(token.text) : isCapitalisedTwice(token.text)
         return !capitalisedElsewhere && !isKnownPlaceOrPerson(i) && !token.has([.organisation, .title])
     }

@@ -318,7 +318,7 @@ final class DocumentSearch: @unchecked Sendable {
             let word = Tokenizer.lowercase(String(decoding: glued, as: UTF8.self))
             found =
                 glued.count <= 5
-                && (Lexicon.flags(of: word).contains(.common) || GeneratedLexicon.commonWords.contains(word))
+                && Lexicon.isCommon(word)
             return !found
         }
         return found

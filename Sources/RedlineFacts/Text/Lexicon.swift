@@ -288,6 +288,12 @@ enum Lexicon {
         return table
     }()
 
+    /// True for a lower-cased common English word: the short hand-made list (`.common`, given as
+    /// `flags` when the caller has them) or the generated one.
+    static func isCommon(_ word: String, flags: WordFlags? = nil) -> Bool {
+        (flags ?? Self.flags(of: word)).contains(.common) || GeneratedLexicon.commonWords.contains(word)
+    }
+
     /// The flags of a lower-cased word, including hyphenated number words ("twenty-five").
     static func flags(of word: String) -> WordFlags {
         if let found = generatedFlagTable[word] { return found }
