@@ -15,7 +15,6 @@ let package = Package(
         .library(name: "RedlineStore", targets: ["RedlineStore"]),
         .library(name: "RedlineIngest", targets: ["RedlineIngest"]),
         .executable(name: "redline", targets: ["redline"]),
-        .executable(name: "redline-net", targets: ["redline-net"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -23,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -58,7 +61,18 @@ let package = Package(
                 .linkedLibrary("stdc++"),
             ]
         ),
-        .target(name: "RedlineFetch", swiftSettings: strict),
+        // HTTP(S) over SwiftNIO: no libcurl, so every executable links statically.
+        .target(
+            name: "RedlineFetch",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict),
         .target(name: "RedlineDiff", swiftSettings: strict),
         .target(
             name: "RedlineFacts", dependencies: ["RedlineDiff"], exclude: ["Lexicons/generate.py"],
@@ -86,21 +100,19 @@ let package = Package(
         .executableTarget(
             name: "redline",
             dependencies: [
-                "Redline",
+                "Redline", "RedlineFetch", "RedlineFeeds", "RedlineNet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
         .target(name: "RedlineFeeds", swiftSettings: strict),
-        .target(name: "RedlineNet", dependencies: ["Redline", "RedlineFetch", "RedlineFeeds"], swiftSettings: strict),
-        .executableTarget(
-            name: "redline-net",
+        .target(
+            name: "RedlineNet",
             dependencies: [
-                "Redline", "RedlineFetch", "RedlineFeeds", "RedlineNet",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Redline", "RedlineFetch", "RedlineFeeds", .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strict
-        ),
+            swiftSettings: strict),
         .testTarget(
             name: "RedlineDiffTests",
             dependencies: [
@@ -126,7 +138,13 @@ let package = Package(
         .testTarget(name: "RedlineIngestTests", dependencies: ["RedlineIngest"], swiftSettings: strict),
         .testTarget(
             name: "RedlineCLITests",
-            dependencies: ["redline", "redline-net", "Redline", "RedlineZlib", "RedlineFeeds", "RedlineFetch"],
+            dependencies: [
+                "redline", "Redline", "RedlineZlib", "RedlineFeeds", "RedlineFetch", "RedlineNet",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             swiftSettings: strict
         ),
     ],

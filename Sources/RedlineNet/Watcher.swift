@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Redline
 import RedlineFeeds
 import RedlineFetch
@@ -35,27 +36,51 @@ public final class Watcher: Sendable {
     let store: SQLiteStore
     let fetcher: PageFetcher
     let options: Options
-    /// One line per event (new revision, feed read); the command prints them.
+    /// Problems (a feed or a page that failed: warning), each pass's summary (info), each
+    /// capture (debug).
+    let logger: Logger
+    /// One line per new revision, with what changed in it: the command's output.
     let say: @Sendable (String) -> Void
-    /// Problems (a feed that failed, a page that failed); the command prints them on stderr.
-    let warn: @Sendable (String) -> Void
 
+    /// A watcher over `store`, fetching with `fetcher`.
+    /// - Parameters:
+    ///   - store: Where revisions and fetch states are kept.
+    ///   - fetcher: The HTTP client (its politeness settings apply to every pass).
+    ///   - options: Feeds, interval, schedule and deliveries.
+    ///   - logger: Warnings, per-pass summaries and (at debug level) every capture.
+    ///   - say: Receives one line per new revision.
     public init(
-        store: SQLiteStore, fetcher: PageFetcher, options: Options, say: @escaping @Sendable (String) -> Void,
-        warn: @escaping @Sendable (String) -> Void
+        store: SQLiteStore, fetcher: PageFetcher, options: Options, logger: Logger = Logger(label: "redline.watch"),
+        say: @escaping @Sendable (String) -> Void
     ) {
         self.store = store
         self.fetcher = fetcher
         self.options = options
+        self.logger = logger
         self.say = say
-        self.warn = warn
     }
 
-    /// What a run did: new revisions, and how many feed reads worked and failed.
+    /// What a run or a pass did.
     public struct Outcome: Sendable, Equatable {
+        /// New revisions stored.
         public var added = 0
+        /// Feeds read (a 304 counts as read).
         public var feedsRead = 0
+        /// Feeds that could not be fetched or parsed.
         public var feedsFailed = 0
+        /// Articles fetched (new links and due re-checks).
+        public var checked = 0
+        /// Article fetches that failed.
+        public var failed = 0
+
+        /// Adds another pass's counts.
+        mutating func add(_ other: Outcome) {
+            added += other.added
+            feedsRead += other.feedsRead
+            feedsFailed += other.feedsFailed
+            checked += other.checked
+            failed += other.failed
+        }
     }
 
     /// Runs until `shouldStop` says so (checked between captures, so a capture in progress
@@ -63,15 +88,22 @@ public final class Watcher: Sendable {
     public func run(shouldStop: @Sendable () -> Bool) async -> Outcome {
         var outcome = Outcome()
         var lastPoll = Date.distantPast
+        var passes = 0
         while !shouldStop() {
             if Date().timeIntervalSince(lastPoll) >= options.interval || options.once {
                 lastPoll = Date()
+                passes += 1
+                let started = ContinuousClock.now
                 let pass = await pass(shouldStop: shouldStop)
-                outcome.added += pass.added
-                outcome.feedsRead += pass.feedsRead
-                outcome.feedsFailed += pass.feedsFailed
+                outcome.add(pass)
+                logger.info("\(Self.summary(of: pass, number: passes, took: ContinuousClock.now - started))")
             } else {
-                outcome.added += await recheckDue(shouldStop: shouldStop)
+                var recheck = Outcome()
+                await recheckDue(into: &recheck, shouldStop: shouldStop)
+                outcome.add(recheck)
+                if recheck.checked > 0 {
+                    logger.debug("re-checked \(recheck.checked) articles: \(recheck.added) new revisions")
+                }
             }
             if options.once { break }
             // Wake every few seconds to notice Ctrl-C, and at least every minute for due rechecks.
@@ -97,11 +129,11 @@ public final class Watcher: Sendable {
                 entries = try Feed.parse(Data(page.body), baseURL: page.finalURL).entries
                 outcome.feedsRead += 1
             } catch let error as FetchError {
-                warn(error.description)
+                logger.warning("feed \(error.description)")
                 outcome.feedsFailed += 1
                 continue
             } catch {
-                warn("\(error)")
+                logger.warning("feed \(feedURL.absoluteString): \(error)")
                 outcome.feedsFailed += 1
                 continue
             }
@@ -111,16 +143,15 @@ public final class Watcher: Sendable {
                 guard !known.contains(key), seen.insert(key).inserted else { continue }
                 // Entries older than --max-age are history, not news to watch.
                 if let date = entry.date, Date().timeIntervalSince(date) > options.schedule.maxAge { continue }
-                if await capture(entry.link, key: key) { outcome.added += 1 }
+                await capture(entry.link, key: key, into: &outcome)
             }
         }
-        outcome.added += await recheckDue(shouldStop: shouldStop)
+        await recheckDue(into: &outcome, shouldStop: shouldStop)
         return outcome
     }
 
     /// Re-checks every tracked article whose wait is over.
-    func recheckDue(shouldStop: @Sendable () -> Bool) async -> Int {
-        var added = 0
+    func recheckDue(into outcome: inout Outcome, shouldStop: @Sendable () -> Bool) async {
         let now = Date()
         for tracked in (try? store.fetchedArticles()) ?? [] {
             if shouldStop() { break }
@@ -131,24 +162,35 @@ public final class Watcher: Sendable {
                     lastChecked: state.checkedAt, now: now)
             else { continue }
             guard let url = URL(string: tracked.article.value) ?? URL(string: state.url) else { continue }
-            if await capture(url, key: tracked.article) { added += 1 }
+            await capture(url, key: tracked.article, into: &outcome)
         }
-        return added
     }
 
-    /// Snapshots one article; true when it brought a new revision (announced and delivered).
-    func capture(_ url: URL, key: ArticleKey) async -> Bool {
+    /// Snapshots one article, counting it in `outcome`; a new revision is announced and delivered.
+    func capture(_ url: URL, key: ArticleKey, into outcome: inout Outcome) async {
+        outcome.checked += 1
         do {
             guard
                 case .added(let revision, _) = try await URLSnapshot.run(
                     url: url, article: key, store: store, fetcher: fetcher)
-            else { return false }
+            else { return }
+            outcome.added += 1
             await announce(revision)
-            return true
         } catch {
-            warn(error.description)
-            return false
+            outcome.failed += 1
+            logger.warning("\(error.description)")
         }
+    }
+
+    /// The line that ends a pass: `pass 3: 2 feeds read, 1 failed; 14 articles checked, 2 new revisions, 1 failed (1.2 s)`.
+    static func summary(of pass: Outcome, number: Int, took: Duration) -> String {
+        let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
+        var feeds = "\(pass.feedsRead) \(pass.feedsRead == 1 ? "feed" : "feeds") read"
+        if pass.feedsFailed > 0 { feeds += ", \(pass.feedsFailed) failed" }
+        var articles = "\(pass.checked) \(pass.checked == 1 ? "article" : "articles") checked, \(pass.added) new "
+        articles += pass.added == 1 ? "revision" : "revisions"
+        if pass.failed > 0 { articles += ", \(pass.failed) failed" }
+        return "pass \(number): \(feeds); \(articles) (\(String(format: "%.1f", seconds)) s)"
     }
 
     /// The line, and the JSON report to the webhook and the command.
@@ -172,9 +214,11 @@ public final class Watcher: Sendable {
         if let webhook = options.webhook {
             do {
                 let status = try await fetcher.post(json: report, to: webhook)
-                if !(200..<300).contains(status) { warn("webhook \(webhook.absoluteString) answered \(status)") }
+                if !(200..<300).contains(status) {
+                    logger.warning("webhook \(webhook.absoluteString) answered \(status)")
+                }
             } catch {
-                warn("webhook: \(error.description)")
+                logger.warning("webhook: \(error.description)")
             }
         }
         if let command = options.exec { run(command, input: report) }
@@ -208,9 +252,11 @@ public final class Watcher: Sendable {
             pipe.fileHandleForWriting.write(Data(input))
             try pipe.fileHandleForWriting.close()
             process.waitUntilExit()
-            if process.terminationStatus != 0 { warn("--exec \(command): exit status \(process.terminationStatus)") }
+            if process.terminationStatus != 0 {
+                logger.warning("--exec \(command): exit status \(process.terminationStatus)")
+            }
         } catch {
-            warn("--exec \(command): \(error)")
+            logger.warning("--exec \(command): \(error)")
         }
     }
 }

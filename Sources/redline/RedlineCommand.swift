@@ -1,4 +1,5 @@
 import ArgumentParser
+import Dispatch
 import Redline
 
 #if canImport(Glibc)
@@ -18,7 +19,7 @@ struct RedlineCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DiffCommand.self, CheckCommand.self, FactsCommand.self, ExtractCommand.self, InitCommand.self,
-            SnapshotCommand.self,
+            SnapshotCommand.self, WatchCommand.self,
             LogCommand.self,
             ShowCommand.self, ArticlesCommand.self, FsckCommand.self, StatsCommand.self, ExportCommand.self,
             ImportCommand.self,
@@ -30,10 +31,6 @@ struct RedlineCommand: ParsableCommand {
 enum Main {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
-        if NetForwarding.isNetworkCommand(arguments) {
-            Terminal.write("redline: \(NetForwarding.exec(arguments))\n", to: STDERR_FILENO)
-            Glibc.exit(2)
-        }
         do {
             if let request = DiffRequest(fastArguments: arguments) {
                 try request.run()
@@ -48,7 +45,11 @@ enum Main {
                 return
             }
             var command = try RedlineCommand.parseAsRoot()
-            try command.run()
+            if let network = command as? any AsyncParsableCommand {
+                try runAndWait(network)
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Glibc.exit(exit.rawValue)
         } catch {
@@ -62,5 +63,34 @@ enum Main {
             Terminal.write(message + "\n", to: STDERR_FILENO)
             Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
         }
+    }
+
+    /// Runs an async command (the network ones) on the cooperative pool while the main thread
+    /// waits: the other commands start without the concurrency runtime's main-queue machinery.
+    static func runAndWait(_ command: any AsyncParsableCommand) throws {
+        final class Outcome: @unchecked Sendable {
+            // @unchecked: written by the task before `done` is signalled, read after.
+            var error: (any Error)?
+        }
+        nonisolated(unsafe) var command = command
+        let outcome = Outcome()
+        // The waiting main thread takes Ctrl-C and SIGTERM (`watch` handles them), even when the
+        // parent started us with them blocked (Foundation's Process does).
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        let done = DispatchSemaphore(value: 0)
+        Task.detached {
+            do {
+                try await command.run()
+            } catch {
+                outcome.error = error
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = outcome.error { throw error }
     }
 }

@@ -1,20 +1,25 @@
 import ArgumentParser
 import Foundation
 import Redline
+import RedlineFetch
+import RedlineNet
 
 /// `redline snapshot SOURCE [--article ID] [--at TIME]`.
-struct SnapshotCommand: ParsableCommand {
+struct SnapshotCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
         abstract: "Add a version of an article to the store; the same text as the latest revision adds nothing.",
         discussion: """
-            SOURCE is a file, '-', or an http(s) URL (fetched by redline-net: see `redline-net snapshot --help`). \
-            A web page or Markdown file is stored as the article it holds: its body, \
-            with headline, byline, dates and canonical URL as metadata; its article id defaults to the \
-            canonical URL. Exit status: 0 on success (added or unchanged), 2 on trouble.
+            SOURCE is a file, '-', or an http(s) URL. A web page or Markdown file is stored as the article it \
+            holds: its body, with headline, byline, dates and canonical URL as metadata; its article id defaults \
+            to the canonical URL (for a URL: the URL, normalised). A URL is fetched with redirects followed (the \
+            final URL is recorded), the ETag and Last-Modified of each fetch kept so that the next one is a \
+            conditional GET (a 304 adds nothing), gzip answers decompressed; non-HTML answers and 4xx/5xx \
+            statuses are reported without touching the store. Exit status: 0 on success (added, unchanged or \
+            not modified), 2 on trouble.
             """)
 
-    @Argument(help: "The version: a file path or '-'.", completion: .file())
+    @Argument(help: "The version: a file path, '-', or an http(s) URL.", completion: .file())
     var source: String
 
     @Option(
@@ -28,15 +33,25 @@ struct SnapshotCommand: ParsableCommand {
     @Option(name: .long, help: "When the version was captured, ISO 8601 (default: now), for imports.")
     var at: String?
 
+    @Option(name: .long, help: "For a URL: seconds to wait for a complete answer.")
+    var timeout: Double = 30
+
+    @Option(name: .customLong("max-size"), help: "For a URL: the largest answer accepted, in MiB.")
+    var maxSize: Int = 16
+
     @OptionGroup var store: StoreOption
 
-    func run() throws {
+    func run() async throws {
         let time = try at.map { text -> Date in
             guard let date = Self.parseTime(text) else {
                 throw Terminal.trouble(
                     "--at \(text): not a time. Use ISO 8601, e.g. 2026-11-24T10:00:00Z or 2026-11-24.")
             }
             return date
+        }
+        if let url = NetworkOptions.webURL(source) {
+            try await snapshot(url, at: time)
+            return
         }
         let document = try Terminal.load(source, format: input)
         guard let id = article ?? document.article?.canonicalURL ?? Self.defaultID(source) else {
@@ -56,6 +71,38 @@ struct SnapshotCommand: ParsableCommand {
             print("\(revision.article)@\(revision.number): added, \(revision.rawSize) bytes\(revert)")
         case .unchanged(let revision):
             print("\(revision.article)@\(revision.number): unchanged, nothing added")
+        }
+    }
+
+    /// Fetches the page and stores its article (`redline snapshot https://…`).
+    func snapshot(_ url: URL, at time: Date?) async throws {
+        try NetworkOptions.check("--timeout", timeout, in: 0.1...86_400)
+        try NetworkOptions.check("--max-size", Double(maxSize), in: 1...1024)
+        if let input, input != .html {
+            throw Terminal.trouble("--input \(input.rawValue): a URL is always read as a web page.")
+        }
+        if let article, ArticleKey(article).value.isEmpty {
+            throw Terminal.trouble("--article '\(article)': an article id cannot be empty. Give a name or a URL.")
+        }
+        let opened = try store.open(.readWrite)
+        let fetcher = PageFetcher(timeout: timeout, sizeLimit: maxSize << 20)
+        let outcome: URLSnapshot.Outcome
+        do {
+            outcome = try await URLSnapshot.run(
+                url: url, article: article.map(ArticleKey.init), store: opened, fetcher: fetcher, at: time)
+        } catch {
+            await fetcher.shutdown()
+            throw Terminal.trouble(error.description)
+        }
+        await fetcher.shutdown()
+        switch outcome {
+        case .added(let revision, let finalURL):
+            let moved = finalURL.absoluteString == source ? "" : " (from \(finalURL.absoluteString))"
+            print("\(revision.article)@\(revision.number): added, \(revision.rawSize) bytes\(moved)")
+        case .unchanged(let revision, _):
+            print("\(revision.article)@\(revision.number): unchanged, nothing added")
+        case .notModified(let key):
+            print("\(key.value): not modified (304), nothing added")
         }
     }
 

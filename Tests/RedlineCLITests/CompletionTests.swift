@@ -22,6 +22,22 @@ struct CompletionTests {
         }
     }
 
+    @Test("The network commands are redline's own: watch in the help, in completions, and in help watch")
+    func networkCommandsListed() throws {
+        let help = try cli.run(["--help"])
+        #expect(help.stdout.contains("  watch  "), "\(help.stdout)")
+        let watchHelp = try cli.run(["help", "watch"])
+        #expect(watchHelp.stdout.contains("USAGE: redline watch"), "\(watchHelp.stdout)")
+        #expect(watchHelp.stdout.contains("--verbose") && watchHelp.stdout.contains("--quiet"))
+        #expect(try cli.run(["watch", "--help"]).stdout.contains("USAGE: redline watch"))
+        #expect(try cli.run(["snapshot", "--help"]).stdout.contains("--max-size"))
+        let bash = try cli.run(["--generate-completion-script", "bash"])
+        #expect(bash.stdout.contains("_redline_watch()"), "bash completion lacks watch")
+        let zsh = try cli.run(["--generate-completion-script", "zsh"])
+        #expect(zsh.stdout.contains("'watch:Poll RSS/Atom feeds"), "zsh completion lacks watch")
+        #expect(zsh.stdout.contains(#"--feeds[A file of feed URLs\: one per line, or OPML.]:feeds:_files"#))
+    }
+
     @Test("Man pages: one per command in Docs/man, naming every long option the command takes")
     func manPages() throws {
         let dump = try cli.run(["--experimental-dump-help"])

@@ -28,6 +28,20 @@ struct FetchTests {
         }
     }
 
+    /// 16 MiB of spaces in about 16 KB: a ratio over 1,000.
+    static let bomb = (try? Zlib.deflate([UInt8](repeating: 0x20, count: 16 << 20), format: .gzip)) ?? []
+
+    /// 1.5 MiB of varied letters: gzip shrinks them less than 2 times, well under the ratio
+    /// limit, but they are over a 1 MiB --max-size once decompressed.
+    static let bigGzip: [UInt8] = {
+        var state: UInt32 = 7
+        let text = (0..<(3 << 19)).map { _ -> UInt8 in
+            state = state &* 1_103_515_245 &+ 12_345
+            return UInt8(97 + (state >> 16) % 26)
+        }
+        return (try? Zlib.deflate(text, format: .gzip)) ?? []
+    }()
+
     func server(_ site: Site) throws -> TestHTTPServer {
         try TestHTTPServer { request in
             switch request.path {
@@ -46,6 +60,14 @@ struct FetchTests {
             case "/image": return .init(headers: [("Content-Type", "image/png")], body: [0x89, 0x50, 0x4E, 0x47])
             case "/slow": return .init(body: site.page(), delay: 3)
             case "/huge": return .init(body: [UInt8](repeating: 0x61, count: 3 << 20))
+            case "/to-file": return .init(status: 302, headers: [("Location", "file:///etc/passwd")], body: [])
+            case "/loop": return .init(status: 302, headers: [("Location", "/loop2")], body: [])
+            case "/loop2": return .init(status: 302, headers: [("Location", "/loop")], body: [])
+            case "/bomb":
+                return .init(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], body: Self.bomb)
+            case "/big-gzip":
+                return .init(
+                    headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], body: Self.bigGzip)
             default: return .init(status: 404)
             }
         }
@@ -99,6 +121,10 @@ struct FetchTests {
             ("/image", [], "not a web page (image/png)"),
             ("/slow", ["--timeout", "1"], "no complete answer within 1 s"),
             ("/huge", ["--max-size", "1"], "larger than the 1 MiB limit"),
+            ("/to-file", [], "redirected to file:///etc/passwd, which is not an http or https URL"),
+            ("/loop", [], "too many redirects"),
+            ("/bomb", [], "refused as a decompression bomb"),
+            ("/big-gzip", ["--max-size", "1"], "larger than the 1 MiB limit"),
         ]
         for (path, options, message) in cases {
             let result = try cli.run(["snapshot", server.url(path), "--store", directory] + options)
@@ -107,6 +133,13 @@ struct FetchTests {
         }
         let store = try SQLiteStore(path: StoreLocation.find(explicit: directory))
         #expect(try store.statistics().revisions == 0)
+        // Nobody listens on port 9 of the loopback: the system's reason at once (no retries until
+        // the 30 s deadline), and what to do.
+        let started = Date()
+        let refused = try cli.run(["snapshot", "http://127.0.0.1:9/story", "--store", directory])
+        #expect(Date().timeIntervalSince(started) < 10)
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("Connection refused. Check the address and the network."), "\(refused.stderr)")
     }
 
     @Test("Politeness: one request at a time to a host, and the minimum delay between their starts")

@@ -167,9 +167,18 @@ struct WatchTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("\(server.url("/flood"))@1: new article"))
         #expect(first.stdout.contains("\(server.url("/fire"))@1: new article"))
+        // The pass ends with its summary on stderr; --verbose adds each request, --quiet hides the summary.
+        #expect(
+            first.stderr.contains("redline: pass 1: 1 feed read; 2 articles checked, 2 new revisions ("),
+            "\(first.stderr)")
+        #expect(!first.stderr.contains("GET "))
         // Nothing changed: a second pass adds nothing (the articles are not due yet either).
-        let quiet = try cli.run(["watch", server.url("/rss"), "--once", "--store", directory])
+        let quiet = try cli.run(["watch", server.url("/rss"), "--once", "--quiet", "--store", directory])
         #expect(quiet.stdout.isEmpty, "\(quiet.stdout)")
+        #expect(quiet.stderr.isEmpty, "\(quiet.stderr)")
+        let verbose = try cli.run(["watch", server.url("/rss"), "--once", "--verbose", "--store", directory])
+        #expect(verbose.stderr.contains("redline: GET \(server.url("/rss")): 200"), "\(verbose.stderr)")
+        #expect(verbose.stderr.contains("redline: pass 1: 1 feed read; 0 articles checked, 0 new revisions ("))
         // The toll rises; make the article due by backdating its last check.
         room.lock.lock()
         room.toll = 19
