@@ -7,13 +7,19 @@ let strict: [SwiftSetting] = [.treatAllWarnings(as: .error)]
 
 let package = Package(
     name: "Redline",
-    platforms: [.macOS(.v13)],
+    // Linux only (see README): RedlineSystem stops a build elsewhere with an error saying so.
     products: [
         .library(name: "Redline", targets: ["Redline"]),
         .library(name: "RedlineDiff", targets: ["RedlineDiff"]),
         .library(name: "RedlineFacts", targets: ["RedlineFacts"]),
         .library(name: "RedlineStore", targets: ["RedlineStore"]),
         .library(name: "RedlineIngest", targets: ["RedlineIngest"]),
+        .library(name: "RedlineArticle", targets: ["RedlineArticle"]),
+        .library(name: "RedlineReport", targets: ["RedlineReport"]),
+        .library(name: "RedlineImport", targets: ["RedlineImport"]),
+        .library(name: "RedlineFetch", targets: ["RedlineFetch"]),
+        .library(name: "RedlineFeeds", targets: ["RedlineFeeds"]),
+        .library(name: "RedlineNet", targets: ["RedlineNet"]),
         .executable(name: "redline", targets: ["redline"]),
     ],
     dependencies: [
@@ -44,6 +50,11 @@ let package = Package(
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         .target(name: "RedlineZlib", dependencies: ["CZlib"], swiftSettings: strict),
+        // Every call into the C library (files, mappings, threads, signals, memchr): Linux only.
+        .target(name: "RedlineSystem", swiftSettings: strict),
+        // The article model (Article, MetadataField, MetadataChange, PageEncoding): a leaf, so that
+        // rendering a report does not link the parsers.
+        .target(name: "RedlineArticle", swiftSettings: strict),
         // ICU's converters and charset detector behind plain C functions (ICU renames its symbols by version).
         .target(
             name: "CICUCharset",
@@ -52,7 +63,8 @@ let package = Package(
         .target(
             name: "RedlineIngest",
             dependencies: [
-                "CLibXML2", "CICUCharset", "CCmarkGFM", "RedlineZlib", .product(name: "Yams", package: "Yams"),
+                "RedlineArticle", "RedlineDiff", "RedlineSystem", "CLibXML2", "CICUCharset", "CCmarkGFM", "RedlineZlib",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict,
             // libxml2's own dependencies, named so that a fully static build links them too.
@@ -70,17 +82,19 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+                "RedlineSystem",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict),
         .target(name: "RedlineDiff", swiftSettings: strict),
         .target(
-            name: "RedlineFacts", dependencies: ["RedlineDiff"], exclude: ["Lexicons/generate.py"],
+            name: "RedlineFacts", dependencies: ["RedlineDiff", "RedlineSystem"], exclude: ["Lexicons/generate.py"],
             swiftSettings: strict),
         .target(
             name: "RedlineStore",
             dependencies: [
                 "RedlineDiff",
+                "RedlineSystem",
                 "RedlineZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -88,19 +102,23 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(
-            name: "RedlineReport", dependencies: ["RedlineDiff", "RedlineFacts", "RedlineIngest"], swiftSettings: strict
+            name: "RedlineReport", dependencies: ["RedlineArticle", "RedlineDiff", "RedlineFacts"],
+            swiftSettings: strict
         ),
+        // Moving articles into the store: WARC archives (spooled and ordered), stored metadata ↔ articles.
+        .target(name: "RedlineImport", dependencies: ["RedlineIngest", "RedlineStore"], swiftSettings: strict),
         .target(
             name: "Redline",
             dependencies: [
-                "RedlineDiff", "RedlineFacts", "RedlineIngest", "RedlineReport", "RedlineStore", "RedlineZlib",
+                "RedlineArticle", "RedlineDiff", "RedlineFacts", "RedlineImport", "RedlineIngest", "RedlineReport",
+                "RedlineStore", "RedlineZlib",
             ],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "redline",
             dependencies: [
-                "Redline", "RedlineFetch", "RedlineFeeds", "RedlineNet",
+                "Redline", "RedlineFetch", "RedlineFeeds", "RedlineNet", "RedlineSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

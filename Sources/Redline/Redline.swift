@@ -1,5 +1,7 @@
+@_exported import RedlineArticle
 @_exported import RedlineDiff
 @_exported import RedlineFacts
+@_exported import RedlineImport
 @_exported import RedlineIngest
 @_exported import RedlineReport
 @_exported import RedlineStore

@@ -5,6 +5,7 @@ import NIOCore
 import NIOHTTP1
 import NIOHTTPCompression
 import NIOPosix
+import RedlineSystem
 
 /// Fetches pages over HTTP(S) with AsyncHTTPClient (SwiftNIO; no libcurl): redirects followed
 /// to http and https only (the final URL kept), conditional GETs, gzip and deflate answers
@@ -193,7 +194,7 @@ public final class PageFetcher: Sendable {
     /// A socket error as the system says it ("Connection refused"), else NIO's description.
     private static func text(_ error: any Error) -> String {
         guard let io = error as? IOError else { return String(describing: error) }
-        return String(cString: strerror(io.errnoCode))
+        return SystemError(code: io.errnoCode).description
     }
 
     /// The `Accept` header for what is expected.

@@ -1,4 +1,4 @@
-import RedlineIngest
+import RedlineArticle
 
 /// What `redline extract` prints: the ``Article`` Redline sees in a page.
 ///

@@ -1,6 +1,6 @@
+import RedlineArticle
 import RedlineDiff
 import RedlineFacts
-import RedlineIngest
 
 /// Two versions of a text and what changed between them: the input to every renderer.
 public struct Comparison: Sendable {

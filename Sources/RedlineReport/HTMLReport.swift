@@ -1,6 +1,6 @@
+import RedlineArticle
 import RedlineDiff
 import RedlineFacts
-import RedlineIngest
 
 /// A self-contained HTML page: the fact changes by kind at the top (each linked to its
 /// paragraph), the metadata changes, then the article side by side — old | new, paragraphs

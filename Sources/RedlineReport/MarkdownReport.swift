@@ -1,6 +1,6 @@
+import RedlineArticle
 import RedlineDiff
 import RedlineFacts
-import RedlineIngest
 
 /// The report for pull-request comments and GitHub job summaries: the fact changes as a table
 /// (kind, change, old → new, sentence), metadata changes, then the changed paragraphs in a

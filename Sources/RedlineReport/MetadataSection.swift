@@ -1,4 +1,4 @@
-import RedlineIngest
+import RedlineArticle
 
 /// The metadata changes at the top of the reports: headline, byline, dates, canonical URL.
 struct MetadataSection {

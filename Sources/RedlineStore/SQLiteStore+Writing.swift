@@ -38,7 +38,7 @@ extension SQLiteStore {
 
     /// Inserts one version as the article's newest revision, turning the previous newest into a
     /// delta against it.
-    private static func insert(
+    static func insert(
         _ item: NewRevision, hash: String, fullPayload: [UInt8], newest: inout [Int64: [UInt8]], _ db: Database
     ) throws -> AddResult {
         let captured = item.capturedAt ?? Date()

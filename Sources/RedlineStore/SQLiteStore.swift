@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import GRDB
+import RedlineSystem
 import RedlineZlib
 
 /// A store of article revisions.
@@ -55,18 +56,24 @@ public final class SQLiteStore: RevisionStore {
             throw StoreError(.notFound(searched: path))
         }
         let directory = (path as NSString).deletingLastPathComponent
-        let permitted = access(path, W_OK) == 0 && access(directory.isEmpty ? "." : directory, W_OK) == 0
+        let permitted = FileSystem.isWritable(path) && FileSystem.isWritable(directory.isEmpty ? "." : directory)
         isWritable = mode == .readWrite && permitted
         do {
-            pool = try Self.connect(path: path, writable: isWritable, mediumWritable: permitted)
-            if try pool.read({ try Self.migrator.hasBeenSuperseded($0) }) { throw StoreError(.newerSchema) }
+            var connection = try Self.connect(path: path, writable: isWritable, mediumWritable: permitted)
+            if try connection.read({ try Self.migrator.hasBeenSuperseded($0) }) { throw StoreError(.newerSchema) }
             if isWritable {
-                try Self.migrator.migrate(pool)
-            } else if try !pool.read({ try Self.migrator.hasCompletedMigrations($0) }) {
-                throw StoreError(
-                    permitted
-                        ? .database("the store's schema is incomplete; run `redline fsck`") : .readOnly(path: path))
+                try Self.migrator.migrate(connection)
+            } else if try !connection.read({ try Self.migrator.hasCompletedMigrations($0) }) {
+                // A store written by an older Redline, opened to be read: upgraded once, where it may
+                // be written, then read as usual; on a read-only medium it cannot be.
+                guard permitted else { throw StoreError(.readOnly(path: path)) }
+                try connection.close()
+                let writer = try Self.connect(path: path, writable: true, mediumWritable: true)
+                try Self.migrator.migrate(writer)
+                try writer.close()
+                connection = try Self.connect(path: path, writable: false, mediumWritable: permitted)
             }
+            pool = connection
         } catch {
             throw Self.storeError(error, path: path)
         }
@@ -166,6 +173,7 @@ public final class SQLiteStore: RevisionStore {
                     );
                     """)
         }
+        migrator.registerMigration("v3-normalised-keys") { db in try normaliseKeys(db) }
         return migrator
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Redline
+import RedlineSystem
 
 /// `redline extract PAGE`: the article Redline sees in a web page (or Markdown file).
 struct ExtractCommand: ParsableCommand {
@@ -82,10 +83,10 @@ struct ExtractRequest: Equatable {
         // A page unless the name says Markdown or text.
         let document = try Terminal.load(page, format: input ?? InputFormat.fromExtension(page) ?? .html, lenient: true)
         let article = document.article ?? Article(plainText: document.bytes.string)
-        if let warning = article.warning { Terminal.write("redline: \(page): \(warning).\n", to: 2) }
+        if let warning = article.warning { Terminal.write("redline: \(page): \(warning).\n", to: .standardError) }
         if explain, let source = document.source, (input ?? InputFormat.fromExtension(page) ?? .html) == .html {
             let lines = source.withBytes { ArticleReader.explain(UnsafeRawBufferPointer($0)) }
-            Terminal.write(lines.map { "explain: \($0)\n" }.joined(), to: 2)
+            Terminal.write(lines.map { "explain: \($0)\n" }.joined(), to: .standardError)
         }
         let report = ArticleReport(format: format == .json ? .json : .text)
         try Terminal.withOutput(output) { report.render(article, into: &$0) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Redline
+import RedlineSystem
 
 /// `redline fsck`.
 struct FsckCommand: ParsableCommand {
@@ -24,10 +25,10 @@ struct FsckCommand: ParsableCommand {
                     damaged: problems.map(\.description)))
         }
         guard problems.isEmpty else {
-            for problem in problems { Terminal.write("redline: damaged: \(problem)\n", to: 2) }
+            for problem in problems { Terminal.write("redline: damaged: \(problem)\n", to: .standardError) }
             Terminal.write(
                 "redline: \(problems.count) of \(stats.revisions) revisions are damaged; the others read correctly.\n",
-                to: 2)
+                to: .standardError)
             throw ExitCode(2)
         }
         if format == .text {

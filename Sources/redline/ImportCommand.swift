@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Redline
+import RedlineSystem
 
 /// `redline import FILE.warc[.gz]...` and `redline import --jsonl FILE|-`.
 struct ImportCommand: ParsableCommand {
@@ -42,17 +43,18 @@ struct ImportCommand: ParsableCommand {
         let counts = try withStore { () throws(StoreError) in
             try Dump.load(document.bytes.string, into: opened, batch: batch) { revision in
                 // Written straight to the descriptor: a line means committed, even if killed next.
-                if progress { Terminal.write("\(revision.article)@\(revision.number)\n", to: 1) }
+                if progress { Terminal.write("\(revision.article)@\(revision.number)\n", to: .standardOutput) }
             }
         }
-        Terminal.write("imported \(counts.added) revisions (\(counts.unchanged) unchanged, skipped)\n", to: 2)
+        Terminal.write(
+            "imported \(counts.added) revisions (\(counts.unchanged) unchanged, skipped)\n", to: .standardError)
     }
 
     /// WARC import, with a progress line on a terminal (plain lines otherwise).
     func importArchives() throws {
         let opened = try store.open(.readWrite)
         let importer = try withStore { () throws(StoreError) in try WARCImport(store: opened) }
-        let terminal = isatty(STDERR_FILENO) == 1
+        let terminal = FileDescriptor.standardError.isTerminal
         var lastLine = Date.distantPast
         let report = try withStore { () throws(StoreError) in
             try importer.run(files) { progress in
@@ -61,15 +63,15 @@ struct ImportCommand: ParsableCommand {
                     format: "%d records, %.0f MB at %.1f MB/s, %d articles, %d captures", progress.records,
                     Double(progress.bytes) / 1e6, rate, progress.articles, progress.captures)
                 if terminal {
-                    Terminal.write("\r\u{1B}[K" + line, to: STDERR_FILENO)
+                    Terminal.write("\r\u{1B}[K" + line, to: .standardError)
                 } else if Date().timeIntervalSince(lastLine) >= 5 {
                     lastLine = Date()
-                    Terminal.write(line + "\n", to: STDERR_FILENO)
+                    Terminal.write(line + "\n", to: .standardError)
                 }
             }
         }
-        if terminal { Terminal.write("\r\u{1B}[K", to: STDERR_FILENO) }
-        for problem in report.skipped { Terminal.write("redline: skipped: \(problem)\n", to: STDERR_FILENO) }
+        if terminal { Terminal.write("\r\u{1B}[K", to: .standardError) }
+        for problem in report.skipped { Terminal.write("redline: skipped: \(problem)\n", to: .standardError) }
         if report.records == 0 && report.skipped.isEmpty {
             throw Terminal.trouble(
                 "\(files.joined(separator: ", ")): no WARC record found — the file is empty or not a WARC archive. "

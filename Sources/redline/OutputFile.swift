@@ -1,11 +1,6 @@
 import ArgumentParser
 import Redline
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RedlineSystem
 
 /// Where a command's report or export goes (`-o FILE`, or standard output), written so that
 /// nothing is lost or half-written:
@@ -22,59 +17,61 @@ struct OutputFile {
 
     /// What went wrong while writing, kept by the writer closure.
     private final class Failure {
-        var error: Int32?
+        var error: SystemError?
     }
 
     /// Calls `body` with an output streaming to the destination, then completes it.
     func write<R>(_ body: (inout ReportOutput) throws -> R) throws -> R {
         guard let path, path != "-" else {
-            return try stream(to: STDOUT_FILENO, named: "standard output", body)
+            return try stream(to: .standardOutput, named: "standard output", body)
         }
         try Self.refuseDatabase(path)
-        var status = stat()
-        let exists = stat(path, &status) == 0
-        guard !exists || (status.st_mode & S_IFMT) == S_IFREG else {
+        let existing = FileStatus(path: path)
+        if let existing, existing.kind != .regular {
             // A device or a pipe (`-o /dev/stdout`, `-o /dev/full`): written in place, checked.
-            let fd = open(path, O_WRONLY | O_CLOEXEC)
-            guard fd >= 0 else { throw Self.cannotWrite(path, errno) }
-            defer { close(fd) }
-            return try stream(to: fd, named: path, body)
+            let file = try Self.check(path) { () throws(SystemError) in try FileDescriptor.open(path, for: .writing) }
+            defer { try? file.close() }
+            return try stream(to: file, named: path, body)
         }
-        let directory = path.contains("/") ? String(path[..<(path.lastIndex(of: "/") ?? path.endIndex)]) : "."
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).redline-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress.map { mkstemp($0) } ?? -1
+        let (file, temporary) = try Self.check(path) { () throws(SystemError) in
+            try FileDescriptor.temporary(beside: path)
         }
-        guard fd >= 0 else { throw Self.cannotWrite(path, errno) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var renamed = false
-        defer { if !renamed { unlink(temporary) } }
+        defer { if !renamed { FileSystem.remove(temporary) } }
         let result: R
         do {
-            result = try stream(to: fd, named: path, body)
+            result = try stream(to: file, named: path, body)
         } catch {
-            close(fd)
+            try? file.close()
             throw error
         }
-        fchmod(fd, exists ? status.st_mode & 0o7777 : 0o644)
-        guard fsync(fd) == 0 || errno == EINVAL else {
-            let error = errno
-            close(fd)
-            throw Self.cannotWrite(path, error)
+        file.setPermissions(existing?.permissions ?? 0o644)
+        try Self.check(path) { () throws(SystemError) in
+            do throws(SystemError) {
+                try file.sync()
+            } catch {
+                try? file.close()
+                throw error
+            }
+            try file.close()
+            try FileSystem.rename(temporary, to: path)
         }
-        guard close(fd) == 0 else { throw Self.cannotWrite(path, errno) }
-        guard rename(temporary, path) == 0 else { throw Self.cannotWrite(path, errno) }
         renamed = true
         return result
     }
 
-    /// Streams `body`'s output to `fd`, checking every write; trouble on the first failure.
-    private func stream<R>(to fd: Int32, named name: String, _ body: (inout ReportOutput) throws -> R) throws -> R {
+    /// Streams `body`'s output to `file`, checking every write; trouble on the first failure.
+    private func stream<R>(to file: FileDescriptor, named name: String, _ body: (inout ReportOutput) throws -> R)
+        throws -> R
+    {
         let failure = Failure()
-        var out = ReportOutput { [fd] bytes in
+        var out = ReportOutput { bytes in
             guard failure.error == nil else { return }
-            failure.error = Self.writeAll(bytes, to: fd)
+            do throws(SystemError) {
+                try file.write(bytes)
+            } catch {
+                failure.error = error
+            }
         }
         let result = try body(&out)
         out.finish()
@@ -82,19 +79,13 @@ struct OutputFile {
         return result
     }
 
-    /// Writes all of `buffer`, retrying short writes and interruptions; the errno of a failure.
-    static func writeAll(_ buffer: UnsafeRawBufferPointer, to fd: Int32) -> Int32? {
-        guard let base = buffer.baseAddress else { return nil }
-        var offset = 0
-        while offset < buffer.count {
-            let n = Glibc.write(fd, base + offset, buffer.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += n
+    /// Runs a system call for `path`, turning its failure into trouble that says what to do.
+    private static func check<T>(_ path: String, _ call: () throws(SystemError) -> T) throws -> T {
+        do {
+            return try call()
+        } catch {
+            throw cannotWrite(path, error)
         }
-        return nil
     }
 
     /// Trouble if `path` is an SQLite database or the journal of one.
@@ -111,20 +102,18 @@ struct OutputFile {
 
     /// Whether the file starts with SQLite's header, "SQLite format 3" and a NUL.
     static func isSQLiteDatabase(_ path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
+        guard let file = try? FileDescriptor.open(path, for: .reading) else { return false }
+        defer { try? file.close() }
         var header = [UInt8](repeating: 0, count: 16)
-        let count = header.withUnsafeMutableBytes { read(fd, $0.baseAddress, 16) }
+        let count = try? header.withUnsafeMutableBytes { try file.readFully(into: $0) }
         return count == 16 && header == Array("SQLite format 3".utf8) + [0]
     }
 
-    static func cannotWrite(_ name: String, _ error: Int32) -> ExitCode {
-        let reason = String(cString: strerror(error))
+    static func cannotWrite(_ name: String, _ error: SystemError) -> ExitCode {
         let advice =
-            error == ENOSPC || error == EDQUOT || error == EFBIG
+            error.isOutOfSpace
             ? "Free some space and run the command again; nothing was left half-written."
             : "Check the directory exists and is writable."
-        return Terminal.trouble("cannot write \(name): \(reason). \(advice)")
+        return Terminal.trouble("cannot write \(name): \(error). \(advice)")
     }
 }

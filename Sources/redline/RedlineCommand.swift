@@ -1,12 +1,7 @@
 import ArgumentParser
 import Dispatch
 import Redline
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RedlineSystem
 
 /// The `redline` command: parses arguments, calls the façade, renders, exits.
 struct RedlineCommand: ParsableCommand {
@@ -51,17 +46,17 @@ enum Main {
                 try command.run()
             }
         } catch let exit as ExitCode {
-            Glibc.exit(exit.rawValue)
+            ProcessControl.exit(exit.rawValue)
         } catch {
             let code = RedlineCommand.exitCode(for: error)
             let message = RedlineCommand.fullMessage(for: error)
             if code == .success {
-                Terminal.write(message + "\n", to: STDOUT_FILENO)
-                Glibc.exit(0)
+                Terminal.write(message + "\n", to: .standardOutput)
+                ProcessControl.exit(0)
             }
             // Usage errors are "trouble" (2), as in diff(1), not EX_USAGE (64).
-            Terminal.write(message + "\n", to: STDERR_FILENO)
-            Glibc.exit(code == .validationFailure ? 2 : code.rawValue)
+            Terminal.write(message + "\n", to: .standardError)
+            ProcessControl.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
 
@@ -76,11 +71,7 @@ enum Main {
         let outcome = Outcome()
         // The waiting main thread takes Ctrl-C and SIGTERM (`watch` handles them), even when the
         // parent started us with them blocked (Foundation's Process does).
-        var signals = sigset_t()
-        sigemptyset(&signals)
-        sigaddset(&signals, SIGINT)
-        sigaddset(&signals, SIGTERM)
-        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
+        ProcessControl.unblockTerminationRequests()
         let done = DispatchSemaphore(value: 0)
         Task.detached {
             do {

@@ -18,6 +18,6 @@ struct ShowCommand: ParsableCommand {
         let (_, text) = try withStore { () throws(StoreError) in
             try opened.text(of: reference.article, reference.selector)
         }
-        Terminal.write(String(decoding: text, as: UTF8.self), to: 1)
+        Terminal.write(String(decoding: text, as: UTF8.self), to: .standardOutput)
     }
 }

@@ -92,7 +92,7 @@ enum StoreJSON {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(value)
-        Terminal.write(String(decoding: data, as: UTF8.self) + "\n", to: STDOUT_FILENO)
+        Terminal.write(String(decoding: data, as: UTF8.self) + "\n", to: .standardOutput)
     }
 
     static func stamp(_ date: Date) -> String {

@@ -1,23 +1,19 @@
 import ArgumentParser
 import Redline
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RedlineSystem
 
 /// Output plumbing for the commands: writing bytes, deciding on colour, reporting trouble.
 enum Terminal {
     /// Writes all of `bytes` to a file descriptor, retrying short writes; for messages, whose
     /// failure has nowhere to be reported (reports and exports go through ``OutputFile``).
-    static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) {
-        _ = OutputFile.writeAll(buffer, to: fd)
+    static func write(_ buffer: UnsafeRawBufferPointer, to file: FileDescriptor) {
+        try? file.write(buffer)
     }
 
-    static func write(_ text: String, to fd: Int32) {
+    /// Writes `text` whole (see ``write(_:to:)-(UnsafeRawBufferPointer,_)``).
+    static func write(_ text: String, to file: FileDescriptor) {
         var text = text
-        text.withUTF8 { write(UnsafeRawBufferPointer($0), to: fd) }
+        text.withUTF8 { write(UnsafeRawBufferPointer($0), to: file) }
     }
 
     /// Reads a file or standard input (as `format`, or what its name and content say), or exits
@@ -32,18 +28,16 @@ enum Terminal {
 
     /// Prints `redline: message` on standard error and returns the "trouble" exit code.
     static func trouble(_ message: String) -> ExitCode {
-        write("redline: \(message)\n", to: STDERR_FILENO)
+        write("redline: \(message)\n", to: .standardError)
         return ExitCode(2)
     }
 
     /// The terminal's width in columns when standard output is a terminal (`COLUMNS` first);
     /// nil when it is not, so that piped output keeps its lines whole.
     static func width() -> Int? {
-        guard isatty(STDOUT_FILENO) == 1 else { return nil }
-        if let columns = getenv("COLUMNS"), let value = Int(String(cString: columns)), value > 0 { return value }
-        var size = winsize()
-        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
-        return Int(size.ws_col)
+        guard FileDescriptor.standardOutput.isTerminal else { return nil }
+        if let columns = Environment.value("COLUMNS"), let value = Int(columns), value > 0 { return value }
+        return Environment.terminalColumns(of: .standardOutput)
     }
 
     /// Whether to colour output, from `--color` and the environment (`NO_COLOR`, `TERM=dumb`, not a TTY).
@@ -53,9 +47,9 @@ enum Terminal {
         case .never: return false
         case .auto:
             if writingToFile { return false }
-            if let noColor = getenv("NO_COLOR"), noColor.pointee != 0 { return false }
-            if let term = getenv("TERM"), String(cString: term) == "dumb" { return false }
-            return isatty(STDOUT_FILENO) == 1
+            if let noColor = Environment.value("NO_COLOR"), !noColor.isEmpty { return false }
+            if Environment.value("TERM") == "dumb" { return false }
+            return FileDescriptor.standardOutput.isTerminal
         }
     }
 

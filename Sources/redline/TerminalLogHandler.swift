@@ -1,8 +1,5 @@
 import Logging
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import RedlineSystem
 
 /// swift-log's messages as a command-line tool prints them: `redline: message` on standard
 /// error, warnings and errors marked, one `write` per line (lines from several tasks never mix).
@@ -32,6 +29,6 @@ struct TerminalLogHandler: LogHandler {
         let suffix =
             details.isEmpty
             ? "" : " (" + details.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: ", ") + ")"
-        Terminal.write("redline: \(mark)\(event.message)\(suffix)\n", to: STDERR_FILENO)
+        Terminal.write("redline: \(mark)\(event.message)\(suffix)\n", to: .standardError)
     }
 }

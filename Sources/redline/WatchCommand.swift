@@ -5,10 +5,7 @@ import Redline
 import RedlineFeeds
 import RedlineFetch
 import RedlineNet
-
-#if canImport(Glibc)
-    import Glibc
-#endif
+import RedlineSystem
 
 /// `redline watch FEED_URL... [--interval 10m] [--once] [--max-age 7d]`.
 struct WatchCommand: AsyncParsableCommand {
@@ -107,7 +104,7 @@ struct WatchCommand: AsyncParsableCommand {
                 feeds: urls, interval: interval, once: once, schedule: RecheckSchedule(maxAge: maxAge),
                 webhook: webhookURL, exec: exec),
             logger: logger,
-            say: { line in Terminal.write(line + "\n", to: STDOUT_FILENO) })
+            say: { line in Terminal.write(line + "\n", to: .standardOutput) })
         let outcome = await watcher.run { StopRequest.requested }
         await fetcher.shutdown()
         if once, outcome.feedsRead == 0, outcome.feedsFailed > 0 {
@@ -150,11 +147,9 @@ enum StopRequest {
     nonisolated(unsafe) static var requested = false
 
     static func install() {
-        for signal in [SIGINT, SIGTERM] {
-            Glibc.signal(signal) { number in
-                if StopRequest.requested { Glibc._exit(128 + number) }
-                StopRequest.requested = true
-            }
+        ProcessControl.onTerminationRequest { number in
+            if StopRequest.requested { ProcessControl.exitNow(128 + number) }
+            StopRequest.requested = true
         }
     }
 }

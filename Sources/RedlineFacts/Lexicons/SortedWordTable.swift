@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RedlineSystem
 
 /// A sorted list of lower-case ASCII words padded to one width, kept in a static string: looking
 /// a word up is a binary search over static data, and nothing is built when the program starts
@@ -31,7 +27,7 @@ struct SortedWordTable: Sendable {
                 while low < high {
                     let middle = (low + high) / 2
                     let record = base + middle * width
-                    var order = memcmp(record, pin, needle.count)
+                    var order = ByteSearch.compare(record, pin, count: needle.count)
                     // Equal so far: the record must end there (padded with spaces) to be the word.
                     if order == 0 && needle.count < width && record[needle.count] != 0x20 { order = 1 }
                     if order == 0 { return true }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RedlineSystem
 
 /// Questions about a whole document answered from a word index built in one pass, so that only
 /// the sentences that changed need full analysis: is this word used in lower case, is it
@@ -284,7 +280,9 @@ final class DocumentSearch: @unchecked Sendable {
             needle.withUnsafeBufferPointer { pin in
                 guard let base = hay.baseAddress else { return }
                 while position <= last {
-                    guard let found = memchr(base + position, Int32(first), last - position + 1) else { return }
+                    guard let found = ByteSearch.first(first, from: base + position, count: last - position + 1) else {
+                        return
+                    }
                     let hit = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                     var k = 1
                     while k < pin.count && hay[hit + k] == pin[k] { k += 1 }

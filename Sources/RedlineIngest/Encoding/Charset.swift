@@ -16,23 +16,8 @@ import CICUCharset
 /// included) UTF-8 wins over a legacy declaration; and a page declared UTF-8 whose bytes are
 /// mostly not UTF-8 falls through to the next source. ``Decision/source`` says which rule decided.
 public enum Charset {
-    /// What decided the encoding.
-    public enum Source: String, Sendable, Equatable, Codable {
-        /// A byte-order mark at the start.
-        case byteOrderMark = "byte-order-mark"
-        /// The HTTP `Content-Type` header's charset.
-        case transport
-        /// The page's `<meta charset>` or `Content-Type` meta.
-        case meta
-        /// The bytes are UTF-8 although a legacy encoding was declared.
-        case utf8OverDeclared = "utf8-over-declared"
-        /// Nothing declared; the bytes are UTF-8 (or plain ASCII).
-        case utf8Content = "utf8-content"
-        /// Nothing usable declared; ICU's charset detector chose.
-        case detected
-        /// Nothing declared or detected: windows-1252, the web's legacy default.
-        case fallback
-    }
+    /// What decided the encoding (``EncodingSource``, in `RedlineArticle` with the article it describes).
+    public typealias Source = EncodingSource
 
     /// The encoding chosen for a page, and why.
     public struct Decision: Sendable, Equatable {

@@ -1,10 +1,5 @@
+import RedlineSystem
 import RedlineZlib
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Bytes read in order from a file, decompressed when it is gzip: what the WARC reader reads.
 protocol ByteSource: AnyObject {
@@ -52,29 +47,28 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable, Equatable 
 
 /// A plain file, read in 1 MiB chunks.
 final class FileSource: ByteSource {
-    let fd: Int32
+    let file: FileDescriptor
     let name: String
     private(set) var bytesRead: Int64 = 0
 
     init(path: String) throws(ArchiveError) {
-        fd = open(path, O_RDONLY | O_CLOEXEC)
         name = path
-        guard fd >= 0 else {
-            throw ArchiveError(reason: .cannotOpen(String(cString: strerror(errno))), offset: 0, file: path)
+        do {
+            file = try FileDescriptor.open(path, for: .reading)
+        } catch {
+            throw ArchiveError(reason: .cannotOpen(error.description), offset: 0, file: path)
         }
     }
 
-    deinit { close(fd) }
+    deinit { try? file.close() }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveError) -> Int {
-        while true {
-            let n = Glibc.read(fd, buffer.baseAddress, buffer.count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw ArchiveError(reason: .readFailed(String(cString: strerror(errno))), offset: bytesRead, file: name)
-            }
-            bytesRead += Int64(n)
-            return n
+        do {
+            let count = try file.read(into: buffer)
+            bytesRead += Int64(count)
+            return count
+        } catch {
+            throw ArchiveError(reason: .readFailed(error.description), offset: bytesRead, file: name)
         }
     }
 

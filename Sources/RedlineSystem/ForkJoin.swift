@@ -1,7 +1,5 @@
-#if canImport(Glibc)
+#if os(Linux)
     import Glibc
-#elseif canImport(Darwin)
-    import Darwin
 #endif
 
 /// Runs two independent pieces of work at once: the first on a new thread, the second on the
@@ -9,9 +7,9 @@
 ///
 /// Reading two large files (mapping them and checking their UTF-8) is the same work twice with
 /// nothing shared, so the second core can do half of it.
-enum ForkJoin {
+public enum ForkJoin {
     /// Runs `first` and `second` in parallel when `parallel` is true, one after the other otherwise.
-    static func run<A, B>(parallel: Bool = true, _ first: () -> A, _ second: () -> B) -> (A, B) {
+    public static func run<A, B>(parallel: Bool = true, _ first: () -> A, _ second: () -> B) -> (A, B) {
         guard parallel else { return (first(), second()) }
         var a: A?
         let b: B = withoutActuallyEscaping({ a = first() }) { work -> B in

@@ -1,10 +1,5 @@
-import RedlineIngest
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import RedlineDiff
+import RedlineSystem
 
 /// One side of a comparison: a text read from a file or standard input, checked to be UTF-8
 /// text; or a web page or Markdown file, read as the ``Article`` it holds.
@@ -152,81 +147,82 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
         case .unreadable(let message):
             message
         case .readFailed(let code):
-            "\(name): read failed (\(String(cString: strerror(code)))). Check the disk and try again."
+            "\(name): read failed (\(SystemError(code: code))). Check the disk and try again."
         }
     }
 }
 
-/// Whole-file reads through the C library: one fstat, one buffer, no copies.
+/// Whole-file reads: one status call, one buffer (or a mapping), no copies.
 enum FileReader {
     static func read(_ path: String) throws(InputError) -> TextBytes {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw error(path, errno) }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else { throw error(path, errno) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(name: path, reason: .isDirectory) }
-        let size = Int(info.st_size)
-        if size > TextDocument.sizeLimit { throw InputError(name: path, reason: .tooLarge(size: size)) }
-        if (info.st_mode & S_IFMT) != S_IFREG || size == 0 {
-            return TextBytes(try readStream(fd, name: path))  // pipes, devices, /proc files report no size
+        let file: FileDescriptor
+        do {
+            file = try FileDescriptor.open(path, for: .reading)
+        } catch {
+            throw Self.error(path, error)
         }
-        if size >= mapThreshold, let mapped = map(fd, size: size) { return mapped }
-        let storage = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-        var done = 0
-        while done < size {
-            let n = Glibc.read(fd, storage + done, size - done)
-            if n < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                storage.deallocate()
-                throw error(path, code)
+        defer { try? file.close() }
+        do {
+            let status = try file.status()
+            if status.kind == .directory { throw InputError(name: path, reason: .isDirectory) }
+            if status.size > TextDocument.sizeLimit {
+                throw InputError(name: path, reason: .tooLarge(size: status.size))
             }
-            if n == 0 { break }  // the file shrank while we read it: take what is there
-            done += n
+            if status.kind != .regular || status.size == 0 {
+                return TextBytes(try readStream(file, name: path))  // pipes, devices, /proc files report no size
+            }
+            if status.size >= mapThreshold, let region = file.map(size: status.size) {
+                return TextBytes(adopting: region) { FileDescriptor.unmap($0) }
+            }
+            let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: status.size, alignment: 16)
+            let done: Int
+            do {
+                // A file that shrank while being read gives what is there.
+                done = try file.readFully(into: storage)
+            } catch {
+                storage.deallocate()
+                throw error
+            }
+            let buffer = UnsafeBufferPointer(
+                start: storage.baseAddress?.assumingMemoryBound(to: UInt8.self), count: done)
+            return TextBytes(adopting: buffer) {
+                $0.baseAddress.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
+            }
+        } catch let error as InputError {
+            throw error
+        } catch let error as SystemError {
+            throw Self.error(path, error)
+        } catch {
+            throw InputError(name: path, reason: .unreadable("\(path): \(error)"))
         }
-        let buffer = UnsafeBufferPointer(start: storage.assumingMemoryBound(to: UInt8.self), count: done)
-        return TextBytes(adopting: buffer) { $0.baseAddress.map { UnsafeMutableRawPointer(mutating: $0).deallocate() } }
     }
 
     /// The size of the regular file at `path`, or 0 when it cannot be seen.
     static func size(_ path: String) -> Int {
-        var info = stat()
-        return stat(path, &info) == 0 ? Int(info.st_size) : 0
+        FileStatus(path: path)?.size ?? 0
     }
 
     /// Files at least this large are mapped into memory instead of copied (as git does).
     static let mapThreshold = 1 << 16
 
-    /// Maps a regular file read-only, pages populated up front; nil when mapping is not possible.
-    private static func map(_ fd: Int32, size: Int) -> TextBytes? {
-        #if os(Linux)
-            let flags = MAP_PRIVATE | MAP_POPULATE
-        #else
-            let flags = MAP_PRIVATE
-        #endif
-        guard let address = mmap(nil, size, PROT_READ, flags, fd, 0), address != MAP_FAILED else { return nil }
-        let buffer = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: size)
-        return TextBytes(adopting: buffer) { buffer in
-            _ = munmap(UnsafeMutableRawPointer(mutating: buffer.baseAddress), buffer.count)
-        }
-    }
-
     static func readStandardInput() throws(InputError) -> TextBytes {
-        TextBytes(try readStream(STDIN_FILENO, name: "-"))
+        TextBytes(try readStream(.standardInput, name: "-"))
     }
 
-    static func readStream(_ fd: Int32, name: String) throws(InputError) -> [UInt8] {
+    static func readStream(_ file: FileDescriptor, name: String) throws(InputError) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw error(name, errno)
+            let count: Int
+            do {
+                count = try chunk.withUnsafeMutableBytes { try file.read(into: $0) }
+            } catch let error as SystemError {
+                throw Self.error(name, error)
+            } catch {
+                throw InputError(name: name, reason: .unreadable("\(name): \(error)"))
             }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+            if count == 0 { break }
+            bytes.append(contentsOf: chunk[0..<count])
             if bytes.count > TextDocument.sizeLimit {
                 throw InputError(name: name, reason: .tooLarge(size: bytes.count))
             }
@@ -234,12 +230,10 @@ enum FileReader {
         return bytes
     }
 
-    private static func error(_ path: String, _ code: Int32) -> InputError {
-        switch code {
-        case ENOENT, ENOTDIR: InputError(name: path, reason: .notFound)
-        case EACCES, EPERM: InputError(name: path, reason: .permissionDenied)
-        case EISDIR: InputError(name: path, reason: .isDirectory)
-        default: InputError(name: path, reason: .readFailed(errno: code))
-        }
+    private static func error(_ path: String, _ error: SystemError) -> InputError {
+        if error.isNotFound { return InputError(name: path, reason: .notFound) }
+        if error.isPermissionDenied { return InputError(name: path, reason: .permissionDenied) }
+        if error.isDirectory { return InputError(name: path, reason: .isDirectory) }
+        return InputError(name: path, reason: .readFailed(errno: error.code))
     }
 }

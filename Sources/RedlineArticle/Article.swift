@@ -19,6 +19,15 @@ public struct Article: Sendable, Equatable, Codable {
     /// For a web page: the encoding it was read in, and why.
     public var encoding: PageEncoding?
 
+    /// An article from its parts.
+    /// - Parameters:
+    ///   - headline: The headline.
+    ///   - byline: Who wrote it.
+    ///   - published: When it was first published, ISO 8601.
+    ///   - modified: When it was last modified, ISO 8601.
+    ///   - canonicalURL: The page's canonical URL.
+    ///   - language: The language tag.
+    ///   - paragraphs: The body, one string per paragraph.
     public init(
         headline: String? = nil, byline: String? = nil, published: String? = nil, modified: String? = nil,
         canonicalURL: String? = nil, language: String? = nil, paragraphs: [String] = []
@@ -30,13 +39,6 @@ public struct Article: Sendable, Equatable, Codable {
         self.canonicalURL = canonicalURL
         self.language = language
         self.paragraphs = paragraphs
-    }
-
-    /// Plain text as an article: no metadata, paragraphs separated by blank lines.
-    public init(plainText text: String) {
-        self.init(
-            paragraphs: text.components(separatedBy: "\n\n").map { Whitespace.collapse(Array($0.utf8)) }
-                .filter { !$0.isEmpty })
     }
 
     /// The paragraphs joined by blank lines: the text Redline diffs and stores.
@@ -72,18 +74,37 @@ public enum MetadataField: String, CaseIterable, Sendable, Codable {
     case language
 }
 
-/// The encoding a page was decoded from, and what decided it (see ``Charset``).
+/// The encoding a page was decoded from, and what decided it.
 public struct PageEncoding: Sendable, Equatable, Codable {
     /// The WHATWG name of the encoding (`UTF-8`, `windows-1251`, `Shift_JIS`).
     public var name: String
     /// What decided it.
-    public var source: Charset.Source
+    public var source: EncodingSource
     /// The label the page or its transport declared, if any (`cp1251`, `x-sjis`).
     public var declared: String?
 
-    init(_ decision: Charset.Decision) {
-        name = decision.name
-        source = decision.source
-        declared = decision.declared
+    /// An encoding decision.
+    public init(name: String, source: EncodingSource, declared: String? = nil) {
+        self.name = name
+        self.source = source
+        self.declared = declared
     }
+}
+
+/// What decided a page's encoding, in the order WHATWG's sniffing consults them.
+public enum EncodingSource: String, Sendable, Equatable, Codable {
+    /// A byte-order mark at the start.
+    case byteOrderMark = "byte-order-mark"
+    /// The HTTP `Content-Type` header's charset.
+    case transport
+    /// The page's `<meta charset>` or `Content-Type` meta.
+    case meta
+    /// The bytes are UTF-8 although a legacy encoding was declared.
+    case utf8OverDeclared = "utf8-over-declared"
+    /// Nothing declared; the bytes are UTF-8 (or plain ASCII).
+    case utf8Content = "utf8-content"
+    /// Nothing usable declared; ICU's charset detector chose.
+    case detected
+    /// Nothing declared or detected: windows-1252, the web's legacy default.
+    case fallback
 }

@@ -1,3 +1,6 @@
+import RedlineIngest
+import RedlineStore
+
 extension RevisionMetadata {
     /// What the store keeps of an article's metadata (nothing for plain text).
     public init(_ article: Article?) {
