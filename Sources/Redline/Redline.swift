@@ -15,7 +15,7 @@ public enum Redline {
     ///   - new: the later version.
     ///   - granularity: the finest unit to diff in (`.word` by default: paragraphs, then sentences, then words).
     ///   - options: minimal mode, moves, hierarchy.
-    ///   - facts: compare figures, names, quotes and claims (see ``FactDiff``): `.auto` does so for
+    ///   - facts: compare figures, names, quotes and claims (see `FactDiff`): `.auto` does so for
     ///     texts up to ``factSizeLimit`` (articles; not 10 MB logs), `.always` whatever the size.
     /// - Returns: the word diff, the fact changes and the metadata changes.
     public static func compare(

@@ -8,11 +8,16 @@ public struct MetadataChange: Sendable, Equatable {
         case modified
     }
 
+    /// The field that changed.
     public var field: MetadataField
+    /// Added, removed or modified.
     public var kind: Kind
+    /// The old version's value; nil when it had none.
     public var old: String?
+    /// The new version's value; nil when it has none.
     public var new: String?
 
+    /// A change of `field` from `old` to `new`; the kind follows from which of them is nil.
     public init(field: MetadataField, old: String?, new: String?) {
         self.field = field
         self.old = old

@@ -18,6 +18,7 @@ extension Diff {
         /// Bytes inserted, inside moves included.
         public var insertedBytes = 0
 
+        /// No edits yet: every count zero.
         public init() {}
     }
 

@@ -20,6 +20,8 @@ public struct Diff: Sendable {
         /// Report paragraphs that changed place as moves.
         public var detectMoves: Bool
 
+        /// The options: the exact shortest script (`minimal`), paragraphs then sentences then words (`hierarchical`),
+        /// moved paragraphs found (`detectMoves`).
         public init(minimal: Bool = false, hierarchical: Bool = true, detectMoves: Bool = true) {
             self.minimal = minimal
             self.hierarchical = hierarchical

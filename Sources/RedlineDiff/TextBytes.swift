@@ -31,10 +31,14 @@ public final class TextBytes: RandomAccessCollection, @unchecked Sendable {
 
     deinit { release(buffer) }
 
+    /// The first byte's position: always 0.
     public var startIndex: Int { 0 }
+    /// One past the last byte's position: the count.
     public var endIndex: Int { buffer.count }
+    /// The byte at `position`.
     public subscript(position: Int) -> UInt8 { buffer[position] }
 
+    /// Calls `body` with the bytes in place: they are always contiguous.
     public func withContiguousStorageIfAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R? {
         try body(buffer)
     }

@@ -12,6 +12,7 @@ public struct FactSheet: Sendable {
     public struct Sentence: Sendable {
         /// UTF-8 offsets in the document, without surrounding whitespace (or dateline).
         public var range: Range<Int>
+        /// The sentence.
         public var text: String
         /// Which paragraph (line) of the document it is in, counting from 0.
         public var paragraph: Int
@@ -19,13 +20,17 @@ public struct FactSheet: Sendable {
         public var isHeadline: Bool
         /// Page furniture ("Updated 3:15 PM ET", "Read more", photo credits): no facts.
         public var isBoilerplate: Bool
+        /// The figures in it.
         public var figures: [Figure]
+        /// The names in it.
         public var names: [Name]
         /// Indices in ``FactSheet/quotes`` of the quotes that touch this sentence.
         public var quotes: [Int]
+        /// What it asserts: subject, predicate and object, for comparing claims.
         public var assertion: Assertion
         /// Who the sentence attributes its content to, if anyone ("said Herzog").
         public var speaker: String?
+        /// Who says it, folded for comparison; nil when nobody is named.
         public var speakerKey: String?
         /// The dateline removed from the front of the sentence ("JERUSALEM (AP) —").
         public var dateline: String?

@@ -8,6 +8,7 @@ import Foundation
 public struct FeedEntry: Sendable, Equatable {
     /// The article's URL, absolute (relative links are resolved against the feed's).
     public var link: URL
+    /// The entry's title, HTML removed.
     public var title: String?
     /// When the feed says it was published or updated; nil when it does not say.
     public var date: Date?
@@ -15,11 +16,14 @@ public struct FeedEntry: Sendable, Equatable {
 
 /// A parsed RSS 2.0 or Atom feed.
 public struct Feed: Sendable {
+    /// The feed's title.
     public var title: String?
+    /// The entries, in the feed's order.
     public var entries: [FeedEntry]
 
     /// Why a feed could not be read.
     public struct ParseError: Error, CustomStringConvertible, Sendable {
+        /// What is wrong, said for the user.
         public var description: String
     }
 

@@ -7,6 +7,7 @@ import Foundation
 /// A list of feeds to watch: one URL per line (blank lines and `#` comments ignored), or OPML
 /// (`<outline xmlUrl="…">`, as feed readers export them).
 public enum FeedList {
+    /// The http(s) feed URLs in a list: one per line (`#` starts a comment), or OPML outlines.
     public static func parse(_ data: Data) -> [URL] {
         let text = String(decoding: data, as: UTF8.self)
         if text.range(of: "<opml", options: .caseInsensitive) != nil {

@@ -6,6 +6,7 @@ public struct RecheckSchedule: Sendable {
     /// Articles first seen longer ago than this are no longer re-checked.
     public var maxAge: TimeInterval
 
+    /// A schedule that stops re-checking articles first seen more than `maxAge` seconds ago.
     public init(maxAge: TimeInterval = 7 * 86_400) {
         self.maxAge = maxAge
     }

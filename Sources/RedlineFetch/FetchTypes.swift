@@ -89,6 +89,7 @@ public struct FetchError: Error, CustomStringConvertible, Sendable, Equatable {
         self.url = url
     }
 
+    /// What went wrong and what to do, in one sentence.
     public var description: String {
         switch reason {
         case .status(let code):

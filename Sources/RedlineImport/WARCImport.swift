@@ -36,10 +36,15 @@ public final class WARCImport {
 
     /// Progress while reading.
     public struct Progress: Sendable {
+        /// WARC records read.
         public var records: Int
+        /// Bytes read from the archives.
         public var bytes: Int64
+        /// Articles that received revisions.
         public var articles: Int
+        /// Captures that were web pages with an article.
         public var captures: Int
+        /// Wall-clock seconds so far.
         public var seconds: Double
     }
 
@@ -50,6 +55,7 @@ public final class WARCImport {
     private var keyIDs: [String: Int32] = [:]
     private var report = Report()
 
+    /// An import into `store` (which must be writable).
     public init(store: SQLiteStore) throws(StoreError) {
         self.store = store
         spool = try Spool()

@@ -1,5 +1,6 @@
 /// Why an input could not be turned into an ``Article``, with what to do next.
 public struct IngestError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// Why an input could not be read as an article.
     public enum Reason: Sendable, Equatable {
         /// Larger than ``ArticleReader/sizeLimit``.
         case tooLarge(size: Int)
@@ -13,15 +14,18 @@ public struct IngestError: Error, CustomStringConvertible, Sendable, Equatable {
         case noText
     }
 
+    /// What went wrong.
     public let reason: Reason
     /// The input's name as the user gave it, when known.
     public var name: String?
 
+    /// A failure for `reason`, naming the input when `name` is given.
     public init(_ reason: Reason, name: String? = nil) {
         self.reason = reason
         self.name = name
     }
 
+    /// What went wrong and what to do, in one sentence.
     public var description: String {
         let prefix = name.map { "\($0): " } ?? ""
         switch reason {

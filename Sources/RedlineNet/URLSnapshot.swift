@@ -17,6 +17,7 @@ public enum URLSnapshot {
 
     /// Why a snapshot stored nothing.
     public struct Failure: Error, CustomStringConvertible, Sendable {
+        /// What went wrong and what to do.
         public var description: String
     }
 

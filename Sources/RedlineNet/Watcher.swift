@@ -9,17 +9,22 @@ import RedlineFetch
 /// announced with what changed in it, and optionally POSTed to a webhook or piped to a command
 /// as the JSON report.
 public final class Watcher: Sendable {
+    /// What to watch and what to do with new revisions.
     public struct Options: Sendable {
+        /// The feeds polled on every pass.
         public var feeds: [URL]
         /// Seconds between two polls of the feeds.
         public var interval: TimeInterval
         /// One pass, then return.
         public var once: Bool
+        /// When tracked articles are re-checked.
         public var schedule: RecheckSchedule
+        /// Where each new revision's JSON report is POSTed.
         public var webhook: URL?
         /// A shell command run with each new revision's JSON report on standard input.
         public var exec: String?
 
+        /// Options for `feeds`; the rest have the command's defaults.
         public init(
             feeds: [URL], interval: TimeInterval = 600, once: Bool = false, schedule: RecheckSchedule = .init(),
             webhook: URL? = nil, exec: String? = nil

@@ -7,17 +7,21 @@ import RedlineArticle
 /// `paragraphs`, `body` (the paragraphs joined by blank lines) and, for a web page, `encoding`
 /// (`name`, `source`, `declared`: which encoding the page was read in and why).
 public struct ArticleReport: Sendable {
+    /// The forms `redline extract` prints.
     public enum Format: Sendable {
         case text
         case json
     }
 
+    /// Text or JSON.
     public var format: Format
 
+    /// A renderer printing `format`.
     public init(format: Format) {
         self.format = format
     }
 
+    /// Writes `article` into `output`.
     public func render(_ article: Article, into output: inout ReportOutput) {
         switch format {
         case .json:

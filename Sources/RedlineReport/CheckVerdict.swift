@@ -19,6 +19,9 @@ public struct CheckVerdict: Sendable {
     /// The new file as read, when its text is an article extracted from it (lines point into it).
     public let source: TextBytes?
 
+    /// The verdict on `comparison`: failing when facts of the kinds in `failOn` changed (or, with
+    /// `requireNote`, when facts changed and the new version adds no correction note); `source` is the
+    /// new file as read when the compared text was extracted from it (annotation lines point into it).
     public init(
         comparison: Comparison, failOn: Set<FactChange.Kind>, requireNote: Bool = false, source: TextBytes? = nil
     ) {

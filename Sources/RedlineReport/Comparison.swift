@@ -11,13 +11,16 @@ public struct Comparison: Sendable {
         /// The article's metadata, when the side was a page, Markdown, or a stored revision that has it.
         public var article: Article?
 
+        /// A side read from `source`, with its article when it was a page or Markdown.
         public init(source: String, article: Article? = nil) {
             self.source = source
             self.article = article
         }
     }
 
+    /// The earlier version.
     public var old: Side
+    /// The later version.
     public var new: Side
     /// The text diff.
     public var diff: Diff
@@ -28,6 +31,7 @@ public struct Comparison: Sendable {
     /// Headline, byline, date and canonical-URL changes, when both sides carry metadata.
     public var metadataChanges: [MetadataChange] = []
 
+    /// A comparison of `old` and `new` through `diff`, with `facts` when they were compared.
     public init(old: Side, new: Side, diff: Diff, facts: FactDiff? = nil) {
         self.old = old
         self.new = new

@@ -4,20 +4,24 @@ import RedlineFacts
 /// What `redline facts FILE` prints: every figure, name, quote and assertion Redline finds in one
 /// version, as text or JSON (schema in `Docs/JSON.md`).
 public struct FactSheetReport: Sendable {
+    /// The forms `redline facts` prints.
     public enum Format: Sendable {
         case text
         case json
     }
 
+    /// Text or JSON.
     public var format: Format
     /// What the user called the input.
     public var source: String
 
+    /// A renderer printing `format`, naming the input `source`.
     public init(format: Format, source: String) {
         self.format = format
         self.source = source
     }
 
+    /// Writes the facts of `sheet` into `output`.
     public func render(_ sheet: FactSheet, into output: inout ReportOutput) {
         let lines = LineIndex(sheet.text)
         switch format {

@@ -11,6 +11,7 @@ import RedlineFacts
 /// Policy that forbids scripts, remote requests and frames, and every piece of article text
 /// escaped: an article containing `<script>`, `onerror=` or `</style>` shows them as text.
 public struct HTMLReport: ReportRenderer, Sendable {
+    /// A renderer of self-contained side-by-side pages.
     public init() {}
 
     /// One aligned pair of paragraphs (either side may be absent).
@@ -26,6 +27,7 @@ public struct HTMLReport: ReportRenderer, Sendable {
         var partner: Int?
     }
 
+    /// Writes the page for `comparison` into `output`.
     public func render(_ comparison: Comparison, into output: inout ReportOutput) {
         let diff = comparison.diff
         let rows = Self.rows(diff)

@@ -8,6 +8,7 @@ public struct JSONReport: ReportRenderer, Sendable {
     /// Unchanged lines around each change in `text.hunks`.
     public var context: Int
 
+    /// A renderer showing `context` unchanged paragraphs around each hunk.
     public init(context: Int = 1) {
         self.context = context
     }

@@ -12,10 +12,12 @@ public struct MarkdownReport: ReportRenderer, Sendable {
     /// Unchanged paragraphs shown around each change.
     public var context: Int
 
+    /// A renderer showing `context` unchanged paragraphs around each change.
     public init(context: Int = 1) {
         self.context = context
     }
 
+    /// Writes the Markdown report of `comparison` into `output`.
     public func render(_ comparison: Comparison, into output: inout ReportOutput) {
         let diff = comparison.diff
         var text = "### Redline: `\(Self.code(comparison.old.source))` → `\(Self.code(comparison.new.source))`\n\n"

@@ -6,8 +6,10 @@ import RedlineFacts
 ///
 ///     new.txt | 5 paragraphs changed, +69 −41 words ++++++++---- | 6 figures, 1 name, 1 quote, 2 claims
 public struct StatLine: Sendable {
+    /// The line, without a newline.
     public let text: String
 
+    /// The line for `comparison`, with a bar at most `barWidth` wide.
     public init(_ comparison: Comparison, barWidth: Int = 30) {
         let diff = comparison.diff
         let counts = diff.counts

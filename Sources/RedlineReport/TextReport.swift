@@ -14,6 +14,7 @@ public struct TextReport: ReportRenderer, Sendable {
     /// Wrap lines at this many columns (a terminal's width); nil: never.
     public var width: Int?
 
+    /// A renderer, in colour or with `[-…-]{+…+}` marks, showing `context` paragraphs, wrapping at `width` columns.
     public init(color: Bool, context: Int = 1, width: Int? = nil) {
         self.color = color
         self.context = context

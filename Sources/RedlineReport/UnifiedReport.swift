@@ -7,6 +7,7 @@ public struct UnifiedReport: ReportRenderer, Sendable {
     /// Unchanged lines around each change.
     public var context: Int
 
+    /// A renderer showing `context` lines around each hunk.
     public init(context: Int = 3) {
         self.context = context
     }

@@ -8,6 +8,7 @@ public struct ArticleKey: Hashable, Sendable, CustomStringConvertible {
     /// The key as stored.
     public let value: String
 
+    /// The key itself.
     public var description: String { value }
 
     /// A key from a user-given id or a URL.

@@ -9,12 +9,17 @@ import Foundation
 public enum Dump {
     /// One line of a dump.
     public struct Record: Codable, Sendable, Equatable {
+        /// The article's key.
         public var article: String
+        /// The revision's number.
         public var revision: Int
         /// Seconds since 1970, as stored (so times round-trip exactly); `captured_at` in JSON.
         public var capturedAt: Double
+        /// The text's SHA-256, hex: checked on import.
         public var sha256: String
+        /// The page metadata, when the revision had any.
         public var metadata: RevisionMetadata?
+        /// The revision's text.
         public var text: String
         /// The dump format's version, on every line (`schema_version`; absent in dumps written
         /// before it existed, which read as version 1).

@@ -18,17 +18,24 @@ public struct Revision: Sendable, Equatable {
     public var codec: PayloadCodec
     /// For a return to an earlier text (A → B → A), the revision it returns to.
     public var revertOf: Int?
+    /// The page metadata stored with it.
     public var metadata: RevisionMetadata
 }
 
 /// What is known about a version besides its text.
 public struct RevisionMetadata: Codable, Sendable, Equatable {
+    /// The headline.
     public var headline: String?
+    /// The byline.
     public var byline: String?
+    /// When it was first published, ISO 8601.
     public var published: String?
+    /// When it was last modified, ISO 8601.
     public var modified: String?
+    /// The page's canonical URL, else the URL it was fetched from.
     public var sourceURL: String?
 
+    /// Metadata from its fields; all nil for plain text.
     public init(
         headline: String? = nil, byline: String? = nil, published: String? = nil, modified: String? = nil,
         sourceURL: String? = nil
@@ -82,6 +89,7 @@ public enum RevisionSelector: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// `3`, `latest` or `-1`, as the user writes it.
     public var description: String {
         switch self {
         case .number(let n): "\(n)"
@@ -104,12 +112,16 @@ public enum RevisionSelector: Sendable, Equatable, CustomStringConvertible {
 
 /// A version to add.
 public struct NewRevision: Sendable {
+    /// The text, UTF-8.
     public var text: [UInt8]
+    /// The article it is a version of.
     public var article: ArticleKey
     /// When it was captured (nil: now).
     public var capturedAt: Date?
+    /// The page metadata to keep with it.
     public var metadata: RevisionMetadata
 
+    /// A version of `article` captured at `capturedAt` (now when nil).
     public init(text: [UInt8], article: ArticleKey, capturedAt: Date? = nil, metadata: RevisionMetadata = .init()) {
         self.text = text
         self.article = article
@@ -128,15 +140,21 @@ public enum AddResult: Sendable, Equatable {
 
 /// A tracked article, for `redline articles`.
 public struct ArticleSummary: Sendable, Equatable {
+    /// The article's key.
     public var key: String
+    /// How many revisions it has.
     public var revisions: Int
+    /// When its first revision was captured.
     public var firstCaptured: Date
+    /// When its latest revision was captured.
     public var lastCaptured: Date
 }
 
 /// Sizes, for `redline stats`.
 public struct StoreStatistics: Sendable, Equatable {
+    /// How many articles.
     public var articles: Int
+    /// How many revisions.
     public var revisions: Int
     /// The texts' total size.
     public var rawBytes: Int
@@ -148,10 +166,14 @@ public struct StoreStatistics: Sendable, Equatable {
 
 /// A revision `fsck` could not verify.
 public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
+    /// The article's key.
     public var article: String
+    /// The revision's number.
     public var revision: Int
+    /// What is wrong with it.
     public var detail: String
 
+    /// `article@revision: detail`.
     public var description: String { "\(article)@\(revision): \(detail)" }
 }
 
@@ -159,13 +181,16 @@ public struct StoreProblem: Sendable, Equatable, CustomStringConvertible {
 public struct FetchState: Sendable, Equatable {
     /// The URL after redirects.
     public var url: String
+    /// The `ETag` of the last answer.
     public var etag: String?
+    /// The `Last-Modified` of the last answer.
     public var lastModified: String?
     /// When it was last fetched.
     public var checkedAt: Date
     /// When a fetch last brought a new revision.
     public var changedAt: Date?
 
+    /// The state after fetching `url`.
     public init(url: String, etag: String?, lastModified: String?, checkedAt: Date, changedAt: Date?) {
         self.url = url
         self.etag = etag

@@ -7,6 +7,7 @@ import RedlineZlib
 extension SQLiteStore {
     // MARK: Reading
 
+    /// A revision of `article` and its text, checked against its SHA-256.
     public func text(of article: ArticleKey, _ selector: RevisionSelector) throws(StoreError) -> (Revision, [UInt8]) {
         try read { db in
             let articleID = try Self.existingArticle(db, article)
@@ -61,6 +62,7 @@ extension SQLiteStore {
         }
     }
 
+    /// Every revision of `article`, oldest first.
     public func revisions(of article: ArticleKey) throws(StoreError) -> [Revision] {
         try read { db in
             let articleID = try Self.existingArticle(db, article)
@@ -70,6 +72,7 @@ extension SQLiteStore {
         }
     }
 
+    /// Every article with its revision count and capture times.
     public func articles() throws(StoreError) -> [ArticleSummary] {
         try read { db in
             try Row.fetchAll(
@@ -88,6 +91,7 @@ extension SQLiteStore {
 
     // MARK: Checking
 
+    /// Re-reads and re-hashes every revision; the ones that could not be verified.
     public func check() throws(StoreError) -> [StoreProblem] {
         try read { db in
             var problems: [StoreProblem] = []
@@ -134,6 +138,7 @@ extension SQLiteStore {
         }
     }
 
+    /// Counts and sizes (raw and stored).
     public func statistics() throws(StoreError) -> StoreStatistics {
         let counts = try read { db in
             try Row.fetchOne(

@@ -7,6 +7,7 @@ import RedlineZlib
 extension SQLiteStore {
     // MARK: Writing
 
+    /// Adds `text` as the newest revision of `article` (one transaction), unless it equals the latest.
     public func add(_ text: [UInt8], to article: ArticleKey, at time: Date? = nil, metadata: RevisionMetadata)
         throws(StoreError) -> AddResult
     {

@@ -1,5 +1,6 @@
 /// Why the store could not do what was asked, with what to do next.
 public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// Why a store operation failed.
     public enum Reason: Sendable, Equatable {
         /// No store where one was looked for.
         case notFound(searched: String)
@@ -23,12 +24,15 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case database(String)
     }
 
+    /// What went wrong.
     public let reason: Reason
 
+    /// A failure for `reason`.
     public init(_ reason: Reason) {
         self.reason = reason
     }
 
+    /// What went wrong and what to do, in one sentence.
     public var description: String {
         switch reason {
         case .notFound(let searched):

@@ -9,6 +9,7 @@ public final class StreamInflater {
     /// The container it reads.
     public let format: ZlibFormat
 
+    /// An inflater for a stream in `format`.
     public init(format: ZlibFormat) throws(ZlibError) {
         self.format = format
         stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)

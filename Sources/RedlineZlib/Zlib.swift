@@ -39,10 +39,12 @@ public struct ZlibError: Error, Equatable, CustomStringConvertible, Sendable {
     /// What went wrong.
     public let reason: Reason
 
+    /// A failure for `reason`.
     public init(reason: Reason) {
         self.reason = reason
     }
 
+    /// What went wrong.
     public var description: String {
         switch reason {
         case .corrupt(let message): "compressed data is corrupt: \(message)"

@@ -20,6 +20,7 @@ public struct Edit: Equatable, Hashable, Sendable {
     /// For the two halves of a moved paragraph, the index of the move in ``Diff/moves``.
     public var move: Int?
 
+    /// An edit of `kind` over token ranges of the old and new texts, part of move `move` when it has one.
     public init(kind: Kind, old: Range<Int>, new: Range<Int>, move: Int? = nil) {
         self.kind = kind
         self.old = old
@@ -48,18 +49,21 @@ public struct Move: Equatable, Sendable {
 /// side (whole sentences or paragraphs). Unchanged sentences and paragraphs that only moved
 /// are not listed.
 public struct SentenceChange: Equatable, Hashable, Sendable {
+    /// What a run of tokens did between the versions.
     public enum Kind: String, Sendable {
         case paired
         case deleted
         case inserted
     }
 
+    /// Kept, deleted or inserted.
     public var kind: Kind
     /// The old text's bytes (empty for an insertion, at the place it happened).
     public var old: Range<Int>
     /// The new text's bytes (empty for a deletion).
     public var new: Range<Int>
 
+    /// A change of `kind` over byte ranges of the old and new texts.
     public init(kind: Kind, old: Range<Int>, new: Range<Int>) {
         self.kind = kind
         self.old = old

@@ -14,6 +14,7 @@ public struct EditScript: Equatable, Sendable {
     /// The instructions, in output order.
     public var operations: [Operation]
 
+    /// A script of `operations`, applied in order.
     public init(operations: [Operation]) {
         self.operations = operations
     }

@@ -23,11 +23,14 @@ public struct Assertion: Sendable, Equatable, Hashable {
     /// The words that set this signature, as found (for reports): "declined to confirm", "may".
     public var markers: [String] = []
 
+    /// Two assertions are equal when they assert the same way: same verbs, negation, modality,
+    /// frequency, status and scope (markers aside).
     public static func == (a: Assertion, b: Assertion) -> Bool {
         a.verbs == b.verbs && a.negated == b.negated && a.modality == b.modality && a.frequency == b.frequency
             && a.status == b.status && a.scope == b.scope
     }
 
+    /// Hashes what equality compares.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(verbs)
         hasher.combine(negated)

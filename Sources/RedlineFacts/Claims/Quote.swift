@@ -14,6 +14,7 @@ public struct Quote: Sendable, Equatable, Hashable {
     /// The words folded for comparison: case, diacritics, punctuation and spacing ignored.
     public private(set) var normalized: String
 
+    /// A quote of `text` at `range` of the document, said by `speaker` (compared by `speakerKey`).
     public init(text: String, range: Range<Int>, speaker: String?, speakerKey: String?) {
         self.text = text
         self.range = range

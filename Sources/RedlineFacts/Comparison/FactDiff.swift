@@ -19,7 +19,9 @@ import RedlineDiff
 public struct FactDiff: Sendable {
     /// The changes, in the order of the new text.
     public let changes: [FactChange]
+    /// The facts of the old version's changed sentences.
     public let old: FactSheet
+    /// The facts of the new version's changed sentences.
     public let new: FactSheet
     /// Which sentence became which: the alignment the comparison stands on (`text.alignment` in
     /// the JSON report). Computed when asked for (it segments both whole texts), so a comparison
@@ -34,6 +36,7 @@ public struct FactDiff: Sendable {
     private let alignmentInput:
         (paired: [(old: [Range<Int>], new: [Range<Int>])], removed: [Range<Int>], added: [Range<Int>], moves: [Move])
 
+    /// The changes counted by kind and type, and said in one line.
     public var summary: FactSummary { FactSummary(changes) }
 
     /// The fact changes behind a text diff (any granularity).

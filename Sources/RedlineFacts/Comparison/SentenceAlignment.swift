@@ -8,6 +8,7 @@ import RedlineDiff
 /// `added`. The sentences it did not look at (they did not change) are paired by their text:
 /// `moved` when they sit in a paragraph the diff found moved, `unchanged` otherwise.
 public struct SentenceAlignment: Sendable, Equatable {
+    /// How old sentences became new ones.
     public enum Change: String, Sendable, CaseIterable {
         case unchanged, edited, moved, split, merged, added, removed
     }
@@ -15,11 +16,15 @@ public struct SentenceAlignment: Sendable, Equatable {
     /// One aligned group: byte ranges of whole sentences on each side (empty on the side a
     /// sentence was added to or removed from).
     public struct Entry: Sendable, Equatable {
+        /// Unchanged, edited, moved, split, merged, added or removed.
         public var change: Change
+        /// The old sentences (byte ranges), none for an addition.
         public var old: [Range<Int>]
+        /// The new sentences (byte ranges), none for a removal.
         public var new: [Range<Int>]
     }
 
+    /// The correspondences, in the new text's order.
     public let entries: [Entry]
 
     /// - Parameters:

@@ -3,6 +3,7 @@
 /// Two figures are the same fact when their ``key`` and hedge class match: "$5,000,000" and
 /// "$5 million" share the key `money USD 5000000`; "six" and "6" share `count 6`.
 public struct Figure: Sendable, Equatable, Hashable {
+    /// The kinds of figure.
     public enum Kind: String, Sendable, Codable, CaseIterable {
         case money
         case percent
@@ -30,6 +31,7 @@ public struct Figure: Sendable, Equatable, Hashable {
     public var surface: String
     /// UTF-8 offsets of ``surface`` in the document.
     public var range: Range<Int>
+    /// A count, an amount of money, a percentage, a date, a measure…
     public var kind: Kind
     /// The value: an amount in units (5000000 for "$5 million"); a year; minutes after midnight
     /// for times; yyyymmdd-like numbers for dates (see ``key``).
@@ -40,6 +42,7 @@ public struct Figure: Sendable, Equatable, Hashable {
     public var unit: String
     /// The hedge as written ("at least"), if any.
     public var hedge: String?
+    /// "at least", "about", "up to"… when the text hedges the value.
     public var bound: Bound?
     /// The noun or verb the figure counts: "bounty", "killed".
     public var counted: String?

@@ -1,5 +1,6 @@
 /// A person, organisation or place named in a sentence.
 public struct Name: Sendable, Equatable, Hashable {
+    /// The kinds of name.
     public enum Kind: String, Sendable, Codable {
         case person
         case organisation
@@ -14,6 +15,7 @@ public struct Name: Sendable, Equatable, Hashable {
     /// Folded for comparison: case, diacritics, spacing and hyphens ("Erdoğan" = "erdogan",
     /// "Exxon Mobil" = "exxonmobil"). A surname-only mention carries its full name's key.
     public var key: String
+    /// A person, an organisation or a place.
     public var kind: Kind
     /// A title kept apart from the name: "President", "Foreign Minister", "Dr.".
     public var role: String?

@@ -129,6 +129,7 @@ public struct InputError: Error, CustomStringConvertible, Sendable, Equatable {
     /// What went wrong.
     public let reason: Reason
 
+    /// What went wrong and what to do, in one sentence.
     public var description: String {
         switch reason {
         case .notFound:

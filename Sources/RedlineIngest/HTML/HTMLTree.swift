@@ -7,7 +7,9 @@
 public struct HTMLTree: Sendable {
     /// What an element's tag is, looked up once per distinct tag name.
     public struct TagKind: OptionSet, Sendable {
+        /// The tag's number.
         public let rawValue: UInt8
+        /// The tag with number `rawValue`.
         public init(rawValue: UInt8) { self.rawValue = rawValue }
         /// Starts and ends a paragraph (`p`, `div`, `li`, `h2`…).
         public static let block = TagKind(rawValue: 1)
@@ -66,11 +68,15 @@ public struct HTMLTree: Sendable {
 
     /// An attribute: lower-case name and value.
     public struct Attribute: Sendable {
+        /// The attribute's name, lower-cased.
         public var name: String
+        /// The attribute's value, entities decoded.
         public var value: String
     }
 
+    /// Every node in document order; a node's children follow it.
     public internal(set) var nodes: [Node] = []
+    /// Every attribute, grouped by node.
     public internal(set) var attributes: [Attribute] = []
     /// The text of every text node, UTF-8, entities decoded.
     public internal(set) var text: [UInt8] = []
@@ -124,6 +130,7 @@ public struct HTMLTree: Sendable {
         let tree: HTMLTree
         let parent: Int
 
+        /// The node indices, in order.
         public func makeIterator() -> AnyIterator<Int> {
             var next = parent + 1
             let end = Int(tree.nodes[parent].end)

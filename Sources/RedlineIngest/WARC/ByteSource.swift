@@ -17,6 +17,7 @@ protocol ByteSource: AnyObject {
 
 /// Why an archive could not be read (or part of it), with the offset in the file.
 public struct ArchiveError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// Why an archive could not be read.
     public enum Reason: Sendable, Equatable {
         case cannotOpen(String)
         case readFailed(String)
@@ -28,11 +29,14 @@ public struct ArchiveError: Error, CustomStringConvertible, Sendable, Equatable 
         case truncatedRecord
     }
 
+    /// What went wrong.
     public let reason: Reason
     /// The byte offset in the file: of the gzip member, or of the record in a plain file.
     public let offset: Int64
+    /// The archive's path.
     public let file: String
 
+    /// What went wrong, where, and what to do.
     public var description: String {
         let place = "\(file) at offset \(offset)"
         switch reason {

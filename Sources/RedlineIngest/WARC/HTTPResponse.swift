@@ -3,9 +3,11 @@ import RedlineZlib
 /// An HTTP response as a WARC `response` record holds it: status, headers, and the body with its
 /// transfer coding (chunked) and content coding (gzip, deflate) undone.
 public struct HTTPResponse: Sendable {
+    /// The status code (200, 404…).
     public var status: Int
     /// Header fields in order, names as sent.
     public var headers: [(name: String, value: String)]
+    /// The body, with chunked transfer and content encodings undone.
     public var body: [UInt8]
 
     /// The first header named `name` (case-insensitive).
@@ -21,6 +23,7 @@ public struct HTTPResponse: Sendable {
 
     /// Why a response could not be read.
     public struct ParseError: Error, CustomStringConvertible, Sendable {
+        /// What is wrong with the response.
         public var description: String
     }
 

@@ -2,12 +2,15 @@
 public struct WARCRecord: Sendable {
     /// `WARC-Type`: `response`, `request`, `revisit`, `metadata`, `warcinfo`, `resource`…
     public var type: String
+    /// `WARC-Target-URI`: the captured URL.
     public var targetURI: String?
     /// `WARC-Date` as written (ISO 8601).
     public var date: String?
+    /// `WARC-Record-ID`.
     public var recordID: String?
     /// `Content-Type` of the block (`application/http; msgtype=response` for responses).
     public var contentType: String?
+    /// `WARC-Payload-Digest`, when the crawler recorded it.
     public var payloadDigest: String?
     /// The block's length (`Content-Length`).
     public var length: Int
@@ -23,6 +26,7 @@ public struct WARCRecord: Sendable {
 /// with `WARC/`) is reported with its offset and reading resumes at the next record.
 public final class WARCReader {
     private let source: ByteSource
+    /// The archive being read.
     public let path: String
     private var buffer: [UInt8]
     private var start = 0
