@@ -7,7 +7,6 @@ let rootFolderName = String(#filePath.split(separator: "/").dropLast(2).last ?? 
 
 let package = Package(
     name: "RedlineBenchmarks",
-    platforms: [.macOS(.v13)],
     dependencies: [.package(path: "..")],
     targets: [
         .executableTarget(
