@@ -29,8 +29,10 @@ struct ArchitectureTests {
                 let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
                 for line in text.split(separator: "\n") {
                     let words = line.split(separator: " ")
+                    // `import X`, `@_exported import X`, `internal import X`.
+                    let modifiers: Set<Substring> = ["internal", "public", "package"]
                     guard let index = words.firstIndex(of: "import"), index == words.count - 2,
-                        words[..<index].allSatisfy({ $0.hasPrefix("@") || ["internal", "public", "package"].contains($0) })
+                        words[..<index].allSatisfy({ $0.hasPrefix("@") || modifiers.contains($0) })
                     else { continue }
                     let imported = String(words[index + 1])
                     if modules.contains(imported) && imported != module { imports.insert(imported) }
