@@ -38,7 +38,7 @@ public final class PageFetcher: Sendable {
     ///   - connectionsPerHost: At most this many connections and requests at once to one host.
     ///   - hostDelay: Seconds between the starts of two requests to one host.
     ///   - userAgent: The `User-Agent` header.
-    ///   - logger: Where each request's outcome is logged (at debug level).
+    ///   - logger: Where each request's outcome is logged (at debug level: `GET URL: 200, 4821 bytes in 12 ms`).
     public init(
         timeout: Double = 30, sizeLimit: Int = 16 << 20, connectionsPerHost: Int = 2, hostDelay: Double = 1.0,
         userAgent: String = PageFetcher.userAgent, logger: Logger = Logger(label: "redline.fetch")
@@ -79,7 +79,7 @@ public final class PageFetcher: Sendable {
         request.headers.add(name: "Content-Type", value: "application/json")
         request.body = .bytes(ByteBuffer(bytes: json))
         do {
-            let response = try await client.execute(request, timeout: Self.amount(timeout), logger: logger)
+            let response = try await client.execute(request, timeout: Self.amount(timeout))
             return Int(response.status.code)
         } catch {
             throw FetchError(reason: reason(for: error), url: url.absoluteString)
@@ -107,12 +107,12 @@ public final class PageFetcher: Sendable {
         do {
             let outcome = try await exchange(outgoing, kind: request.kind, address: address, fallback: request.url)
             await politeness.leave(host)
-            logger.debug("GET \(address): \(Self.describe(outcome)) in \(ContinuousClock.now - started)")
+            logger.debug("GET \(address): \(Self.describe(outcome)) in \(Self.milliseconds(since: started)) ms")
             return outcome
         } catch {
             await politeness.leave(host)
             let failure = (error as? FetchError) ?? FetchError(reason: reason(for: error), url: address)
-            logger.debug("GET \(address): failed in \(ContinuousClock.now - started): \(failure)")
+            logger.debug("GET \(address): failed in \(Self.milliseconds(since: started)) ms: \(failure)")
             throw failure
         }
     }
@@ -122,7 +122,7 @@ public final class PageFetcher: Sendable {
         _ outgoing: HTTPClientRequest, kind: FetchRequest.Kind, address: String, fallback: URL
     ) async throws -> FetchOutcome {
         let response = try await client.execute(
-            outgoing, deadline: .now() + Self.amount(timeout), logger: logger)
+            outgoing, deadline: .now() + Self.amount(timeout))
         let finalURL = response.url ?? fallback
         let status = Int(response.status.code)
         if status == 304 { return .notModified(finalURL: finalURL) }
@@ -216,6 +216,12 @@ public final class PageFetcher: Sendable {
     /// Seconds as NIO's time amount (at least a millisecond).
     private static func amount(_ seconds: Double) -> TimeAmount {
         .milliseconds(Int64(max(1, (seconds * 1000).rounded())))
+    }
+
+    /// Whole milliseconds since `start`.
+    private static func milliseconds(since start: ContinuousClock.Instant) -> Int64 {
+        let elapsed = ContinuousClock.now - start
+        return elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
     }
 
     private static func describe(_ outcome: FetchOutcome) -> String {
