@@ -64,6 +64,8 @@ public struct FetchError: Error, CustomStringConvertible, Sendable, Equatable {
         case notFeed(String)
         /// The body (decompressed) is larger than the limit.
         case tooLarge(limit: Int)
+        /// A body in a content encoding Redline did not ask for and cannot decode (`br`, `zstd`).
+        case unsupportedEncoding(String)
         /// A compressed body that would expand more than the ratio limit: a decompression bomb.
         case compressionBomb(ratio: Int)
         /// No complete answer in time.
@@ -100,6 +102,9 @@ public struct FetchError: Error, CustomStringConvertible, Sendable, Equatable {
             "\(url): the response is larger than the \(limit >> 20) MiB limit; nothing was stored."
         case .notFeed(let type):
             "\(url): not a feed (\(type)); give the address of an RSS or Atom feed."
+        case .unsupportedEncoding(let encoding):
+            "\(url): the server sent the body encoded as '\(encoding)', which Redline did not ask for and cannot "
+                + "decode (it accepts gzip and deflate); nothing was stored."
         case .compressionBomb(let ratio):
             "\(url): the compressed answer expands more than \(ratio) times; refused as a decompression bomb."
         case .timedOut(let seconds):

@@ -105,7 +105,9 @@ public final class PageFetcher: Sendable {
         await politeness.enter(host)
         let started = ContinuousClock.now
         do {
-            let outcome = try await exchange(outgoing, kind: request.kind, address: address, fallback: request.url)
+            let outcome = try await Self.within(timeout, url: address) { [self, outgoing] in
+                try await exchange(outgoing, kind: request.kind, address: address, fallback: request.url)
+            }
             await politeness.leave(host)
             logger.debug("GET \(address): \(Self.describe(outcome)) in \(Self.milliseconds(since: started)) ms")
             return outcome
@@ -140,7 +142,14 @@ public final class PageFetcher: Sendable {
         if let mediaType, !Self.acceptable(mediaType, for: kind) {
             throw FetchError(reason: kind == .page ? .notHTML(mediaType) : .notFeed(mediaType), url: address)
         }
-        let encoded = response.headers.first(name: "Content-Encoding").map { !$0.isEmpty && $0 != "identity" } ?? false
+        let encoding =
+            response.headers.first(name: "Content-Encoding")?.trimmingCharacters(in: .whitespaces)
+            .lowercased() ?? ""
+        // NIO's decompressor undoes gzip and deflate; anything else would be stored still encoded.
+        guard ["", "identity", "gzip", "deflate"].contains(encoding) else {
+            throw FetchError(reason: .unsupportedEncoding(encoding), url: address)
+        }
+        let encoded = !encoding.isEmpty && encoding != "identity"
         if !encoded, let length = response.headers.first(name: "Content-Length").flatMap(Int.init), length > sizeLimit {
             throw FetchError(reason: .tooLarge(limit: sizeLimit), url: address)
         }
@@ -158,6 +167,26 @@ public final class PageFetcher: Sendable {
                 lastModified: response.headers.first(name: "Last-Modified"), body: body))
     }
 
+    /// Runs `work`, failing with a time-out once `seconds` have passed: the whole exchange —
+    /// connection, redirects, headers and every byte of the body — is bounded, so a server that
+    /// trickles a few bytes at a time cannot hold a fetch (or a `watch` pass) longer than that.
+    static func within<T: Sendable>(
+        _ seconds: Double, url: String, _ work: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await work() }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(Int64(max(1, (seconds * 1000).rounded()))))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw FetchError(reason: .timedOut(seconds: seconds), url: url)
+            }
+            return value
+        }
+    }
+
     /// The user's reason for a client or connection error.
     private func reason(for error: any Error) -> FetchError.Reason {
         if let failure = error as? FetchError { return failure.reason }
@@ -167,12 +196,18 @@ public final class PageFetcher: Sendable {
                 .getConnectionFromPoolTimeout:
                 return .timedOut(seconds: timeout)
             case .redirectLimitReached, .redirectCycleDetected: return .tooManyRedirects
-            case .remoteConnectionClosed: return .network("the server closed the connection before answering")
+            case .remoteConnectionClosed:
+                return .network("the server closed the connection before the answer was complete")
             case .invalidURL, .emptyHost, .emptyScheme: return .unsupportedURL
             default: return .network(String(describing: client))
             }
         }
         if error is NIOTooManyBytesError { return .tooLarge(limit: sizeLimit) }
+        if let parser = error as? HTTPParserError {
+            return parser == .invalidEOFState
+                ? .network("the server closed the connection before the answer was complete")
+                : .network("the server's answer is not valid HTTP (\(parser))")
+        }
         if let decompression = error as? NIOHTTPDecompression.DecompressionError {
             return decompression == .limit
                 ? .compressionBomb(ratio: Self.decompressionRatio) : .network("the compressed answer is corrupt")

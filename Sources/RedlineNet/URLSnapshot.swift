@@ -47,7 +47,12 @@ public enum URLSnapshot {
                 }
                 var metadata = RevisionMetadata(article)
                 metadata.sourceURL = metadata.sourceURL ?? page.finalURL.absoluteString
-                let text = Array((article.paragraphs.isEmpty ? "" : article.body + "\n").utf8)
+                guard !article.paragraphs.isEmpty else {
+                    throw Failure(
+                        description:
+                            "\(page.finalURL.absoluteString): the page holds no article text; nothing was stored.")
+                }
+                let text = Array((article.body + "\n").utf8)
                 let result = try store.add(text, to: key, at: now, metadata: metadata)
                 let changed: Date?
                 let outcome: Outcome

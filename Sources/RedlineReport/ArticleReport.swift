@@ -50,8 +50,8 @@ public struct ArticleReport: Sendable {
             if let published = article.published { header.append("Published \(published)") }
             if let modified = article.modified { header.append("Modified \(modified)") }
             if let url = article.canonicalURL { header.append(url) }
-            if !header.isEmpty { output.append(header.joined(separator: "\n") + "\n\n") }
-            output.append(article.body + (article.paragraphs.isEmpty ? "" : "\n"))
+            if !header.isEmpty { output.appendSafe(header.joined(separator: "\n") + "\n\n") }
+            output.appendSafe(article.body + (article.paragraphs.isEmpty ? "" : "\n"))
         }
     }
 }

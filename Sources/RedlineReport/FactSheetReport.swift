@@ -42,46 +42,46 @@ public struct FactSheetReport: Sendable {
     private func renderText(_ sheet: FactSheet, lines: LineIndex, into output: inout ReportOutput) {
         let sentences = sheet.sentences.filter { !$0.isBoilerplate }
         let figures = sentences.flatMap(\.figures).filter { $0.kind != .vague }
-        output.append("\(source): \(sentences.count) sentences, \(figures.count) figures, ")
+        output.appendSafe("\(source): \(sentences.count) sentences, \(figures.count) figures, ")
         let names = Self.distinctNames(sheet)
-        output.append("\(names.count) names, \(sheet.quotes.count) quotes\n")
+        output.appendSafe("\(names.count) names, \(sheet.quotes.count) quotes\n")
         if !figures.isEmpty {
-            output.append("\nFigures\n")
+            output.appendSafe("\nFigures\n")
             for figure in figures {
                 var line = "  line \(self.line(figure.range, lines)): \(figure.surface) — \(figure.kind.rawValue)"
                 line += " \(Figure.format(figure.value))"
                 if let upper = figure.upper { line += "–\(Figure.format(upper))" }
                 if !figure.unit.isEmpty { line += " \(figure.unit)" }
                 if let counted = figure.counted { line += ", counts “\(counted)”" }
-                output.append(line + "\n")
+                output.appendSafe(line + "\n")
             }
         }
         if !names.isEmpty {
-            output.append("\nNames\n")
+            output.appendSafe("\nNames\n")
             for (name, mentions) in names {
                 var line = "  \(name.surface) — \(name.kind.rawValue)"
                 if let role = name.role { line += ", \(role)" }
                 line += mentions == 1 ? "" : ", \(mentions) mentions"
-                output.append(line + "\n")
+                output.appendSafe(line + "\n")
             }
         }
         if !sheet.quotes.isEmpty {
-            output.append("\nQuotes\n")
+            output.appendSafe("\nQuotes\n")
             for quote in sheet.quotes {
-                output.append(
+                output.appendSafe(
                     "  line \(line(quote.range, lines)): “\(quote.text)” — \(quote.speaker ?? "speaker unknown")\n")
             }
         }
         let claims = sentences.filter { !$0.assertion.isPlain || $0.speaker != nil }
         if !claims.isEmpty {
-            output.append("\nClaims\n")
+            output.appendSafe("\nClaims\n")
             for sentence in claims {
                 var parts: [String] = []
                 if let speaker = sentence.speaker { parts.append("by \(speaker)") }
                 if !sentence.assertion.markers.isEmpty {
                     parts.append(sentence.assertion.markers.joined(separator: ", "))
                 }
-                output.append(
+                output.appendSafe(
                     "  line \(line(sentence.range, lines)) [\(parts.joined(separator: "; "))]: \(sentence.text)\n")
             }
         }

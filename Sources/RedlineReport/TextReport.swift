@@ -154,14 +154,26 @@ struct Output {
     }
 
     mutating func plain(_ text: String) {
-        guard width != nil else { return output.append(text) }
         var text = text
-        text.withUTF8 { wrapped($0, marks: nil) }
+        text.withUTF8 { plain($0) }
     }
 
     mutating func plain(_ text: TextBytes, _ range: Range<Int>) {
-        guard width != nil else { return output.append(text, range) }
-        text.withBytes { wrapped(UnsafeBufferPointer(rebasing: $0[range]), marks: nil) }
+        text.withBytes { bytes in
+            let part = UnsafeBufferPointer(rebasing: bytes[range])
+            if width == nil && !TerminalSafe.needsEscaping(part) { return output.append(text, range) }
+            plain(part)
+        }
+    }
+
+    /// Article text, control characters escaped (``TerminalSafe``), wrapped when a width is set.
+    private mutating func plain(_ text: UnsafeBufferPointer<UInt8>) {
+        guard TerminalSafe.needsEscaping(text) else {
+            guard width != nil else { return output.append(text, 0..<text.count) }
+            return wrapped(text, marks: nil)
+        }
+        let safe = TerminalSafe.escaped(text)
+        safe.withUnsafeBufferPointer { width == nil ? output.append($0, 0..<$0.count) : wrapped($0, marks: nil) }
     }
 
     /// Spaces seen but not yet written (written only if the next word fits on the line).
@@ -272,8 +284,13 @@ struct Output {
         text.withBytes { styled(UnsafeBufferPointer(rebasing: $0[range]), style) }
     }
 
-    /// Wraps each line of `text` (without its line break) in the style's marks.
+    /// Wraps each line of `text` (without its line break) in the style's marks, control
+    /// characters escaped (``TerminalSafe``).
     mutating func styled(_ text: UnsafeBufferPointer<UInt8>, _ style: Style) {
+        if TerminalSafe.needsEscaping(text) {
+            let safe = TerminalSafe.escaped(text)
+            return safe.withUnsafeBufferPointer { styled($0, style) }
+        }
         let (open, close) = color ? (style.ansi, "\u{1B}[0m") : style.plainMarks
         if width != nil { return wrapped(text, marks: (open, close)) }
         var start = 0

@@ -26,7 +26,7 @@ struct ArticlesCommand: ParsableCommand {
             return
         }
         for article in articles {
-            print(
+            Terminal.line(
                 "\(article.key)\t\(article.revisions) revision\(article.revisions == 1 ? "" : "s")\tlast \(article.lastCaptured.storeStamp)"
             )
         }

@@ -25,7 +25,7 @@ struct FsckCommand: ParsableCommand {
                     damaged: problems.map(\.description)))
         }
         guard problems.isEmpty else {
-            for problem in problems { Terminal.write("redline: damaged: \(problem)\n", to: .standardError) }
+            for problem in problems { Terminal.line("redline: damaged: \(problem)", to: .standardError) }
             Terminal.write(
                 "redline: \(problems.count) of \(stats.revisions) revisions are damaged; the others read correctly.\n",
                 to: .standardError)

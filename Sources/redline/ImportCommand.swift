@@ -43,7 +43,7 @@ struct ImportCommand: ParsableCommand {
         let counts = try withStore { () throws(StoreError) in
             try Dump.load(document.bytes.string, into: opened, batch: batch) { revision in
                 // Written straight to the descriptor: a line means committed, even if killed next.
-                if progress { Terminal.write("\(revision.article)@\(revision.number)\n", to: .standardOutput) }
+                if progress { Terminal.line("\(revision.article)@\(revision.number)") }
             }
         }
         Terminal.write(

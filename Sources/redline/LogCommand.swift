@@ -48,7 +48,7 @@ struct LogCommand: ParsableCommand {
                 }
                 previous = text
             }
-            if format == .text { print(line) }
+            if format == .text { Terminal.line(line) }
             entries.append(entry)
         }
         if format == .json { try StoreJSON.print(StoreJSON.Log(article: article, revisions: entries)) }

@@ -55,7 +55,7 @@ enum Main {
                 ProcessControl.exit(0)
             }
             // Usage errors are "trouble" (2), as in diff(1), not EX_USAGE (64).
-            Terminal.write(message + "\n", to: .standardError)
+            Terminal.write(TerminalSafe.escaped(message) + "\n", to: .standardError)
             ProcessControl.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Redline
+import RedlineSystem
 
 /// `redline show ARTICLE[@REV]`.
 struct ShowCommand: ParsableCommand {
@@ -18,6 +19,9 @@ struct ShowCommand: ParsableCommand {
         let (_, text) = try withStore { () throws(StoreError) in
             try opened.text(of: reference.article, reference.selector)
         }
-        Terminal.write(String(decoding: text, as: UTF8.self), to: .standardOutput)
+        // Exact when piped or redirected; on a terminal, control characters are escaped.
+        let shown = String(decoding: text, as: UTF8.self)
+        Terminal.write(
+            FileDescriptor.standardOutput.isTerminal ? TerminalSafe.escaped(shown) : shown, to: .standardOutput)
     }
 }

@@ -68,9 +68,9 @@ struct SnapshotCommand: AsyncParsableCommand {
         switch result {
         case .added(let revision):
             let revert = revision.revertOf.map { " — a return to revision \($0)" } ?? ""
-            print("\(revision.article)@\(revision.number): added, \(revision.rawSize) bytes\(revert)")
+            Terminal.line("\(revision.article)@\(revision.number): added, \(revision.rawSize) bytes\(revert)")
         case .unchanged(let revision):
-            print("\(revision.article)@\(revision.number): unchanged, nothing added")
+            Terminal.line("\(revision.article)@\(revision.number): unchanged, nothing added")
         }
     }
 
@@ -98,11 +98,11 @@ struct SnapshotCommand: AsyncParsableCommand {
         switch outcome {
         case .added(let revision, let finalURL):
             let moved = finalURL.absoluteString == source ? "" : " (from \(finalURL.absoluteString))"
-            print("\(revision.article)@\(revision.number): added, \(revision.rawSize) bytes\(moved)")
+            Terminal.line("\(revision.article)@\(revision.number): added, \(revision.rawSize) bytes\(moved)")
         case .unchanged(let revision, _):
-            print("\(revision.article)@\(revision.number): unchanged, nothing added")
+            Terminal.line("\(revision.article)@\(revision.number): unchanged, nothing added")
         case .notModified(let key):
-            print("\(key.value): not modified (304), nothing added")
+            Terminal.line("\(key.value): not modified (304), nothing added")
         }
     }
 

@@ -26,10 +26,17 @@ enum Terminal {
         }
     }
 
-    /// Prints `redline: message` on standard error and returns the "trouble" exit code.
+    /// Prints `redline: message` on standard error (control characters in names and ids escaped)
+    /// and returns the "trouble" exit code.
     static func trouble(_ message: String) -> ExitCode {
-        write("redline: \(message)\n", to: .standardError)
+        write("redline: \(TerminalSafe.escaped(message))\n", to: .standardError)
         return ExitCode(2)
+    }
+
+    /// Prints one line of output naming articles or files: control characters escaped, a newline
+    /// inside shown as `^J`, so that one line stays one line and nothing reaches the terminal raw.
+    static func line(_ text: String, to file: FileDescriptor = .standardOutput) {
+        write(TerminalSafe.escaped(text, keepingNewlines: false) + "\n", to: file)
     }
 
     /// The terminal's width in columns when standard output is a terminal (`COLUMNS` first);

@@ -29,6 +29,6 @@ struct TerminalLogHandler: LogHandler {
         let suffix =
             details.isEmpty
             ? "" : " (" + details.sorted { $0.key < $1.key }.map { "\($0)=\($1)" }.joined(separator: ", ") + ")"
-        Terminal.write("redline: \(mark)\(event.message)\(suffix)\n", to: .standardError)
+        Terminal.line("redline: \(mark)\(event.message)\(suffix)", to: .standardError)
     }
 }

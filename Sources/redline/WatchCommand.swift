@@ -104,7 +104,7 @@ struct WatchCommand: AsyncParsableCommand {
                 feeds: urls, interval: interval, once: once, schedule: RecheckSchedule(maxAge: maxAge),
                 webhook: webhookURL, exec: exec),
             logger: logger,
-            say: { line in Terminal.write(line + "\n", to: .standardOutput) })
+            say: { line in Terminal.line(line) })
         let outcome = await watcher.run { StopRequest.requested }
         await fetcher.shutdown()
         if once, outcome.feedsRead == 0, outcome.feedsFailed > 0 {

@@ -60,6 +60,13 @@ struct FetchTests {
             case "/image": return .init(headers: [("Content-Type", "image/png")], body: [0x89, 0x50, 0x4E, 0x47])
             case "/slow": return .init(body: site.page(), delay: 3)
             case "/huge": return .init(body: [UInt8](repeating: 0x61, count: 3 << 20))
+            case "/br":
+                return .init(headers: [("Content-Type", "text/html"), ("Content-Encoding", "br")], body: site.page())
+            case "/cut-short": return .init(body: Array(site.page().prefix(500)), declaredLength: 5000)
+            case "/trickle": return .init(body: site.page(), trickle: (bytes: 5, every: 0.5))
+            case "/no-article":
+                return .init(
+                    body: Array("<html><head><title>Home</title></head><body><nav>Home</nav></body></html>".utf8))
             case "/to-file": return .init(status: 302, headers: [("Location", "file:///etc/passwd")], body: [])
             case "/loop": return .init(status: 302, headers: [("Location", "/loop2")], body: [])
             case "/loop2": return .init(status: 302, headers: [("Location", "/loop")], body: [])
@@ -125,6 +132,9 @@ struct FetchTests {
             ("/loop", [], "too many redirects"),
             ("/bomb", [], "refused as a decompression bomb"),
             ("/big-gzip", ["--max-size", "1"], "larger than the 1 MiB limit"),
+            ("/br", [], "encoded as 'br', which Redline did not ask for and cannot decode"),
+            ("/cut-short", [], "closed the connection before the answer was complete"),
+            ("/no-article", [], "no article text found in the page"),
         ]
         for (path, options, message) in cases {
             let result = try cli.run(["snapshot", server.url(path), "--store", directory] + options)
@@ -133,6 +143,12 @@ struct FetchTests {
         }
         let store = try SQLiteStore(path: StoreLocation.find(explicit: directory))
         #expect(try store.statistics().revisions == 0)
+        // A server that trickles 5 bytes every half second: --timeout bounds the whole transfer.
+        let slowStart = Date()
+        let trickled = try cli.run(["snapshot", server.url("/trickle"), "--timeout", "2", "--store", directory])
+        #expect(trickled.status == 2)
+        #expect(trickled.stderr.contains("no complete answer within 2 s"), "\(trickled.stderr)")
+        #expect(Date().timeIntervalSince(slowStart) < 6)
         // Nobody listens on port 9 of the loopback: the system's reason at once (no retries until
         // the 30 s deadline), and what to do.
         let started = Date()

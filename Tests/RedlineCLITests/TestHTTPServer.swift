@@ -21,6 +21,10 @@ final class TestHTTPServer: Sendable {
         var body: [UInt8] = []
         /// Seconds to wait before answering.
         var delay: Double = 0
+        /// The `Content-Length` announced, when it should differ from the body's (a cut-short answer).
+        var declaredLength: Int? = nil
+        /// Send the body this many bytes at a time, `trickle` seconds apart (a slow server).
+        var trickle: (bytes: Int, every: Double)? = nil
     }
 
     let port: Int
@@ -92,16 +96,39 @@ final class TestHTTPServer: Sendable {
 
         private func answer(_ response: Response, context: ChannelHandlerContext) {
             var headers = HTTPHeaders(response.headers)
-            headers.replaceOrAdd(name: "Content-Length", value: String(response.body.count))
+            headers.replaceOrAdd(name: "Content-Length", value: String(response.declaredLength ?? response.body.count))
             headers.replaceOrAdd(name: "Connection", value: "close")
             let head = HTTPResponseHead(
                 version: .http1_1, status: HTTPResponseStatus(statusCode: response.status), headers: headers)
-            context.write(wrapOutboundOut(.head(head)), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(.head(head)), promise: nil)
+            if let trickle = response.trickle {
+                send(response.body[...], in: trickle, context: context)
+                return
+            }
             if !response.body.isEmpty {
                 context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
             }
             let channel = context.channel
             context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+        }
+
+        /// Sends `rest` a few bytes at a time, then ends the response (or stops when the client left).
+        private func send(
+            _ rest: ArraySlice<UInt8>, in trickle: (bytes: Int, every: Double), context: ChannelHandlerContext
+        ) {
+            guard context.channel.isActive else { return }
+            guard !rest.isEmpty else {
+                let channel = context.channel
+                context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
+                return
+            }
+            let part = rest.prefix(trickle.bytes)
+            context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: part)))), promise: nil)
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            let remaining = rest.dropFirst(part.count)
+            context.eventLoop.scheduleTask(in: .milliseconds(Int64(trickle.every * 1000))) {
+                bound.value.0.send(remaining, in: trickle, context: bound.value.1)
+            }
         }
     }
 }
