@@ -159,7 +159,7 @@ let package = Package(
         .testTarget(
             name: "RedlineCLITests",
             dependencies: [
-                "redline", "Redline", "RedlineZlib", "RedlineFeeds", "RedlineFetch", "RedlineNet",
+                "redline", "Redline", "RedlineZlib", "RedlineFeeds", "RedlineFetch", "RedlineNet", "RedlineSystem",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -74,6 +74,8 @@ public struct FetchError: Error, CustomStringConvertible, Sendable, Equatable {
         case tooManyRedirects
         /// A redirect to something that is not http or https (`file:`, `ftp:`…).
         case unsupportedRedirect(String)
+        /// A link-local destination (169.254.0.0/16, fe80::/10), refused unless allowed.
+        case linkLocal(String)
         /// DNS, connection, TLS…
         case network(String)
         /// Not an http or https URL.
@@ -112,6 +114,9 @@ public struct FetchError: Error, CustomStringConvertible, Sendable, Equatable {
         case .tooManyRedirects: "\(url): too many redirects (more than 10, or a loop)."
         case .unsupportedRedirect(let target):
             "\(url): redirected to \(target), which is not an http or https URL; nothing was fetched."
+        case .linkLocal(let host):
+            "\(url): refused: \(host) is a link-local address (169.254.0.0/16 or fe80::/10, where cloud metadata "
+                + "services answer); pass --allow-link-local to fetch it anyway."
         case .network(let message): "\(url): \(message). Check the address and the network."
         case .unsupportedURL: "\(url): only http and https URLs can be fetched."
         }

@@ -30,6 +30,10 @@ public final class PageFetcher: Sendable {
     private let userAgent: String
     private let politeness: HostPoliteness
     private let logger: Logger
+    /// Whether link-local destinations (169.254.0.0/16, fe80::/10) may be fetched.
+    public let allowsLinkLocal: Bool
+    /// The most redirects followed for one fetch.
+    public static let maximumRedirects = 10
 
     /// A fetcher with its own connection pool.
     /// - Parameters:
@@ -38,18 +42,23 @@ public final class PageFetcher: Sendable {
     ///   - connectionsPerHost: At most this many connections and requests at once to one host.
     ///   - hostDelay: Seconds between the starts of two requests to one host.
     ///   - userAgent: The `User-Agent` header.
+    ///   - allowLinkLocal: Fetch link-local addresses too (cloud metadata services live there: refused
+    ///     by default, whether named by a feed, a redirect or a host name that resolves there).
     ///   - logger: Where each request's outcome is logged (at debug level: `GET URL: 200, 4821 bytes in 12 ms`).
     public init(
         timeout: Double = 30, sizeLimit: Int = 16 << 20, connectionsPerHost: Int = 2, hostDelay: Double = 1.0,
-        userAgent: String = PageFetcher.userAgent, logger: Logger = Logger(label: "redline.fetch")
+        userAgent: String = PageFetcher.userAgent, allowLinkLocal: Bool = false,
+        logger: Logger = Logger(label: "redline.fetch")
     ) {
+        self.allowsLinkLocal = allowLinkLocal
         self.timeout = timeout
         self.sizeLimit = sizeLimit
         self.userAgent = userAgent
         self.logger = logger
         let perHost = max(1, connectionsPerHost)
         var configuration = HTTPClient.Configuration(
-            redirectConfiguration: .follow(max: 10, allowCycles: false),
+            // Redirects are followed here, hop by hop, so that each target is checked (scheme, link-local).
+            redirectConfiguration: .disallow,
             timeout: .init(connect: Self.amount(min(timeout, 15)), read: Self.amount(timeout)),
             connectionPool: .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: perHost),
             ignoreUncleanSSLShutdown: false,
@@ -73,6 +82,11 @@ public final class PageFetcher: Sendable {
 
     /// POSTs a JSON document (a webhook); the answer's status, or the failure.
     public func post(json: [UInt8], to url: URL) async throws(FetchError) -> Int {
+        do {
+            try checkDestination(url, address: url.absoluteString)
+        } catch {
+            throw (error as? FetchError) ?? FetchError(reason: .network("\(error)"), url: url.absoluteString)
+        }
         var request = HTTPClientRequest(url: url.absoluteString)
         request.method = .POST
         request.headers.add(name: "User-Agent", value: userAgent)
@@ -119,21 +133,50 @@ public final class PageFetcher: Sendable {
         }
     }
 
-    /// One request: the status decides, then the body is streamed in under the size limit.
+    /// One fetch: each hop's destination checked, redirects (301, 302, 303, 307, 308) followed to
+    /// http and https only, at most ``maximumRedirects`` and never in a loop; then the status
+    /// decides, and the body is streamed in under the size limit.
     private func exchange(
-        _ outgoing: HTTPClientRequest, kind: FetchRequest.Kind, address: String, fallback: URL
+        _ first: HTTPClientRequest, kind: FetchRequest.Kind, address: String, fallback: URL
     ) async throws -> FetchOutcome {
-        let response = try await client.execute(
-            outgoing, deadline: .now() + Self.amount(timeout))
-        let finalURL = response.url ?? fallback
-        let status = Int(response.status.code)
-        if status == 304 { return .notModified(finalURL: finalURL) }
-        if (300..<400).contains(status), let location = response.headers.first(name: "Location") {
-            let target = URL(string: location, relativeTo: finalURL)?.absoluteURL
-            if let scheme = target?.scheme?.lowercased(), scheme != "http", scheme != "https" {
-                throw FetchError(reason: .unsupportedRedirect(target?.absoluteString ?? location), url: address)
+        var outgoing = first
+        var current = fallback
+        var visited: Set<String> = [fallback.absoluteString]
+        var hops = 0
+        while true {
+            try checkDestination(current, address: address)
+            let response = try await client.execute(outgoing, deadline: .now() + Self.amount(timeout))
+            let status = Int(response.status.code)
+            if [301, 302, 303, 307, 308].contains(status), let location = response.headers.first(name: "Location") {
+                guard let target = URL(string: location, relativeTo: current)?.absoluteURL else {
+                    throw FetchError(reason: .unsupportedRedirect(location), url: address)
+                }
+                guard let scheme = target.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
+                    throw FetchError(reason: .unsupportedRedirect(target.absoluteString), url: address)
+                }
+                hops += 1
+                guard hops <= Self.maximumRedirects, visited.insert(target.absoluteString).inserted else {
+                    throw FetchError(reason: .tooManyRedirects, url: address)
+                }
+                outgoing.url = target.absoluteString
+                current = target
+                continue
             }
+            return try await page(response, status: status, finalURL: current, kind: kind, address: address)
         }
+    }
+
+    /// Refuses a destination that is, or resolves to, a link-local address (unless allowed).
+    private func checkDestination(_ url: URL, address: String) throws {
+        guard !allowsLinkLocal, let host = url.host, NetworkAddress.isLinkLocal(host) else { return }
+        throw FetchError(reason: .linkLocal(host), url: address)
+    }
+
+    /// A final answer: 304, an error status, or a page read under the limits.
+    private func page(
+        _ response: HTTPClientResponse, status: Int, finalURL: URL, kind: FetchRequest.Kind, address: String
+    ) async throws -> FetchOutcome {
+        if status == 304 { return .notModified(finalURL: finalURL) }
         guard (200..<300).contains(status) else { throw FetchError(reason: .status(status), url: address) }
         let contentType = response.headers.first(name: "Content-Type")
         let mediaType = contentType?.split(separator: ";").first.map {

@@ -39,6 +39,11 @@ struct SnapshotCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-size"), help: "For a URL: the largest answer accepted, in MiB.")
     var maxSize: Int = 16
 
+    @Flag(
+        name: .customLong("allow-link-local"),
+        help: "For a URL: fetch link-local addresses too (169.254.0.0/16, fe80::/10; refused by default).")
+    var allowLinkLocal = false
+
     @OptionGroup var store: StoreOption
 
     func run() async throws {
@@ -85,7 +90,7 @@ struct SnapshotCommand: AsyncParsableCommand {
             throw Terminal.trouble("--article '\(article)': an article id cannot be empty. Give a name or a URL.")
         }
         let opened = try store.open(.readWrite)
-        let fetcher = PageFetcher(timeout: timeout, sizeLimit: maxSize << 20)
+        let fetcher = PageFetcher(timeout: timeout, sizeLimit: maxSize << 20, allowLinkLocal: allowLinkLocal)
         let outcome: URLSnapshot.Outcome
         do {
             outcome = try await URLSnapshot.run(

@@ -51,6 +51,12 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .customLong("host-delay"), help: "Seconds between the starts of two requests to one host.")
     var hostDelay: Double = 1
 
+    @Flag(
+        name: .customLong("allow-link-local"),
+        help:
+            "Follow links to link-local addresses too (169.254.0.0/16, fe80::/10, where cloud metadata services live).")
+    var allowLinkLocal = false
+
     @Flag(name: .shortAndLong, help: "Log every request and its outcome on standard error.")
     var verbose = false
 
@@ -95,7 +101,7 @@ struct WatchCommand: AsyncParsableCommand {
         let level: Logger.Level = verbose ? .debug : quiet ? .warning : .info
         let logger = Logger(label: "redline.watch") { label in TerminalLogHandler(label: label, level: level) }
         let fetcher = PageFetcher(
-            timeout: timeout, connectionsPerHost: perHost, hostDelay: hostDelay,
+            timeout: timeout, connectionsPerHost: perHost, hostDelay: hostDelay, allowLinkLocal: allowLinkLocal,
             logger: Logger(label: "redline.fetch") { label in TerminalLogHandler(label: label, level: level) })
         StopRequest.install()
         let watcher = Watcher(

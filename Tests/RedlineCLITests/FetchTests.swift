@@ -67,6 +67,8 @@ struct FetchTests {
             case "/no-article":
                 return .init(
                     body: Array("<html><head><title>Home</title></head><body><nav>Home</nav></body></html>".utf8))
+            case "/to-metadata":
+                return .init(status: 302, headers: [("Location", "http://169.254.169.254/latest/meta-data/")], body: [])
             case "/to-file": return .init(status: 302, headers: [("Location", "file:///etc/passwd")], body: [])
             case "/loop": return .init(status: 302, headers: [("Location", "/loop2")], body: [])
             case "/loop2": return .init(status: 302, headers: [("Location", "/loop")], body: [])
@@ -132,6 +134,7 @@ struct FetchTests {
             ("/loop", [], "too many redirects"),
             ("/bomb", [], "refused as a decompression bomb"),
             ("/big-gzip", ["--max-size", "1"], "larger than the 1 MiB limit"),
+            ("/to-metadata", [], "refused: 169.254.169.254 is a link-local address"),
             ("/br", [], "encoded as 'br', which Redline did not ask for and cannot decode"),
             ("/cut-short", [], "closed the connection before the answer was complete"),
             ("/no-article", [], "no article text found in the page"),

@@ -48,4 +48,14 @@ struct WrongInputTests {
         #expect(result.stderr.contains("not a store"))
         #expect(!FileManager.default.fileExists(atPath: "/dev/null-journal"))
     }
+
+    @Test("A stream that starts like a binary file is refused at once, not read to the 1 GiB limit")
+    func binaryStream() throws {
+        let started = Date()
+        let result = try cli.run(["diff", "/dev/zero", cli.old])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains("/dev/zero: looks like a binary file (NUL byte at offset 0)"), "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 5)
+    }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Redline
 import RedlineFeeds
+import RedlineSystem
 import Testing
 
 #if canImport(Glibc)
@@ -138,6 +139,15 @@ struct WatchTests {
                     <item><title>Fire</title><link>/fire</link></item></channel></rss>
                     """
                 return .init(headers: [("Content-Type", "application/rss+xml")], body: Array(rss.utf8))
+            case "/metadata-rss":
+                // A feed pointing at the cloud metadata service, by address, in decimal, and in IPv6.
+                let rss = """
+                    <?xml version="1.0"?><rss version="2.0"><channel><title>Bait</title>
+                    <item><title>A</title><link>http://169.254.169.254/latest/meta-data/</link></item>
+                    <item><title>B</title><link>http://2852039166/latest/meta-data/</link></item>
+                    <item><title>C</title><link>http://[fe80::1]/</link></item></channel></rss>
+                    """
+                return .init(headers: [("Content-Type", "application/rss+xml")], body: Array(rss.utf8))
             case "/flood", "/fire":
                 return .init(body: room.page(String(request.path.dropFirst())))
             case "/hook":
@@ -203,6 +213,28 @@ struct WatchTests {
         room.lock.unlock()
         #expect(hooks.count == 1)
         #expect(String(decoding: hooks.first ?? [], as: UTF8.self).contains("\"schemaVersion\":1"))
+    }
+
+    @Test("Links to link-local addresses (cloud metadata) are refused before any connection, unless allowed")
+    func linkLocal() throws {
+        let server = try newsroom(Newsroom())
+        let directory = try cli.newStore("watch")
+        let started = Date()
+        let result = try cli.run(["watch", server.url("/metadata-rss"), "--once", "--store", directory])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        for host in ["169.254.169.254", "2852039166", "fe80::1"] {
+            #expect(result.stderr.contains("refused: \(host) is a link-local address"), "\(host): \(result.stderr)")
+        }
+        #expect(result.stderr.contains("3 articles checked, 0 new revisions, 3 failed"), "\(result.stderr)")
+        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(NetworkAddress.isLinkLocal("169.254.169.254"))
+        #expect(NetworkAddress.isLinkLocal("0xA9FEA9FE"))
+        #expect(NetworkAddress.isLinkLocal("[fe80::1%25eth0]") && NetworkAddress.isLinkLocal("fe80::1"))
+        #expect(NetworkAddress.isLinkLocal("::ffff:169.254.1.1"))
+        for allowed in ["127.0.0.1", "10.0.0.7", "192.168.1.1", "localhost", "::1", "example.invalid"] {
+            #expect(!NetworkAddress.isLinkLocal(allowed), "\(allowed)")
+        }
     }
 
     @Test("Ctrl-C during watch finishes cleanly with status 0")
