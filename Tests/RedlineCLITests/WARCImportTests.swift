@@ -158,4 +158,53 @@ struct WARCImportTests {
         let store = try SQLiteStore(path: StoreLocation.find(explicit: dir))
         #expect(try store.revisions(of: ArticleKey(url)).count == 2)
     }
+
+    @Test(
+        "Resynchronisation: junk before a record, a junk gzip member, a bomb member and a record whose Content-Length runs on lose no good record",
+        arguments: ["junk-member", "junk-before", "huge-length", "bomb-member"])
+    func resynchronisation(damage: String) throws {
+        let dir = try cli.temporaryDirectory("warc")
+        #expect(try cli.run(["init", dir]).status == 0)
+        var good = WARCWriter()
+        for index in 1...3 {
+            let url = "https://news.example/story-\(index)"
+            try good.response(
+                uri: url, date: "2026-11-2\(index)T10:00:00Z",
+                body: WARCWriter.page(headline: "Story \(index)", paragraphs: Self.paragraphs, url: url))
+        }
+        var file: [UInt8]
+        var expected = 3
+        switch damage {
+        case "junk-member":
+            // A gzip member of junk with no line break, glued to the first record's member.
+            file = try Zlib.deflate(Array("junk".utf8), format: .gzip) + good.bytes(gzip: true)
+        case "junk-before":
+            // 100 bytes of junk directly before `WARC/1.1` in a plain file.
+            file = [UInt8](repeating: 0x78, count: 100) + (try good.bytes(gzip: false))
+        case "huge-length":
+            // The first record claims 10^15 bytes: it is damaged, the two after it are not lost.
+            var first = good.records[0]
+            let header = String(decoding: first.prefix(400), as: UTF8.self)
+            let length = try #require(header.range(of: #"Content-Length: \d+"#, options: .regularExpression))
+            let old = String(header[length])
+            first = Array(
+                String(decoding: first, as: UTF8.self).replacingOccurrences(
+                    of: old, with: "Content-Length: 1000000000000000", options: [], range: nil
+                ).utf8)
+            file = try Zlib.deflate(first, format: .gzip)
+            for record in good.records.dropFirst() { file += try Zlib.deflate(record, format: .gzip) }
+            expected = 2
+        default:
+            // A member that inflates to 16 MiB of NULs, then the three records.
+            file = try Zlib.deflate([UInt8](repeating: 0, count: 16 << 20), format: .gzip) + good.bytes(gzip: true)
+        }
+        let path = (dir as NSString).appendingPathComponent(
+            "damaged-\(damage).warc\(damage == "junk-before" ? "" : ".gz")")
+        try Data(file).write(to: URL(fileURLWithPath: path))
+        let result = try cli.run(["import", path, "--store", dir])
+        #expect(result.status == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("at offset 0:"), "\(result.stderr)")
+        let store = try SQLiteStore(path: StoreLocation.find(explicit: dir))
+        #expect(try store.articles().count == expected, "\(damage): \(result.stderr)")
+    }
 }

@@ -13,6 +13,9 @@ protocol ByteSource: AnyObject {
     func resynchronise() throws(ArchiveError) -> Bool
     /// Bytes of the file consumed so far.
     var bytesRead: Int64 { get }
+    /// The first decompressed offset in `range` where a gzip member begins (nil for a plain file):
+    /// a record's block that runs into the next member is cut short there.
+    func memberStart(in range: Range<Int64>) -> Int64?
 }
 
 /// Why an archive could not be read (or part of it), with the offset in the file.
@@ -77,6 +80,8 @@ final class FileSource: ByteSource {
     }
 
     func fileOffset(ofDecompressed offset: Int64) -> Int64 { offset }
+
+    func memberStart(in range: Range<Int64>) -> Int64? { nil }
 
     func resynchronise() throws(ArchiveError) -> Bool { true }
 }
@@ -185,6 +190,10 @@ final class GzipSource: ByteSource {
             break
         }
         return found
+    }
+
+    func memberStart(in range: Range<Int64>) -> Int64? {
+        members.first { range.contains($0.decompressed) }?.decompressed
     }
 
     /// Scans for the next gzip header (`1F 8B 08`) after the damaged member's start.

@@ -141,10 +141,24 @@ public final class WARCReader {
         // The block: kept or skipped, chunk by chunk.
         let keep = record.length <= blockLimit && wantsBlock(record)
         var remaining = record.length
-        if keep { record.block = []; record.block?.reserveCapacity(record.length) }
+        if keep { record.block = []; record.block?.reserveCapacity(min(record.length, 1 << 20)) }
+        let blockStart = position
         while remaining > 0 {
             guard try ensure(1) else {
                 throw ArchiveError(reason: .truncatedRecord, offset: record.offset, file: path)
+            }
+            // In a gzip file, a block that runs into a member holding the next record is cut
+            // short there (its Content-Length is wrong): the records after it are not lost.
+            let chunk = max(blockStart + 1, position)..<(position + Int64(min(remaining, end - start)))
+            if let boundary = source.memberStart(in: chunk) {
+                _ = try ensure(Int(boundary - position) + 10)
+                if try startsRecord(at: start + Int(boundary - position)) {
+                    advance(Int(boundary - position))
+                    throw ArchiveError(
+                        reason: .badRecordHeader(
+                            "its Content-Length (\(record.length)) runs past its gzip member into the next record"),
+                        offset: record.offset, file: path)
+                }
             }
             let take = min(remaining, end - start)
             if keep { record.block?.append(contentsOf: buffer[start..<start + take]) }
@@ -154,23 +168,30 @@ public final class WARCReader {
         return record
     }
 
-    /// Skips to the next line that starts with `WARC/1.` (after the damaged part, or the next
-    /// gzip member when the damage was in the compression).
+    /// Whether a record starts at `buffer[index]`: `WARC/1.0` or `WARC/1.1` and a line break.
+    private func startsRecord(at index: Int) throws(ArchiveError) -> Bool {
+        guard index + 10 <= end else { return false }
+        return buffer[index] == 0x57 && buffer[index + 1] == 0x41 && buffer[index + 2] == 0x52
+            && buffer[index + 3] == 0x43 && buffer[index + 4] == 0x2F && buffer[index + 5] == 0x31
+            && buffer[index + 6] == 0x2E && (buffer[index + 7] == 0x30 || buffer[index + 7] == 0x31)
+            && (buffer[index + 8] == 0x0D || buffer[index + 8] == 0x0A)
+    }
+
+    /// Skips to the next record start after the damaged part: `WARC/1.0` or `WARC/1.1` ending a
+    /// line — wherever it is, so that junk glued to the front of a record (a stray gzip member
+    /// without a line break, bytes before `WARC/` in a plain file) does not hide the record.
     private func skipToNextRecord() throws(ArchiveError) {
         advance(min(1, end - start))
         while true {
             var index = start
-            while index + 7 <= end {
-                if buffer[index] == 0x57, buffer[index + 1] == 0x41, buffer[index + 2] == 0x52,
-                    buffer[index + 3] == 0x43, buffer[index + 4] == 0x2F, buffer[index + 5] == 0x31,
-                    buffer[index + 6] == 0x2E, index == start || buffer[index - 1] == 0x0A
-                {
+            while index + 10 <= end {
+                if buffer[index] == 0x57, try startsRecord(at: index) {
                     advance(index - start)
                     return
                 }
                 index += 1
             }
-            let keep = min(6, end - start)
+            let keep = min(9, end - start)
             advance(end - start - keep)
             guard try ensure(keep + 1) else {
                 advance(end - start)
