@@ -129,6 +129,18 @@ struct FormatTests {
         #expect(broken.paragraphs == ["The body stays."])
     }
 
+    @Test("Markdown nested 100,000 deep (block quotes, brackets, emphasis, lists) is read without exhausting the stack")
+    func markdownNesting() throws {
+        let quotes = String(repeating: ">", count: 100_000) + " The toll rose to 14.\n"
+        #expect(try ArticleReader.read(Array(quotes.utf8), name: "q.md").body == "The toll rose to 14.")
+        let brackets = String(repeating: "[", count: 8000) + "x" + String(repeating: "](y)", count: 8000) + "\n"
+        #expect(try ArticleReader.read(Array(brackets.utf8), name: "b.md").body.contains("[x]"))
+        let stars = String(repeating: "*", count: 50_000) + "x" + String(repeating: "*", count: 50_000) + "\n"
+        #expect(try ArticleReader.read(Array(stars.utf8), name: "e.md").body.contains("x"))
+        let lists = (0..<3000).map { String(repeating: "  ", count: $0) + "- item \($0)\n" }.joined()
+        #expect(try ArticleReader.read(Array(lists.utf8), name: "l.md").paragraphs.last == "item 2999")
+    }
+
     @Test("Dates from pages are normalised to ISO 8601 UTC, dates alone kept as dates")
     func dates() {
         #expect(ISODate.normalised("2026-03-05T12:00:00+02:00") == "2026-03-05T10:00:00Z")

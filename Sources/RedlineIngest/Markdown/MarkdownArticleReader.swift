@@ -111,11 +111,17 @@ enum CommonMark {
         walk(document, body)
     }
 
-    private static func walk(_ node: OpaquePointer, _ body: (Block) -> Void) {
-        var child = cmark_node_first_child(node)
-        while let current = child {
+    /// Every text block of the document in order. Iterative (cmark's own iterator), so a document
+    /// of 100,000 nested block quotes or list items is read without deep recursion.
+    private static func walk(_ document: OpaquePointer, _ body: (Block) -> Void) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(current)
-            let kind = typeName(current)
+            var leaf = true
             switch type {
             case CMARK_NODE_PARAGRAPH:
                 body(Block(text: inlineText(current)))
@@ -126,6 +132,7 @@ enum CommonMark {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK:
                 break  // raw HTML and rules carry no article text
             default:
+                let kind = typeName(current)
                 if kind == "table_row" || kind == "table_header" {
                     var cells: [String] = []
                     var cell = cmark_node_first_child(current)
@@ -135,31 +142,37 @@ enum CommonMark {
                     }
                     body(Block(text: cells.filter { !$0.isEmpty }.joined(separator: " ")))
                 } else {
-                    // Containers: block quotes, lists and their items, tables, footnotes.
-                    walk(current, body)
+                    leaf = false  // containers: block quotes, lists and their items, tables, footnotes
                 }
             }
-            child = cmark_node_next(current)
+            // A block read whole: its inlines are not visited again.
+            if leaf && current != document { cmark_iter_reset(iterator, current, CMARK_EVENT_EXIT) }
         }
     }
 
     /// The plain text of an inline container: text and code as written, breaks as spaces,
-    /// emphasis and links reduced to their text, images and raw HTML dropped.
+    /// emphasis and links reduced to their text, images and raw HTML dropped. Iterative, like
+    /// ``walk(_:_:)``, so deeply nested links or emphasis cannot exhaust the stack.
     private static func inlineText(_ node: OpaquePointer) -> String {
         var output = ""
-        var child = cmark_node_first_child(node)
-        while let current = child {
+        guard let iterator = cmark_iter_new(node) else { return output }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let current = cmark_iter_get_node(iterator), current != node else {
+                continue
+            }
             switch cmark_node_get_type(current) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 output += literal(current)
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 output += " "
             case CMARK_NODE_IMAGE, CMARK_NODE_HTML_INLINE:
-                break
+                cmark_iter_reset(iterator, current, CMARK_EVENT_EXIT)
             default:
-                output += inlineText(current)
+                break
             }
-            child = cmark_node_next(current)
         }
         return output
     }
