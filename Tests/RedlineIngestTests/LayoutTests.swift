@@ -41,6 +41,21 @@ struct LayoutTests {
         #expect(article.paragraphs == paragraphs)
     }
 
+    @Test("A second, weaker body block beside the main one (a fifth as strong or more) is kept")
+    func weakerSecondBlock() throws {
+        let main = (0..<8).map { "<p>\(paragraphs[$0 % 4]) (Part \($0 + 1).)</p>" }.joined()
+        let second = (0..<3).map { "<p>Later: \(paragraphs[$0]) (Update \($0 + 1).)</p>" }.joined()
+        let article = try read(
+            """
+            <html><body><nav><a href="/">Home</a> <a href="/news">News</a></nav><div id="content">
+            <h1>City to replace lead pipes</h1><div class="story-a">\(main)</div>
+            <div class="ad">Advertisement</div><div class="story-b">\(second)</div></div>
+            <footer><a href="/about">About</a></footer></body></html>
+            """)
+        #expect(article.paragraphs.count == 11, "\(article.paragraphs)")
+        #expect(article.paragraphs.last?.hasSuffix("(Update 3.)") == true)
+    }
+
     @Test("Captions and credits inside paragraphs, and screen-reader text, are left out")
     func inlineFurniture() throws {
         let article = try read(

@@ -103,3 +103,36 @@ struct KeyNormalisationTests {
         #expect(try reopened.statistics().articles == 2)
     }
 }
+
+/// Every read verifies the text against its SHA-256: a stored text changed behind Redline's back,
+/// even one of the same length, is an error on every read path, not a silent wrong answer.
+@Suite("Tampering")
+struct TamperingTests {
+    @Test("A revision whose stored hash no longer matches fails text(of:), export and check; others still read")
+    func sameLengthTampering() throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("redline-tamper-\(UUID().uuidString)").appendingPathComponent(".redline")
+        let store = try SQLiteStore.create(in: directory.path)
+        let key = ArticleKey("flood")
+        for toll in [12, 14, 19] {
+            _ = try store.add(
+                Array("The toll rose to \(toll) on Tuesday.\n".utf8), to: key,
+                at: Date(timeIntervalSince1970: Double(toll)), metadata: .init())
+        }
+        // Same length, other content: what a tampered or bit-rotted payload would decode to.
+        let forged = SQLiteStore.digest(SQLiteStore.sha256(Array("The toll rose to 99 on Tuesday.\n".utf8)))
+        try store.pool.write { db in
+            try db.execute(
+                sql:
+                    "UPDATE revisions SET sha256 = ? WHERE seq = 2 AND article_id = (SELECT id FROM articles WHERE key = 'flood')",
+                arguments: [forged])
+        }
+        #expect(throws: StoreError.self) { try store.text(of: key, .number(2)) }
+        // Its neighbours' own hashes still hold, so they read.
+        #expect(try store.text(of: key, .number(1)).1 == Array("The toll rose to 12 on Tuesday.\n".utf8))
+        #expect(try store.text(of: key, .latest).1 == Array("The toll rose to 19 on Tuesday.\n".utf8))
+        #expect(throws: StoreError.self) { try Dump.export(store) { _ in } }
+        let problems = try store.check()
+        #expect(problems.map(\.revision).contains(2), "\(problems)")
+    }
+}

@@ -215,7 +215,9 @@ struct NameExtractor {
             (split..<span.upperBound).allSatisfy({
                 tokens[$0].isCapitalised || tokens[$0].has(.particle) || isHyphenatedName($0)
             }),
-            !tokens[split].has(.title)
+            !tokens[split].has(.title),
+            // "Foreign Ministry", "Health Department": an organisation's name, not a role and a person.
+            !Self.organisationHeads.contains(lower(span.upperBound - 1))
         else { return nil }
         // Everything before the title must be a nationality, acronym or title-like word.
         let before = tokens[span.lowerBound..<split]
