@@ -27,13 +27,28 @@ public struct Feed: Sendable {
         public var description: String
     }
 
+    /// The feed's bytes as XMLParser may safely see them: a feed that declares no encoding or
+    /// UTF-8 but holds invalid UTF-8 has each bad sequence replaced by U+FFFD. Foundation's
+    /// XMLParser traps (kills the process) on an element name that is not valid UTF-8 — found by
+    /// `fuzz-feed` with `<P\u{DD}b\u{DC}\u{08}\u{F4}` — so a hostile feed could stop `watch`.
+    /// Feeds declaring another encoding are left to libxml2, which converts them to UTF-8 itself.
+    static func wellFormedUTF8(_ data: Data) -> Data {
+        let head = String(decoding: data.prefix(200), as: UTF8.self).lowercased()
+        if head.hasPrefix("<?xml"), let declaration = head.range(of: "encoding=") {
+            let value = head[declaration.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
+            if value != "utf-8" && value != "utf8" { return data }
+        }
+        guard String(validating: data, as: UTF8.self) == nil else { return data }
+        return Data(String(decoding: data, as: UTF8.self).utf8)
+    }
+
     /// Parses RSS 2.0 (`channel/item`: `link`, or a permalink `guid`; `pubDate`, `dc:date`) or
     /// Atom (`entry`: `link rel="alternate"` or a link without `rel`; `published`, `updated`),
     /// with FoundationXML's `XMLParser` (no external entities). CDATA and HTML in descriptions
     /// are fine; entries without a usable link are left out.
     public static func parse(_ data: Data, baseURL: URL) throws(ParseError) -> Feed {
         let collector = FeedCollector(baseURL: baseURL)
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(data: wellFormedUTF8(data))
         parser.shouldResolveExternalEntities = false
         parser.delegate = collector
         let parsed = parser.parse() && parser.parserError == nil && collector.isComplete

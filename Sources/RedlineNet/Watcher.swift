@@ -23,12 +23,16 @@ public final class Watcher: Sendable {
         public var webhook: URL?
         /// A shell command run with each new revision's JSON report on standard input.
         public var exec: String?
+        /// At most this many new articles are taken from one feed in one pass (a feed of 100,000
+        /// items would otherwise mean 100,000 fetches); the rest wait for later passes.
+        public var maxNewPerFeed: Int
 
         /// Options for `feeds`; the rest have the command's defaults.
         public init(
             feeds: [URL], interval: TimeInterval = 600, once: Bool = false, schedule: RecheckSchedule = .init(),
-            webhook: URL? = nil, exec: String? = nil
+            webhook: URL? = nil, exec: String? = nil, maxNewPerFeed: Int = 200
         ) {
+            self.maxNewPerFeed = maxNewPerFeed
             self.feeds = feeds
             self.interval = interval
             self.once = once
@@ -142,10 +146,18 @@ public final class Watcher: Sendable {
                 outcome.feedsFailed += 1
                 continue
             }
+            var taken = 0
             for entry in entries {
                 if shouldStop() { return outcome }
                 let key = ArticleKey(entry.link.absoluteString)
                 guard !known.contains(key), seen.insert(key).inserted else { continue }
+                guard taken < options.maxNewPerFeed else {
+                    logger.warning(
+                        "feed \(feedURL.absoluteString): more than \(options.maxNewPerFeed) new articles; the rest wait for the next pass (--max-new)"
+                    )
+                    break
+                }
+                taken += 1
                 // Entries older than --max-age are history, not news to watch.
                 if let date = entry.date, Date().timeIntervalSince(date) > options.schedule.maxAge { continue }
                 await capture(entry.link, key: key, into: &outcome)

@@ -42,6 +42,9 @@ struct WatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Run this shell command for each new revision, with its JSON report on standard input.")
     var exec: String?
 
+    @Option(name: .customLong("max-new"), help: "At most this many new articles from one feed in one pass.")
+    var maxNew: Int = 200
+
     @Option(name: .long, help: "Seconds to wait for a complete answer.")
     var timeout: Double = 30
 
@@ -69,6 +72,7 @@ struct WatchCommand: AsyncParsableCommand {
         try NetworkOptions.check("--timeout", timeout, in: 0.1...86_400)
         try NetworkOptions.check("--host-delay", hostDelay, in: 0...86_400)
         try NetworkOptions.check("--per-host", Double(perHost), in: 1...64)
+        try NetworkOptions.check("--max-new", Double(maxNew), in: 1...100_000)
         if verbose, quiet { throw Terminal.trouble("--verbose and --quiet: choose one.") }
         guard let interval = Self.seconds(interval), interval.isFinite, interval >= 1, interval <= 31_536_000 else {
             throw Terminal.trouble(
@@ -108,7 +112,7 @@ struct WatchCommand: AsyncParsableCommand {
             store: opened, fetcher: fetcher,
             options: .init(
                 feeds: urls, interval: interval, once: once, schedule: RecheckSchedule(maxAge: maxAge),
-                webhook: webhookURL, exec: exec),
+                webhook: webhookURL, exec: exec, maxNewPerFeed: maxNew),
             logger: logger,
             say: { line in Terminal.line(line) })
         let outcome = await watcher.run { StopRequest.requested }

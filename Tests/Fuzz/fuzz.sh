@@ -28,6 +28,8 @@ esac
 for seed in $seeds; do cp "$seed" "$corpus/" 2>/dev/null || true; done
 cp Regressions/"$target"/* "$corpus/" 2>/dev/null || true
 
+# Leaks inside Foundation (not Redline's memory) are suppressed as in the sanitizer runs.
+export LSAN_OPTIONS="suppressions=$root/Tests/Sanitizers/lsan.supp:print_suppressions=0"
 # 4 GiB of memory and 10 s per input at most: a time-out or an allocation over the limit is a
 # finding too, like a crash.
 "$binary" "$corpus" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -max_len=65536 \

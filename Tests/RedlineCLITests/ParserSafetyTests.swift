@@ -39,4 +39,21 @@ struct ParserSafetyTests {
         #expect((parsed?.entries.first?.title?.utf8.count ?? 0) < 10_000)
         #expect(Date().timeIntervalSince(started) < 5)
     }
+
+    @Test("Feeds: invalid UTF-8 in an element name is repaired, not a crash (found by fuzz-feed)")
+    func invalidUTF8Feed() throws {
+        let regression = CLITests.root.appendingPathComponent(
+            "Tests/Fuzz/Regressions/fuzz-feed/crash-3a36d614c1ea84bf05ba22faee8b68c56653bf2e")
+        let crashing = try Data(contentsOf: regression)
+        #expect(crashing == Data([0x3C, 0x50, 0xDD, 0x62, 0xDC, 0x08, 0xF4]))
+        #expect(throws: Feed.ParseError.self) { try Feed.parse(crashing, baseURL: URL(string: "https://x.example/")!) }
+        // A real feed with a stray invalid byte in an element name still gives its entries.
+        var rss = Array(
+            "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>T</title><item><title>A</title>".utf8)
+        rss +=
+            [0x3C, 0x78, 0xDD, 0x3E]
+            + Array("junk</x\u{FFFD}><link>https://news.example/a</link></item></channel></rss>".utf8)
+        let feed = try? Feed.parse(Data(rss), baseURL: URL(string: "https://news.example/")!)
+        #expect(feed == nil || feed?.entries.first?.link.absoluteString == "https://news.example/a")
+    }
 }

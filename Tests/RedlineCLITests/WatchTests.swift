@@ -177,6 +177,12 @@ struct WatchTests {
         #expect(first.status == 0, "\(first.stderr)")
         #expect(first.stdout.contains("\(server.url("/flood"))@1: new article"))
         #expect(first.stdout.contains("\(server.url("/fire"))@1: new article"))
+        // --max-new bounds the new articles taken from one feed in one pass.
+        let capped = try cli.run([
+            "watch", server.url("/rss"), "--once", "--max-new", "1", "--store", try cli.newStore("cap"),
+        ])
+        #expect(capped.stdout.split(separator: "\n").count == 1, "\(capped.stdout)")
+        #expect(capped.stderr.contains("more than 1 new articles; the rest wait for the next pass"), "\(capped.stderr)")
         // The pass ends with its summary on stderr; --verbose adds each request, --quiet hides the summary.
         #expect(
             first.stderr.contains("redline: pass 1: 1 feed read; 2 articles checked, 2 new revisions ("),
