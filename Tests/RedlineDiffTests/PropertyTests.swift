@@ -132,6 +132,18 @@ struct PropertyTests {
         let exact = b.difference(from: a).count
         #expect(heuristicCost >= exact)
     }
+
+    @Test("Below the cost limit the heuristic is exact: a few scattered edits in a long text cost what they are")
+    func costLimitExactWhenCheap() {
+        var generator = SplitMix(seed: 11)
+        let a = (0..<20_000).map { _ in Int32(generator.next() % 5_000) }
+        var b = a
+        // Twelve replacements spread over the text: 24 changed tokens, far below the limit (√N).
+        for k in 0..<12 { b[k * 1_600 + 37] = Int32(5_000 + k) }
+        let heuristic = Myers.changes(old: a, new: b, idCount: 5_012, minimal: false)
+        let cost = heuristic.changedOld.filter { $0 }.count + heuristic.changedNew.filter { $0 }.count
+        #expect(cost == 24)
+    }
 }
 
 /// A tiny deterministic generator for large test inputs.
