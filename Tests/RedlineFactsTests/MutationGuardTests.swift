@@ -53,4 +53,11 @@ struct MutationGuardTests {
         let changes = FactDiff(old: old, new: new).changes.filter { $0.kind == .name }
         #expect(changes.count == 1 && changes.first?.change == .modified, "\(changes)")
     }
+
+    @Test("A name ending in a place word is a place: 'the Hollin Valley', 'Marston Road'")
+    func placeWords() {
+        let found = names("Rescuers reached the Hollin Valley on Tuesday, and crews cleared Marston Road by noon.")
+        #expect(found.first { $0.surface == "Hollin Valley" }?.kind == .place, "\(found.map { ($0.surface, $0.kind) })")
+        #expect(found.first { $0.surface == "Marston Road" }?.kind == .place)
+    }
 }
