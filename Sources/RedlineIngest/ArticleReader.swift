@@ -86,15 +86,20 @@ public enum ArticleReader {
             ?? String(String.UnicodeScalarView(bytes.map { Windows1252.scalar($0) }))
     }
 
+    /// The offset of a NUL byte in the first 8 KiB, which makes the input binary — unless it
+    /// starts with a UTF-16 byte-order mark (UTF-16 text is full of NULs). Shared with the
+    /// stream reader, which refuses a binary stream as soon as its first 8 KiB are in.
+    static func leadingNUL(_ bytes: UnsafeRawBufferPointer) -> Int? {
+        guard let nul = bytes.prefix(8192).firstIndex(of: 0) else { return nil }
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
+        return nul
+    }
+
     /// The offset of a NUL byte in the first 8 KiB, or of the first byte when most of them are
     /// control bytes: not text, not a page.
     static func binaryOffset(_ bytes: UnsafeRawBufferPointer) -> Int? {
         let head = bytes.prefix(8192)
-        if let nul = head.firstIndex(of: 0) {
-            // UTF-16 pages have NULs but begin with a byte-order mark.
-            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) { return nil }
-            return nul
-        }
+        if head.contains(0) { return leadingNUL(bytes) }
         let control = head.filter { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D && $0 != 0x0C }.count
         return head.count >= 64 && control * 10 > head.count ? 0 : nil
     }

@@ -159,21 +159,20 @@ struct Output {
     }
 
     mutating func plain(_ text: TextBytes, _ range: Range<Int>) {
-        text.withBytes { bytes in
-            let part = UnsafeBufferPointer(rebasing: bytes[range])
-            if width == nil && !TerminalSafe.needsEscaping(part) { return output.append(text, range) }
-            plain(part)
-        }
+        text.withBytes { plain(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
-    /// Article text, control characters escaped (``TerminalSafe``), wrapped when a width is set.
+    /// Article text, control characters escaped (``TerminalSafe``; one scan when there are none),
+    /// wrapped when a width is set.
     private mutating func plain(_ text: UnsafeBufferPointer<UInt8>) {
-        guard TerminalSafe.needsEscaping(text) else {
-            guard width != nil else { return output.append(text, 0..<text.count) }
-            return wrapped(text, marks: nil)
-        }
-        let safe = TerminalSafe.escaped(text)
-        safe.withUnsafeBufferPointer { width == nil ? output.append($0, 0..<$0.count) : wrapped($0, marks: nil) }
+        guard TerminalSafe.needsEscaping(text) else { return unescaped(text) }
+        TerminalSafe.escaped(text).withUnsafeBufferPointer { unescaped($0) }
+    }
+
+    /// Text already safe for a terminal, appended or wrapped.
+    private mutating func unescaped(_ text: UnsafeBufferPointer<UInt8>) {
+        guard width != nil else { return output.append(text, 0..<text.count) }
+        wrapped(text, marks: nil)
     }
 
     /// Spaces seen but not yet written (written only if the next word fits on the line).

@@ -108,6 +108,11 @@ final class TestHTTPServer: Sendable {
             if !response.body.isEmpty {
                 context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: response.body)))), promise: nil)
             }
+            finish(context)
+        }
+
+        /// Ends the response and closes the connection (one request per connection).
+        private func finish(_ context: ChannelHandlerContext) {
             let channel = context.channel
             context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
         }
@@ -117,11 +122,7 @@ final class TestHTTPServer: Sendable {
             _ rest: ArraySlice<UInt8>, in trickle: (bytes: Int, every: Double), context: ChannelHandlerContext
         ) {
             guard context.channel.isActive else { return }
-            guard !rest.isEmpty else {
-                let channel = context.channel
-                context.writeAndFlush(wrapOutboundOut(.end(nil))).whenComplete { _ in channel.close(promise: nil) }
-                return
-            }
+            guard !rest.isEmpty else { return finish(context) }
             let part = rest.prefix(trickle.bytes)
             context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: part)))), promise: nil)
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)

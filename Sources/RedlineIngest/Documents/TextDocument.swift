@@ -227,9 +227,7 @@ enum FileReader {
             // A stream that starts like a binary file (`/dev/zero`, an image piped in) is refused as
             // soon as that shows, not after reading up to the size limit: a NUL in the first 8 KiB
             // (as `ArticleReader` decides; UTF-16 pages, which start with a byte-order mark, aside).
-            if bytes.count - count < 8192, let nul = bytes.prefix(8192).firstIndex(of: 0),
-                !(bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]))
-            {
+            if bytes.count - count < 8192, let nul = bytes.withUnsafeBytes({ ArticleReader.leadingNUL($0) }) {
                 throw InputError(name: name, reason: .binary(offset: nul))
             }
             if bytes.count > TextDocument.sizeLimit {
