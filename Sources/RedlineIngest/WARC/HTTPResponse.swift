@@ -113,8 +113,9 @@ public struct HTTPResponse: Sendable {
             }
             guard digits > 0 else { throw ParseError(description: "a malformed chunk size") }
             while index < body.count, body[index] != 0x0A { index += 1 }  // chunk extensions, CR
+            // A size line cut off by the end of the body announces a chunk that never came.
+            guard index < body.count, size > 0 else { break }
             index += 1
-            if size == 0 { break }
             let end = min(body.count, index + size)
             output.append(contentsOf: body[index..<end])
             index = end
