@@ -5,6 +5,7 @@ expectation; a crash (signal) or a time-out is reported apart, as the issue asks
 caught only that way is caught by luck.
 
     python3 Benchmarks/mutations.py [FIRST [COUNT]]     (from the project root)
+    python3 Benchmarks/mutations.py 3,5,18              (only these)
 
 Each test run gets 8 GiB of address space and 300 s. Results: bench-build/mutations.json and a
 table on stdout (the kill rate goes in Docs/Reliability.md)."""
@@ -13,10 +14,16 @@ import json, os, re, subprocess, sys, time
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 os.chdir(root)
 mutations = json.load(open("Benchmarks/mutations/mutations.json"))
-first = int(sys.argv[1]) if len(sys.argv) > 1 else 0
-count = int(sys.argv[2]) if len(sys.argv) > 2 else len(mutations)
+if len(sys.argv) > 1 and "," in sys.argv[1]:   # a list of indices: mutations.py 3,5,18
+    chosen = [int(i) for i in sys.argv[1].split(",")]
+    first, count = chosen[0], len(chosen)
+else:
+    first = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+    count = int(sys.argv[2]) if len(sys.argv) > 2 else len(mutations)
+    chosen = list(range(first, min(first + count, len(mutations))))
 results = []
-for index, (path, old, new, tests, label) in enumerate(mutations[first:first + count], start=first):
+for index in chosen:
+    path, old, new, tests, label = mutations[index]
     source = open(path).read()
     if source.count(old) != 1:
         results.append({"index": index, "label": label, "outcome": "not applicable (snippet not found once)"})
@@ -48,7 +55,8 @@ for index, (path, old, new, tests, label) in enumerate(mutations[first:first + c
     print(f"{index:2} {outcome:10} {label} ({path.split('/')[-1]}, {time.time() - started:.0f} s)", flush=True)
 subprocess.run(["swift", "build", "--build-tests"], capture_output=True)
 os.makedirs("bench-build", exist_ok=True)
-json.dump(results, open(f"bench-build/mutations-{first}-{first + count}.json", "w"), indent=1)
+name = sys.argv[1].replace(",", "_") if len(sys.argv) > 1 and "," in sys.argv[1] else f"{first}-{first + count}"
+json.dump(results, open(f"bench-build/mutations-{name}.json", "w"), indent=1)
 killed = sum(r["outcome"] == "killed" for r in results)
 viable = sum(r["outcome"] not in ("not viable (does not compile)",) and not r["outcome"].startswith("not applicable") for r in results)
 print(f"\nkilled by an expectation: {killed} of {viable} viable mutations ({100 * killed / max(1, viable):.0f}%)")

@@ -70,8 +70,10 @@ public struct FetchError: Error, CustomStringConvertible, Sendable, Equatable {
         case compressionBomb(ratio: Int)
         /// No complete answer in time.
         case timedOut(seconds: Double)
-        /// More than 10 redirects, or a redirect loop.
+        /// More than 10 redirects.
         case tooManyRedirects
+        /// A redirect back to an address already visited: the chain, first to last.
+        case redirectLoop([String])
         /// A redirect to something that is not http or https (`file:`, `ftp:`…).
         case unsupportedRedirect(String)
         /// A link-local destination (169.254.0.0/16, fe80::/10), refused unless allowed.
@@ -111,7 +113,9 @@ public struct FetchError: Error, CustomStringConvertible, Sendable, Equatable {
             "\(url): the compressed answer expands more than \(ratio) times; refused as a decompression bomb."
         case .timedOut(let seconds):
             "\(url): no complete answer within \(Self.seconds(seconds)) s; try again later or raise --timeout."
-        case .tooManyRedirects: "\(url): too many redirects (more than 10, or a loop)."
+        case .tooManyRedirects: "\(url): too many redirects (more than 10); nothing was fetched."
+        case .redirectLoop(let chain):
+            "\(url): redirects in a loop (\(chain.joined(separator: " → "))); nothing was fetched."
         case .unsupportedRedirect(let target):
             "\(url): redirected to \(target), which is not an http or https URL; nothing was fetched."
         case .linkLocal(let host):

@@ -142,6 +142,7 @@ public final class PageFetcher: Sendable {
         var outgoing = first
         var current = fallback
         var visited: Set<String> = [fallback.absoluteString]
+        var chain = [fallback.absoluteString]
         var hops = 0
         while true {
             try checkDestination(current, address: address)
@@ -155,9 +156,11 @@ public final class PageFetcher: Sendable {
                     throw FetchError(reason: .unsupportedRedirect(target.absoluteString), url: address)
                 }
                 hops += 1
-                guard hops <= Self.maximumRedirects, visited.insert(target.absoluteString).inserted else {
-                    throw FetchError(reason: .tooManyRedirects, url: address)
+                guard visited.insert(target.absoluteString).inserted else {
+                    throw FetchError(reason: .redirectLoop(chain + [target.absoluteString]), url: address)
                 }
+                guard hops <= Self.maximumRedirects else { throw FetchError(reason: .tooManyRedirects, url: address) }
+                chain.append(target.absoluteString)
                 outgoing.url = target.absoluteString
                 current = target
                 continue

@@ -72,6 +72,9 @@ struct FetchTests {
             case "/to-file": return .init(status: 302, headers: [("Location", "file:///etc/passwd")], body: [])
             case "/loop": return .init(status: 302, headers: [("Location", "/loop2")], body: [])
             case "/loop2": return .init(status: 302, headers: [("Location", "/loop")], body: [])
+            case let path where path.hasPrefix("/hop/"):
+                let next = (Int(path.dropFirst(5)) ?? 0) + 1
+                return .init(status: 301, headers: [("Location", "/hop/\(next)")], body: [])
             case "/bomb":
                 return .init(headers: [("Content-Type", "text/html"), ("Content-Encoding", "gzip")], body: Self.bomb)
             case "/big-gzip":
@@ -131,7 +134,8 @@ struct FetchTests {
             ("/slow", ["--timeout", "1"], "no complete answer within 1 s"),
             ("/huge", ["--max-size", "1"], "larger than the 1 MiB limit"),
             ("/to-file", [], "redirected to file:///etc/passwd, which is not an http or https URL"),
-            ("/loop", [], "too many redirects"),
+            ("/loop", [], "redirects in a loop (http://127.0.0.1:"),
+            ("/hop/1", [], "too many redirects (more than 10)"),
             ("/bomb", [], "refused as a decompression bomb"),
             ("/big-gzip", ["--max-size", "1"], "larger than the 1 MiB limit"),
             ("/to-metadata", [], "refused: 169.254.169.254 is a link-local address"),

@@ -144,6 +144,32 @@ struct PropertyTests {
         let cost = heuristic.changedOld.filter { $0 }.count + heuristic.changedNew.filter { $0 }.count
         #expect(cost == 24)
     }
+
+    @Test("Below the cost limit the fast path is exact: its cost equals --minimal's on 300 random pairs")
+    func exactBelowCostLimit() {
+        var generator = SplitMix(seed: 29)
+        for _ in 0..<300 {
+            let count = 40 + Int(generator.next() % 160)
+            let a = (0..<count).map { _ in Int32(generator.next() % 4) }
+            var b = a
+            // 5 to 60 random edits: costs far below the limit of 256, never trivial.
+            for _ in 0..<(5 + Int(generator.next() % 56)) {
+                let at = Int(generator.next() % UInt64(b.count + 1))
+                if generator.next() % 2 == 0, at < b.count {
+                    b.remove(at: at)
+                } else {
+                    b.insert(Int32(generator.next() % 4), at: at)
+                }
+            }
+            func cost(_ minimal: Bool) -> Int {
+                let changes = Myers.changes(old: a, new: b, idCount: 4, minimal: minimal)
+                return changes.changedOld.filter { $0 }.count + changes.changedNew.filter { $0 }.count
+            }
+            let exact = cost(true)
+            #expect(cost(false) == exact, "\(a.count) → \(b.count) tokens")
+            #expect(exact == lcsDistance(a, b))
+        }
+    }
 }
 
 /// A tiny deterministic generator for large test inputs.

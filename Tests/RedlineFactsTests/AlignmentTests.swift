@@ -62,6 +62,21 @@ struct AlignmentTests {
         #expect(entries.contains { $0.hasPrefix("merged: The mayor spoke first. + She thanked") })
     }
 
+    @Test("A merge is recognised when the new sentence keeps most words (7 of 9), not when it keeps few")
+    func mergeThreshold() {
+        let old = """
+            The mayor spoke first. She thanked the staff for their work on the plan.
+            """
+        // "she" and "their" lost: 7 of the removed sentence's 9 words kept.
+        let most = "The mayor spoke first and thanked the staff for all the work on the plan."
+        #expect(described(old, most).contains { $0.hasPrefix("merged: The mayor spoke first. + She thanked") })
+        // 3 of 9 kept: a sentence removed, not merged.
+        let few = "The mayor spoke first and praised the new housing plan."
+        let entries = described(old, few)
+        #expect(!entries.contains { $0.hasPrefix("merged:") }, "\(entries)")
+        #expect(entries.contains { $0.hasPrefix("removed: She thanked") }, "\(entries)")
+    }
+
     @Test("A paragraph that moved is 'moved'; the rest 'unchanged'")
     func moved() {
         let old = """

@@ -60,4 +60,45 @@ struct MutationGuardTests {
         #expect(found.first { $0.surface == "Hollin Valley" }?.kind == .place, "\(found.map { ($0.surface, $0.kind) })")
         #expect(found.first { $0.surface == "Marston Road" }?.kind == .place)
     }
+
+    @Test("A title makes the name it introduces a person: 'Secretary Mayorkas', 'Governor Vidal'")
+    func roleMakesPerson() {
+        let found = names("Secretary Mayorkas said the plan would work. Later, Governor Marta Vidal spoke in Ohio.")
+        #expect(found.first { $0.surface == "Mayorkas" }?.kind == .person, "\(found.map { ($0.surface, $0.kind) })")
+        #expect(found.first { $0.surface == "Mayorkas" }?.role == "Secretary")
+        #expect(found.first { $0.surface == "Marta Vidal" }?.kind == .person)
+    }
+
+    @Test("A new sentence sharing only half its words with its neighbour's old one is a new claim")
+    func halfSharedSentenceIsNewClaim() {
+        let old = "The council approved the budget on Monday after a long debate."
+        let new =
+            "The council approved the budget on Tuesday after a long debate. "
+            + "The mayor said the council would debate the budget again."
+        let claims = FactDiff(old: old, new: new).changes.filter { $0.kind == .claim }
+        #expect(
+            claims.contains { $0.change == .added && $0.new?.contains("debate the budget again") == true },
+            "\(claims)")
+        // Nearly every word kept: the same claim split in two, not a new one.
+        let split =
+            "The council approved the budget on Monday. The approval came after a long debate."
+        let joined = FactDiff(old: old, new: split).changes.filter { $0.kind == .claim && $0.change == .added }
+        #expect(joined.isEmpty, "\(joined)")
+    }
+
+    @Test("Document search finds whole needles only, overlapping hits included")
+    func documentSearchExact() {
+        func hits(_ needle: String, _ haystack: String) -> [Int] {
+            var found: [Int] = []
+            DocumentSearch.forEachHit(Array(needle.utf8), in: Array(haystack.utf8)) {
+                found.append($0); return true
+            }
+            return found
+        }
+        #expect(hits("Smyth", "Smyte and Smyth and Smyt") == [10])
+        #expect(hits("aa", "aaaa") == [0, 1, 2])
+        #expect(hits("ab", "ba") == [])
+        #expect(!DocumentSearch.search(Array("Smyth".utf8), in: Array("Jon Smyte".utf8), wordBounded: true))
+        #expect(DocumentSearch.search(Array("Smyth".utf8), in: Array("Jon Smyth.".utf8), wordBounded: true))
+    }
 }

@@ -243,7 +243,8 @@ struct NameExtractor {
 
     /// A guess from the words themselves and their neighbours.
     private func kind(of words: [Token], key: String, role: String?, before: Int, after: Int) -> Name.Kind {
-        if let role, !Self.organisationHeads.contains(role.lowercased()) { return .person }
+        // "Secretary Mayorkas", "Lebanese Prime Minister Najib Mikati": a role is a person's.
+        if role != nil { return .person }
         if words.count == 1 && words[0].isAllCaps {
             return Self.placeAcronyms.contains(Folding.fold(words[0].text, joined: true)) ? .place : .organisation
         }
