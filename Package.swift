@@ -126,7 +126,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "RedlineFeeds", swiftSettings: strict),
+        .target(name: "RedlineFeeds", dependencies: ["CLibXML2"], swiftSettings: strict),
         .target(
             name: "RedlineNet",
             dependencies: [

@@ -11,6 +11,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/xmlreader.h>
 
 /* Errors are reported through the parse's result, never printed: a handler that drops them. */
 static void CLibXML2_silence(void *context, const char *message, ...) {

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// An entry of a news feed: the article it links to, with what the feed says of it.
 public struct FeedEntry: Sendable, Equatable {
     /// The article's URL, absolute (relative links are resolved against the feed's).
@@ -27,34 +23,33 @@ public struct Feed: Sendable {
         public var description: String
     }
 
-    /// The feed's bytes as XMLParser may safely see them: a feed that declares no encoding or
-    /// UTF-8 but holds invalid UTF-8 has each bad sequence replaced by U+FFFD. Foundation's
-    /// XMLParser traps (kills the process) on an element name that is not valid UTF-8 — found by
-    /// `fuzz-feed` with `<P\u{DD}b\u{DC}\u{08}\u{F4}` — so a hostile feed could stop `watch`.
-    /// Feeds declaring another encoding are left to libxml2, which converts them to UTF-8 itself.
-    static func wellFormedUTF8(_ data: Data) -> Data {
+    /// The feed's bytes with invalid UTF-8 repaired: a feed that declares no encoding or UTF-8
+    /// but holds invalid UTF-8 has each bad sequence replaced by U+FFFD, rather than rejected at
+    /// the first bad byte (libxml2 stops there). Feeds declaring another encoding are left to
+    /// libxml2, which converts them to UTF-8 itself.
+    static func wellFormedUTF8(_ data: Data) -> [UInt8] {
         let head = String(decoding: data.prefix(200), as: UTF8.self).lowercased()
         if head.hasPrefix("<?xml"), let declaration = head.range(of: "encoding=") {
             let value = head[declaration.upperBound...].dropFirst().prefix { $0 != "\"" && $0 != "'" }
-            if value != "utf-8" && value != "utf8" { return data }
+            if value != "utf-8" && value != "utf8" { return Array(data) }
         }
-        guard String(validating: data, as: UTF8.self) == nil else { return data }
-        return Data(String(decoding: data, as: UTF8.self).utf8)
+        guard String(validating: data, as: UTF8.self) == nil else { return Array(data) }
+        return Array(String(decoding: data, as: UTF8.self).utf8)
     }
 
     /// Parses RSS 2.0 (`channel/item`: `link`, or a permalink `guid`; `pubDate`, `dc:date`) or
     /// Atom (`entry`: `link rel="alternate"` or a link without `rel`; `published`, `updated`),
-    /// with FoundationXML's `XMLParser` (no external entities). CDATA and HTML in descriptions
-    /// are fine; entries without a usable link are left out.
+    /// with libxml2's streaming reader (``XMLEvents``: no network, no external entities). CDATA
+    /// and HTML in descriptions are fine; entries without a usable link are left out; a feed cut
+    /// off or broken midway keeps the entries before the damage.
     public static func parse(_ data: Data, baseURL: URL) throws(ParseError) -> Feed {
-        let collector = FeedCollector(baseURL: baseURL)
-        let parser = XMLParser(data: wellFormedUTF8(data))
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = collector
-        let parsed = parser.parse() && parser.parserError == nil && collector.isComplete
-        guard parsed || !collector.entries.isEmpty else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "the XML ends before its end"
-            throw ParseError(description: "\(baseURL.absoluteString): not an RSS or Atom feed (\(reason))")
+        var collector = FeedCollector(baseURL: baseURL)
+        do {
+            try XMLEvents.walk(wellFormedUTF8(data), into: &collector)
+        } catch {
+            guard !collector.entries.isEmpty else {
+                throw ParseError(description: "\(baseURL.absoluteString): not an RSS or Atom feed (\(error.message))")
+            }
         }
         guard collector.sawFeed else {
             throw ParseError(description: "\(baseURL.absoluteString): XML, but not an RSS or Atom feed")
@@ -63,8 +58,8 @@ public struct Feed: Sendable {
     }
 }
 
-/// The XMLParser delegate that collects entries.
-final class FeedCollector: NSObject, XMLParserDelegate {
+/// Collects a feed's entries from its XML events.
+struct FeedCollector: XMLEventHandler {
     let baseURL: URL
     var entries: [FeedEntry] = []
     var feedTitle: String?
@@ -79,20 +74,12 @@ final class FeedCollector: NSObject, XMLParserDelegate {
     private var guidIsPermalink = true
     private var title: String?
     private var date: Date?
-    private var elementStack: [String] = []
-    /// Every element opened was closed (a cut-off document is not).
-    var isComplete: Bool { elementStack.isEmpty }
 
     init(baseURL: URL) {
         self.baseURL = baseURL
     }
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        let name = elementName.lowercased()
-        elementStack.append(name)
+    mutating func start(_ name: String, attributes: [String: String]) {
         text = ""
         switch name {
         case "rss", "feed", "rdf:rdf", "channel": sawFeed = true
@@ -121,17 +108,11 @@ final class FeedCollector: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    mutating func text(_ string: String) {
         text += string
     }
 
-    func parser(_ parser: XMLParser, foundCDATA block: Data) {
-        text += String(decoding: block, as: UTF8.self)
-    }
-
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-        let name = elementName.lowercased()
-        elementStack.removeLast()
+    mutating func end(_ name: String) {
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         defer { text = "" }
         if !inEntry {

@@ -1,9 +1,5 @@
 import Foundation
 
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
-
 /// A list of feeds to watch: one URL per line (blank lines and `#` comments ignored), or OPML
 /// (`<outline xmlUrl="…">`, as feed readers export them).
 public enum FeedList {
@@ -11,11 +7,8 @@ public enum FeedList {
     public static func parse(_ data: Data) -> [URL] {
         let text = String(decoding: data, as: UTF8.self)
         if text.range(of: "<opml", options: .caseInsensitive) != nil {
-            let collector = OPMLCollector()
-            let parser = XMLParser(data: data)
-            parser.shouldResolveExternalEntities = false
-            parser.delegate = collector
-            _ = parser.parse()
+            var collector = OPMLCollector()
+            try? XMLEvents.walk(Feed.wellFormedUTF8(data), into: &collector)
             return collector.urls
         }
         return text.split(whereSeparator: \.isNewline).compactMap { line in
@@ -26,15 +19,17 @@ public enum FeedList {
     }
 }
 
-final class OPMLCollector: NSObject, XMLParserDelegate {
+/// Collects the feed URLs of an OPML list's outlines.
+struct OPMLCollector: XMLEventHandler {
     var urls: [URL] = []
 
-    func parser(
-        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
-        attributes: [String: String] = [:]
-    ) {
-        guard elementName.lowercased() == "outline" else { return }
+    mutating func start(_ name: String, attributes: [String: String]) {
+        guard name == "outline" else { return }
         let value = attributes["xmlUrl"] ?? attributes["xmlurl"] ?? attributes["url"]
         if let value, let url = URL(string: value) { urls.append(url) }
     }
+
+    mutating func text(_ text: String) {}
+
+    mutating func end(_ name: String) {}
 }

@@ -70,6 +70,11 @@ public enum Dump {
 
     /// Parses one line of a dump, checking the text against its hash.
     public static func record(_ line: Substring, number: Int) throws(StoreError) -> NewRevision {
+        try decode(line, number: number).revision
+    }
+
+    /// One line of a dump as its record and the revision to add, the text checked against its hash.
+    static func decode(_ line: Substring, number: Int) throws(StoreError) -> (record: Record, revision: NewRevision) {
         guard let record = try? JSONDecoder().decode(Record.self, from: Data(line.utf8)) else {
             throw StoreError(.invalidDump(line: number, detail: "not a revision record"))
         }
@@ -85,8 +90,9 @@ public enum Dump {
         guard SQLiteStore.sha256(text) == record.sha256 else {
             throw StoreError(.invalidDump(line: number, detail: "the text does not match its sha256 (a damaged dump)"))
         }
-        return NewRevision(
+        let revision = NewRevision(
             text: text, article: ArticleKey(record.article),
             capturedAt: Date(timeIntervalSince1970: record.capturedAt), metadata: record.metadata ?? .init())
+        return (record, revision)
     }
 }

@@ -6,6 +6,9 @@ extension Dump {
         public var added = 0
         /// Lines whose text equals their article's latest revision: nothing stored.
         public var unchanged = 0
+        /// Lines already in the store: the article's revision of that number has that SHA-256
+        /// (a load run again, or resumed after it was killed).
+        public var alreadyStored = 0
     }
 
     /// Loads the dump `text` (one record per line; blank lines ignored) into `store`, committing
@@ -39,9 +42,23 @@ extension Dump {
             pending.removeAll(keepingCapacity: true)
         }
         var number = 0
+        // Articles the store held before this load: only their records can be there already.
+        var heldBefore: [String: Bool] = [:]
         for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
             number += 1
-            pending.append(try record(line, number: number))
+            let (record, revision) = try decode(line, number: number)
+            let held: Bool
+            if let known = heldBefore[record.article] {
+                held = known
+            } else {
+                held = try store.latestRevision(of: revision.article) != nil
+                heldBefore[record.article] = held
+            }
+            if held, try store.digest(of: revision.article, number: record.revision) == record.sha256 {
+                counts.alreadyStored += 1
+                continue
+            }
+            pending.append(revision)
             if pending.count >= max(1, batch) { try commit() }
         }
         try commit()

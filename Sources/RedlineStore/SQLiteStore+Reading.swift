@@ -62,6 +62,17 @@ extension SQLiteStore {
         }
     }
 
+    /// The SHA-256 (hex) of revision `number` of `article`; nil when there is no such revision.
+    public func digest(of article: ArticleKey, number: Int) throws(StoreError) -> String? {
+        try read { db in
+            guard let articleID = try Self.articleID(db, article, create: false, at: Date()) else { return nil }
+            return try Row.fetchOne(
+                db, sql: "SELECT sha256 FROM revisions WHERE article_id = ? AND seq = ?",
+                arguments: [articleID, number]
+            ).map { Self.hex($0["sha256"]) }
+        }
+    }
+
     /// Every revision of `article`, oldest first.
     public func revisions(of article: ArticleKey) throws(StoreError) -> [Revision] {
         try read { db in

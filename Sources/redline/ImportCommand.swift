@@ -47,7 +47,8 @@ struct ImportCommand: ParsableCommand {
             }
         }
         Terminal.write(
-            "imported \(counts.added) revisions (\(counts.unchanged) unchanged, skipped)\n", to: .standardError)
+            "imported \(counts.added) revisions (\(counts.unchanged) unchanged, \(counts.alreadyStored) already stored; "
+                + "skipped)\n", to: .standardError)
     }
 
     /// WARC import, with a progress line on a terminal (plain lines otherwise).

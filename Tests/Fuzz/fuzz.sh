@@ -12,6 +12,8 @@ cd "$(dirname "$0")"
 root=$(cd ../.. && pwd)
 # FUZZ_PREBUILT=1 runs the binary already built (for a chain of runs while the sources change).
 if [ "${FUZZ_PREBUILT:-0}" != 1 ]; then
+    # SwiftPM keeps a stale build plan when the project gains a source file: plan afresh.
+    rm -f .build/x86_64-unknown-linux-gnu/debug/description.json
     swift build --package-path . -c debug --sanitize=fuzzer --sanitize=address \
         -Xswiftc -sanitize-coverage=edge,inline-8bit-counters,pc-table,trace-cmp --product "$target" \
         --scratch-path .build 2>&1 | grep -E "error|warning: unre" || true

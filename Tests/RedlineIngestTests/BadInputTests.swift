@@ -23,6 +23,21 @@ struct BadInputTests {
         }
     }
 
+    @Test("Bytes that are mostly control characters, with no NUL, are binary too; a few are text")
+    func controlCharacters() throws {
+        // A terminal recording: escape sequences and control bytes, one in five.
+        let junk: [UInt8] = (0..<400).map { (n: Int) -> UInt8 in n % 5 == 0 ? UInt8(1 + n % 8) : UInt8(0x61 + n % 26) }
+        #expect {
+            try ArticleReader.read(junk, name: "session.log", format: .text)
+        } throws: { error in
+            guard let error = error as? IngestError, case .binary(let offset) = error.reason else { return false }
+            return offset == 0
+        }
+        // A form feed and a stray escape in a long text stay text.
+        let text = "Page one.\u{0C}\n" + String(repeating: "The council met on Monday. ", count: 10) + "\u{1B}[0m\n"
+        #expect(try ArticleReader.read(Array(text.utf8), name: "notes.txt", format: .text).body.contains("council"))
+    }
+
     @Test("Text that is not HTML at all, read as HTML, gives its text as the body")
     func notHTML() throws {
         let article = try read("The council met on Tuesday. It approved the budget of $4 million for the new bridge.")

@@ -155,12 +155,24 @@ struct StoreTests {
         var stored = 0
         let counts = try Dump.load(lines.joined(separator: "\n") + "\n\n", into: copy, batch: 7) { _ in stored += 1 }
         #expect(counts.added == lines.count && counts.unchanged == 0 && stored == lines.count)
-        // Loading it again stores nothing: every line equals its article's latest revision or an
-        // earlier one already there.
-        #expect(try Dump.load(lines.suffix(1).joined(), into: copy).unchanged == 1)
+        // Loading it again stores nothing: every line is a revision already there (same article,
+        // number and SHA-256).
+        let twice = try Dump.load(lines.joined(separator: "\n"), into: copy)
+        #expect(twice.added == 0 && twice.alreadyStored == lines.count, "\(twice)")
         var again: [String] = []
         try Dump.export(copy) { again.append($0) }
         #expect(again == lines)
+        // A load cut short (killed after some batches) and run again adds only what is missing.
+        let resumed = try temporaryStore()
+        _ = try Dump.load(lines.prefix(23).joined(separator: "\n"), into: resumed, batch: 4)
+        let rest = try Dump.load(lines.joined(separator: "\n"), into: resumed, batch: 4)
+        #expect(rest.alreadyStored == 23 && rest.added == lines.count - 23, "\(rest)")
+        var resumedLines: [String] = []
+        try Dump.export(resumed) { resumedLines.append($0) }
+        #expect(resumedLines == lines)
+        // The same text as the latest revision, under another number, is still "unchanged".
+        let latest = lines.last!.replacingOccurrences(of: "\"revision\":40", with: "\"revision\":41")
+        #expect(try Dump.load(latest, into: copy).unchanged == 1)
         #expect(try copy.check().isEmpty)
         // Every line says its format's version; a line without one (an older dump) still reads,
         // a line from a newer format is refused with its line number.
