@@ -178,21 +178,31 @@ public struct HTMLReport: ReportRenderer, Sendable {
         }
     }
 
-    /// Text made inert: `&`, `<`, `>`, quotes.
+    /// Text made inert: `&`, `<`, `>`, quotes escaped; control characters and bidirectional
+    /// overrides and isolates (U+202A–U+202E, U+2066–U+2069), which could reorder or hide the
+    /// report's own text around them, shown as visible marks (`U+202E`) instead.
     static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
-            default: result.append(character)
+            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
+            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
+                result += "<span class=\"ctl\">U+" + hex(scalar.value) + "</span>"
+            default: result.unicodeScalars.append(scalar)
             }
         }
         return result
+    }
+
+    private static func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }
 
     static func head(title: String) -> String {
@@ -221,6 +231,7 @@ public struct HTMLReport: ReportRenderer, Sendable {
         header, main, footer { max-width: 1200px; margin: 0 auto; padding: 0 16px; }
         header h1 { font-size: 1.1rem; margin: 16px 0 0; letter-spacing: .05em; text-transform: uppercase; color: #cf222e; }
         .sources { margin: 4px 0; color: #59636e; word-break: break-all; }
+        .ctl { font: .75em ui-monospace, monospace; border: 1px solid var(--line); border-radius: 3px; padding: 0 2px; color: #59636e; }
         .headline { font-size: 1.5rem; font-weight: 600; margin: 8px 0 16px; }
         h2 { font-size: 1.05rem; margin: 20px 0 8px; }
         .count { background: #eaeef2; border-radius: 10px; padding: 0 8px; font-size: .85rem; }

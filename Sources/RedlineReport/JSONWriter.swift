@@ -87,11 +87,16 @@ struct JSONWriter {
         string.withUTF8 { appendString($0) }
     }
 
-    /// Appends `bytes` as a JSON string: runs that need no escaping are copied whole.
+    /// Appends `bytes` as a JSON string: runs that need no escaping are copied whole. Besides
+    /// what JSON requires, U+2028 and U+2029 (line breaks to JavaScript) are written `\u2028` and
+    /// `\u2029`, and `</` as `<\/`, so the JSON stays inert inside an HTML `<script>` element.
     private mutating func appendString(_ bytes: UnsafeBufferPointer<UInt8>) {
         output.append(UInt8(ascii: "\""))
         var run = 0
-        for (index, byte) in bytes.enumerated() {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            var length = 1
             let escape: String
             switch byte {
             case UInt8(ascii: "\""): escape = "\\\""
@@ -103,11 +108,19 @@ struct JSONWriter {
                 escape =
                     "\\u00" + String(UnicodeScalar(Self.hex[Int(byte >> 4)]))
                     + String(UnicodeScalar(Self.hex[Int(byte & 0xF)]))
-            default: continue
+            case UInt8(ascii: "/") where index > 0 && bytes[index - 1] == UInt8(ascii: "<"):
+                escape = "\\/"
+            case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9:
+                escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                length = 3
+            default:
+                index += 1
+                continue
             }
             output.append(bytes, run..<index)
             output.append(escape)
-            run = index + 1
+            index += length
+            run = index
         }
         output.append(bytes, run..<bytes.count)
         output.append(UInt8(ascii: "\""))

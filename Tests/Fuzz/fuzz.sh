@@ -38,9 +38,11 @@ cp Regressions/"$target"/* "$corpus/" 2>/dev/null || true
 export LSAN_OPTIONS="suppressions=$root/Tests/Sanitizers/lsan.supp:print_suppressions=0"
 # 4 GiB of memory and 10 s per input at most: a time-out or an allocation over the limit is a
 # finding too, like a crash.
+set +e
 "$binary" "$corpus" -max_total_time="$seconds" -rss_limit_mb=4096 -timeout=10 -max_len=65536 \
     -artifact_prefix="Regressions/$target/" -print_final_stats=1 2>&1 | tee ".build/$target.log" | tail -25
 status=${PIPESTATUS[0]}
+set -e
 # Every run's totals, kept for Docs/Reliability.md (time and executions per target add up).
 { echo "$(date -u +%FT%TZ) $target ${seconds}s exit $status"
   grep -E "stat::number_of_executed_units|stat::peak_rss_mb|cov: .*ft:" ".build/$target.log" | tail -3

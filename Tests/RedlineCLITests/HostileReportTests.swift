@@ -57,4 +57,24 @@ struct HostileReportTests {
             #expect(!text.contains(raw), "\(raw) reached the Markdown as HTML")
         }
     }
+
+    @Test("JSON report: </script>, U+2028 and U+2029 escaped, so it stays inert inside an HTML script")
+    func json() throws {
+        let old = "The toll rose to 12.\u{2028}</script><script>alert(1)</script> said \u{2029}officials.\n"
+        let new = "The toll rose to 14.\u{2028}</script><script>alert(1)</script> said \u{2029}officials.\n"
+        let comparison = Redline.compare(
+            try TextDocument(name: "old.txt", text: TextBytes(old)),
+            try TextDocument(name: "new.txt", text: TextBytes(new)))
+        let bytes = JSONReport().render(comparison)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(!text.contains("</"), "a raw </ in the JSON")
+        #expect(!text.contains("\u{2028}") && !text.contains("\u{2029}"))
+        #expect(text.contains(#"<\/script>"#) && text.contains(#"\u2028"#) && text.contains(#"\u2029"#))
+        // Still the same text once parsed.
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        #expect("\(parsed)".contains("alert(1)"))
+        #expect(
+            String(data: try JSONSerialization.data(withJSONObject: parsed), encoding: .utf8)?.contains("officials")
+                == true)
+    }
 }

@@ -38,6 +38,24 @@ struct BadInputTests {
         #expect(try ArticleReader.read(Array(text.utf8), name: "notes.txt", format: .text).body.contains("council"))
     }
 
+    @Test("A canonical URL that is not http(s) or relative is ignored (it would become the article's id)")
+    func canonicalSchemes() throws {
+        func canonical(_ href: String, ogURL: String? = nil) throws -> String? {
+            let og = ogURL.map { "<meta property=\"og:url\" content=\"\($0)\">" } ?? ""
+            let page = """
+                <html><head><link rel="canonical" href="\(href)">\(og)</head><body><article>
+                <p>The council approved the budget on Tuesday after a long debate in the town hall.</p>
+                </article></body></html>
+                """
+            return try read(page).canonicalURL
+        }
+        #expect(try canonical("javascript:alert(1)//news.example/a") == nil)
+        #expect(try canonical("data:text/html,<b>x</b>") == nil)
+        #expect(try canonical("file:///etc/passwd", ogURL: "https://news.example/a") == "https://news.example/a")
+        #expect(try canonical("HTTPS://news.example/a") == "HTTPS://news.example/a")
+        #expect(try canonical("/news/a") == "/news/a")
+    }
+
     @Test("Text that is not HTML at all, read as HTML, gives its text as the body")
     func notHTML() throws {
         let article = try read("The council met on Tuesday. It approved the budget of $4 million for the new bridge.")

@@ -57,7 +57,8 @@ enum MarkdownArticleReader {
                 article.published = PageMetadata.date(value)
             case "modified", "updated", "lastmod", "last_modified", "date_modified", "datemodified":
                 article.modified = PageMetadata.date(value)
-            case "canonical", "canonical_url", "canonicalurl", "url", "permalink": article.canonicalURL = value
+            case "canonical", "canonical_url", "canonicalurl", "url", "permalink":
+                article.canonicalURL = PageMetadata.webAddress(value)
             case "lang", "language", "locale": article.language = value
             default: break
             }

@@ -90,10 +90,23 @@ struct PageMetadata {
             first(ld?.published, publishedTags.lazy.compactMap { meta[$0] }.first, times.published, times.any))
         let modifiedTags = ["article:modified_time", "datemodified", "og:updated_time", "last-modified"]
         modified = Self.date(first(ld?.modified, modifiedTags.lazy.compactMap { meta[$0] }.first, times.modified))
-        canonicalURL = first(canonical, meta["og:url"], ld?.url)
+        canonicalURL = first(
+            canonical.flatMap(Self.webAddress), meta["og:url"].flatMap(Self.webAddress),
+            ld?.url.flatMap(Self.webAddress))
         let locale = meta["og:locale"].map { $0.replacingOccurrences(of: "_", with: "-") }
         let htmlTag = htmlLanguage?.trimmingWhitespace
         language = first(htmlTag?.isEmpty == false ? htmlTag : nil, ld?.language, meta["content-language"], locale)
+    }
+
+    /// `value` when it can be a page's address: http or https, or relative (`/news/x`,
+    /// `//host/x`); nil for `javascript:`, `data:`, `file:` and other schemes, which a hostile
+    /// page could offer as its canonical URL (and so as the article's id).
+    static func webAddress(_ value: String) -> String? {
+        let scheme = value.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+        guard scheme.endIndex < value.endIndex, value[scheme.endIndex] == ":", scheme.first?.isLetter == true else {
+            return value
+        }
+        return ["http", "https"].contains(scheme.lowercased()) ? value : nil
     }
 
     static let timeRole = FragmentMatcher(fragments: ["published", "pubdate", "datepublished"])
