@@ -41,7 +41,13 @@ public enum Redline {
                 "the versions share only \(shared)% of their text: they read as different articles, not revisions "
                 + "of one; pass --facts to compare facts anyway"
         case .auto, .always:
-            comparison.facts = FactDiff(diff: diff)
+            let facts = FactDiff(diff: diff)
+            if facts.isTruncated {
+                comparison.factsSkipped =
+                    "more than \(FactSheet.sentenceLimit) sentences to analyse: compared as text only (the facts limit)"
+            } else {
+                comparison.facts = facts
+            }
         }
         return comparison
     }

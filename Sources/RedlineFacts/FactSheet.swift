@@ -50,14 +50,21 @@ public struct FactSheet: Sendable {
     /// Folded keys of every name mentioned in the analysed text, full names for linked surnames,
     /// and the surnames of people.
     public internal(set) var nameKeys: Set<String> = []
+    /// True when the text has more sentences than the limit it was analysed under: the facts
+    /// are those of the first `sentenceLimit` sentences only.
+    public internal(set) var isTruncated = false
     /// Searches of the whole text, for what the analysed sentences alone cannot tell.
     let search: DocumentSearch
     /// Searches of the text after its headline: does the body state a headline's fact?
     var bodySearch: DocumentSearch
 
-    /// Analyses the whole text.
-    public init(text: TextBytes) {
-        self.init(text: text, paragraphs: nil)
+    /// At most this many sentences are analysed in one text by default (a news article has a
+    /// few hundred at most): facts of a 40 MB log would take tens of seconds and gigabytes.
+    public static let sentenceLimit = 100_000
+
+    /// Analyses the whole text, or its first `sentenceLimit` sentences (then ``isTruncated``).
+    public init(text: TextBytes, sentenceLimit: Int = FactSheet.sentenceLimit) {
+        self.init(text: text, paragraphs: nil, sentenceLimit: sentenceLimit)
     }
 
     /// Analyses the whole text.
@@ -67,11 +74,11 @@ public struct FactSheet: Sendable {
 
     /// Analyses the paragraphs that contain `ranges` (and the paragraph before each, for who
     /// "he" is and whose quote continues), or the whole text when `ranges` is nil.
-    public init(text: TextBytes, touching ranges: [Range<Int>]?) {
-        self.init(text: text, paragraphs: ranges)
+    public init(text: TextBytes, touching ranges: [Range<Int>]?, sentenceLimit: Int = FactSheet.sentenceLimit) {
+        self.init(text: text, paragraphs: ranges, sentenceLimit: sentenceLimit)
     }
 
-    private init(text: TextBytes, paragraphs selection: [Range<Int>]?) {
+    private init(text: TextBytes, paragraphs selection: [Range<Int>]?, sentenceLimit: Int) {
         self.text = text
         bytes = text.withBytes { Array($0) }
         search = DocumentSearch(bytes)
@@ -95,7 +102,9 @@ public struct FactSheet: Sendable {
                 }
             }
         }
-        analyse(lines: lines, wanted: wanted, focus: selection?.sorted { $0.lowerBound < $1.lowerBound })
+        analyse(
+            lines: lines, wanted: wanted, focus: selection?.sorted { $0.lowerBound < $1.lowerBound },
+            limit: max(1, sentenceLimit))
     }
 
     /// True when the body (the text after the headline) states `figure`: its digits, its words or
@@ -119,7 +128,7 @@ public struct FactSheet: Sendable {
     /// Splits the wanted lines into sentences and extracts their facts. Sentences outside
     /// `focus` (when given) are context: their names, quotes and speakers are found (for who
     /// "he" is and whose quote continues), not their figures or assertions.
-    private mutating func analyse(lines: [Range<Int>], wanted: [Bool], focus: [Range<Int>]?) {
+    private mutating func analyse(lines: [Range<Int>], wanted: [Bool], focus: [Range<Int>]?, limit: Int) {
         struct Candidate {
             var range: Range<Int>
             var paragraph: Int
@@ -201,7 +210,13 @@ public struct FactSheet: Sendable {
                 bodyStart = index
                 bodySearch = DocumentSearch(bytes, from: line.lowerBound)
             }
-            if wanted[index] { split(index, isHeading: heading) }
+            if wanted[index] {
+                guard candidates.count < limit else {
+                    isTruncated = true
+                    break
+                }
+                split(index, isHeading: heading)
+            }
         }
         // A changed sentence that opens its paragraph and refers back ("he said", a quote that
         // continues) needs the paragraph before as context: split those too.

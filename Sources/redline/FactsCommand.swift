@@ -25,8 +25,17 @@ struct FactsCommand: ParsableCommand {
     @Option(name: .long, help: "Read the input as html, markdown or text (default: from its name and content).")
     var input: InputFormat?
 
+    @Option(name: .long, help: "Analyse at most this many sentences; a longer text is an error (exit 2).")
+    var maxSentences: Int = FactSheet.sentenceLimit
+
+    func validate() throws {
+        guard (1...100_000_000).contains(maxSentences) else {
+            throw ValidationError("--max-sentences must be between 1 and 100000000.")
+        }
+    }
+
     func run() throws {
-        try FactsRequest(file: file, format: format, input: input, output: output).run()
+        try FactsRequest(file: file, format: format, input: input, output: output, maxSentences: maxSentences).run()
     }
 }
 
@@ -37,6 +46,7 @@ struct FactsRequest: Equatable {
     var format: FactsCommand.Format = .text
     var input: InputFormat?
     var output: String?
+    var maxSentences = FactSheet.sentenceLimit
 
     /// Parses `redline facts FILE [--format F] [--input F] [-o FILE]` directly
     /// (``DirectArguments``); nil for anything else.
@@ -50,16 +60,25 @@ struct FactsRequest: Equatable {
             file: scanned.positional[0], format: options.format ?? .text, input: options.input, output: options.output)
     }
 
-    init(file: String, format: FactsCommand.Format = .text, input: InputFormat? = nil, output: String? = nil) {
+    init(
+        file: String, format: FactsCommand.Format = .text, input: InputFormat? = nil, output: String? = nil,
+        maxSentences: Int = FactSheet.sentenceLimit
+    ) {
         self.file = file
         self.format = format
         self.input = input
         self.output = output
+        self.maxSentences = maxSentences
     }
 
     func run() throws {
         let document = try Terminal.load(file, format: input)
-        let sheet = FactSheet(text: document.bytes)
+        let sheet = FactSheet(text: document.bytes, sentenceLimit: maxSentences)
+        guard !sheet.isTruncated else {
+            throw Terminal.trouble(
+                "\(file) has more than \(maxSentences) sentences, the limit for fact extraction; "
+                    + "pass --max-sentences N to analyse more (time and memory grow with it).")
+        }
         let report = FactSheetReport(format: format == .json ? .json : .text, source: file)
         try Terminal.withOutput(output) { report.render(sheet, into: &$0) }
     }

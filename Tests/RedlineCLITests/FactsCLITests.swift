@@ -1,4 +1,5 @@
 import Foundation
+import Redline
 import Testing
 
 /// `redline facts` and the facts section of `redline diff`, run as a user would.
@@ -63,6 +64,27 @@ struct FactsCLITests {
         let missing = try cli.run(["facts", "/no/such/file"])
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("no such file"))
+    }
+
+    @Test("The sentence limit: facts of a longer text are an error (exit 2) naming --max-sentences")
+    func sentenceLimit() throws {
+        let text =
+            (1...30).map { "The toll rose to \($0) on day \($0), officials said." }.joined(separator: "\n") + "\n"
+        let file = try cli.temporaryFile(Array(text.utf8), name: "long.txt")
+        let over = try cli.run(["facts", file, "--max-sentences", "10"])
+        #expect(over.status == 2)
+        #expect(over.stdout.isEmpty)
+        #expect(over.stderr.contains("more than 10 sentences") && over.stderr.contains("--max-sentences"))
+        let within = try cli.run(["facts", file, "--max-sentences", "30"])
+        #expect(within.status == 0 && within.stdout.contains("30"))
+        #expect(try cli.run(["facts", file, "--max-sentences", "0"]).status == 2)
+        // The library: a sheet stops at its limit and says so; a fact diff too.
+        #expect(FactSheet(text: TextBytes(text), sentenceLimit: 10).isTruncated)
+        #expect(FactSheet(text: TextBytes(text), sentenceLimit: 10).sentences.count == 10)
+        #expect(!FactSheet(text: TextBytes(text), sentenceLimit: 30).isTruncated)
+        let changed = text.replacingOccurrences(of: "officials", with: "police")
+        #expect(FactDiff(diff: Diff(text, changed, by: .word), sentenceLimit: 10).isTruncated)
+        #expect(!FactDiff(diff: Diff(text, changed, by: .word)).isTruncated)
     }
 
     @Test("Unrelated texts are different articles: facts skipped with a reason, unless --facts")

@@ -23,6 +23,8 @@ public struct FactDiff: Sendable {
     public let old: FactSheet
     /// The facts of the new version's changed sentences.
     public let new: FactSheet
+    /// True when a version had more sentences to analyse than ``FactSheet/sentenceLimit``.
+    public var isTruncated: Bool { old.isTruncated || new.isTruncated }
     /// Which sentence became which: the alignment the comparison stands on (`text.alignment` in
     /// the JSON report). Computed when asked for (it segments both whole texts), so a comparison
     /// that does not report it does not pay for it.
@@ -39,16 +41,19 @@ public struct FactDiff: Sendable {
     /// The changes counted by kind and type, and said in one line.
     public var summary: FactSummary { FactSummary(changes) }
 
-    /// The fact changes behind a text diff (any granularity).
-    public init(diff: Diff) {
+    /// The fact changes behind a text diff (any granularity), analysing at most `sentenceLimit`
+    /// sentences of each version (beyond it: ``isTruncated``).
+    public init(diff: Diff, sentenceLimit: Int = FactSheet.sentenceLimit) {
         // A line-level or flat diff pairs no sentences: align them with a sentence-level diff.
         if diff.granularity != .paragraph, let sentenceChanges = diff.sentenceChanges {
-            self.init(old: diff.oldBytes, new: diff.newBytes, sentenceChanges: sentenceChanges, moves: diff.moves)
+            self.init(
+                old: diff.oldBytes, new: diff.newBytes, sentenceChanges: sentenceChanges, moves: diff.moves,
+                sentenceLimit: sentenceLimit)
         } else {
             let sentences = Diff(old: diff.oldBytes, new: diff.newBytes, by: .sentence)
             self.init(
                 old: diff.oldBytes, new: diff.newBytes, sentenceChanges: sentences.sentenceChanges ?? [],
-                moves: sentences.moves)
+                moves: sentences.moves, sentenceLimit: sentenceLimit)
         }
     }
 
@@ -57,10 +62,13 @@ public struct FactDiff: Sendable {
         self.init(diff: Diff(old, new, by: .sentence))
     }
 
-    init(old oldText: TextBytes, new newText: TextBytes, sentenceChanges: [SentenceChange], moves: [Move] = []) {
+    init(
+        old oldText: TextBytes, new newText: TextBytes, sentenceChanges: [SentenceChange], moves: [Move] = [],
+        sentenceLimit: Int = FactSheet.sentenceLimit
+    ) {
         // Only the sentences around what changed are analysed; the rest is searched when needed.
-        let oldSheet = FactSheet(text: oldText, touching: sentenceChanges.map(\.old))
-        let newSheet = FactSheet(text: newText, touching: sentenceChanges.map(\.new))
+        let oldSheet = FactSheet(text: oldText, touching: sentenceChanges.map(\.old), sentenceLimit: sentenceLimit)
+        let newSheet = FactSheet(text: newText, touching: sentenceChanges.map(\.new), sentenceLimit: sentenceLimit)
         old = oldSheet
         new = newSheet
         var comparer = FactComparer(old: oldSheet, new: newSheet)
