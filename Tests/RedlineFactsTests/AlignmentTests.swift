@@ -75,6 +75,11 @@ struct AlignmentTests {
         let entries = described(old, few)
         #expect(!entries.contains { $0.hasPrefix("merged:") }, "\(entries)")
         #expect(entries.contains { $0.hasPrefix("removed: She thanked") }, "\(entries)")
+        // A paragraph folded into the next one's sentence, keeping 6 of its 7 words: merged.
+        let folded = described(
+            "The mayor thanked the staff for their work.\n\nThe mayor spoke first on Monday.",
+            "The mayor spoke first on Monday and thanked the staff for the work.")
+        #expect(folded.contains { $0.hasPrefix("merged: The mayor thanked") }, "\(folded)")
     }
 
     @Test("A paragraph that moved is 'moved'; the rest 'unchanged'")
