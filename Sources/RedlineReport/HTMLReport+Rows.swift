@@ -28,7 +28,12 @@ extension HTMLReport {
         var movedTo: [Int: Int] = [:]  // move index → row of its arrival
         var movedFrom: [Int: Int] = [:]  // move index → row of its departure
         func wordEdits(_ old: Range<Int>, _ new: Range<Int>) -> [Edit] {
-            Diff(diff.oldText(old), diff.newText(new), by: .word, options: Diff.Options(hierarchical: false)).edits
+            // A huge pair the text diff already compared is not diffed again (a 50 MB paragraph).
+            if old.count + new.count > Self.rediffLimit, let edits = clippedEdits(diff, old: old, new: new) {
+                return edits
+            }
+            return Diff(diff.oldText(old), diff.newText(new), by: .word, options: Diff.Options(hierarchical: false))
+                .edits
         }
         func flush() {
             let pairs = pair(deleted, inserted, diff: diff)
@@ -87,6 +92,72 @@ extension HTMLReport {
             rows[to] = Row(kind: .movedHere, old: old, new: new, edits: wordEdits(old, new), partner: from)
         }
         return rows
+    }
+
+    /// Paragraph pairs larger than this (bytes, both sides) take their word edits from the text
+    /// diff when it paired them itself, instead of a second word diff.
+    static let rediffLimit = 256 << 10
+
+    /// The text diff's edits between paragraphs `old` and `new`, offsets relative to each, when
+    /// its path through the two texts passes through both paragraphs' starts and ends (it paired
+    /// them, with no move in between); nil otherwise.
+    static func clippedEdits(_ diff: Diff, old: Range<Int>, new: Range<Int>) -> [Edit]? {
+        let edits = diff.edits
+        var low = 0
+        var high = edits.count
+        while low < high {
+            let middle = (low + high) / 2
+            if edits[middle].old.upperBound < old.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        var result: [Edit] = []
+        var started = false
+        for edit in edits[low...] {
+            // Where the edit's path segment meets the two corners, as old-side (or, for an
+            // insertion, new-side) positions; nil when it does not pass through the corner.
+            func position(onSegmentAt x: Int, _ y: Int) -> Int? {
+                switch edit.kind {
+                case .equal:
+                    return edit.old.contains(x) || x == edit.old.upperBound
+                        ? (y - edit.new.lowerBound == x - edit.old.lowerBound ? x : nil) : nil
+                case .delete:
+                    return (edit.old.contains(x) || x == edit.old.upperBound) && y == edit.new.lowerBound ? x : nil
+                case .insert:
+                    return x == edit.old.lowerBound && (edit.new.contains(y) || y == edit.new.upperBound) ? y : nil
+                }
+            }
+            guard edit.move == nil || !started else { return nil }
+            let from: Int
+            if started {
+                from = edit.kind == .insert ? edit.new.lowerBound : edit.old.lowerBound
+            } else if let start = position(onSegmentAt: old.lowerBound, new.lowerBound) {
+                started = true
+                from = start
+            } else {
+                if edit.old.lowerBound > old.lowerBound || edit.new.lowerBound > new.lowerBound { return nil }
+                continue
+            }
+            guard edit.move == nil else { return nil }
+            let end = position(onSegmentAt: old.upperBound, new.upperBound)
+            let to = end ?? (edit.kind == .insert ? edit.new.upperBound : edit.old.upperBound)
+            switch edit.kind {
+            case .equal:
+                let shift = edit.new.lowerBound - edit.old.lowerBound
+                result.append(
+                    Edit(
+                        kind: .equal, old: (from - old.lowerBound)..<(to - old.lowerBound),
+                        new: (from + shift - new.lowerBound)..<(to + shift - new.lowerBound)))
+            case .delete:
+                let at = edit.new.lowerBound - new.lowerBound
+                result.append(Edit(kind: .delete, old: (from - old.lowerBound)..<(to - old.lowerBound), new: at..<at))
+            case .insert:
+                let at = edit.old.lowerBound - old.lowerBound
+                result.append(Edit(kind: .insert, old: at..<at, new: (from - new.lowerBound)..<(to - new.lowerBound)))
+            }
+            if result.last.map({ $0.old.isEmpty && $0.new.isEmpty }) == true { result.removeLast() }
+            if end != nil { return result }
+            if edit.old.lowerBound > old.upperBound || edit.new.lowerBound > new.upperBound { return nil }
+        }
+        return nil
     }
 
     /// Order-keeping pairs of deleted and inserted paragraphs that share at least 30% of their

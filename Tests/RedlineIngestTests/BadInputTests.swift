@@ -56,6 +56,25 @@ struct BadInputTests {
         #expect(try canonical("/news/a") == "/news/a")
     }
 
+    @Test("JSON-LD nested 100,000 deep, or larger than 8 MiB, is ignored; the page is still read")
+    func linkedDataLimits() throws {
+        let body =
+            "<article><h1>Flood toll rises</h1><p>At least 12 people died when the river burst its banks.</p></article>"
+        func page(_ json: String) -> String {
+            "<html><head><script type=\"application/ld+json\">\(json)</script></head><body>\(body)</body></html>"
+        }
+        let deep =
+            String(repeating: "[", count: 100_000) + "{\"@type\":\"NewsArticle\",\"headline\":\"Deep\"}"
+            + String(repeating: "]", count: 100_000)
+        let nested = try read(page(deep))
+        #expect(nested.headline == "Flood toll rises" && nested.body.contains("At least 12"))
+        let filler = String(repeating: "x", count: 8 << 20)
+        let huge = try read(page("{\"@type\":\"NewsArticle\",\"headline\":\"Huge\",\"x\":\"\(filler)\"}"))
+        #expect(huge.headline == "Flood toll rises")
+        let small = try read(page("{\"@type\":\"NewsArticle\",\"headline\":\"From JSON-LD\"}"))
+        #expect(small.headline == "From JSON-LD")
+    }
+
     @Test("Text that is not HTML at all, read as HTML, gives its text as the body")
     func notHTML() throws {
         let article = try read("The council met on Tuesday. It approved the budget of $4 million for the new bridge.")

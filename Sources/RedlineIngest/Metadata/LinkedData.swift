@@ -24,13 +24,17 @@ struct LinkedData {
         "report", "scholarlyarticle", "techarticle", "liveblogposting",
     ]
 
+    /// JSON-LD blocks larger than this (8 MiB) are not read: an article's is a few kilobytes.
+    /// Nesting deeper than 512 is refused by Foundation's parser; the walks below are bounded by it.
+    static let blockLimit = 8 << 20
+
     /// Reads every JSON-LD block of the page; nil when none describes an article.
     init?(_ tree: HTMLTree) {
         var objects: [[String: Any]] = []
         for script in tree.elements(.script) {
             guard tree.attribute("type", of: script)?.lowercased().contains("ld+json") == true else { continue }
             let source = tree.textContent(of: script)
-            guard let json = Self.parse(source) else { continue }
+            guard source.utf8.count <= Self.blockLimit, let json = Self.parse(source) else { continue }
             Self.flatten(json, into: &objects)
         }
         var byID: [String: [String: Any]] = [:]
