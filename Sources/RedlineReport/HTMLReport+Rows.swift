@@ -97,6 +97,8 @@ extension HTMLReport {
     /// Paragraph pairs larger than this (bytes, both sides) take their word edits from the text
     /// diff when it paired them itself, instead of a second word diff.
     static let rediffLimit = 256 << 10
+    /// How much of a paragraph's start is read for its vocabulary when pairing paragraphs.
+    static let vocabularySample = 64 << 10
 
     /// The text diff's edits between paragraphs `old` and `new`, offsets relative to each, when
     /// its path through the two texts passes through both paragraphs' starts and ends (it paired
@@ -165,11 +167,15 @@ extension HTMLReport {
     static func pair(_ deleted: [Range<Int>], _ inserted: [Range<Int>], diff: Diff) -> [(Int, Int)] {
         guard !deleted.isEmpty, !inserted.isEmpty else { return [] }
         func words(_ text: String) -> Set<Substring> { Set(text.lowercased().split { !$0.isLetter && !$0.isNumber }) }
+        // The vocabulary of a paragraph's first 64 KiB stands for a huge one's (a 50 MB line).
+        func sample(_ range: Range<Int>) -> Range<Int> {
+            range.lowerBound..<min(range.upperBound, range.lowerBound + Self.vocabularySample)
+        }
         let oldWords = deleted.map { range in
-            diff.moves.contains { $0.old.overlaps(range) } ? [] : words(diff.oldText(range))
+            diff.moves.contains { $0.old.overlaps(range) } ? [] : words(diff.oldText(sample(range)))
         }
         let newWords = inserted.map { range in
-            diff.moves.contains { $0.new.overlaps(range) } ? [] : words(diff.newText(range))
+            diff.moves.contains { $0.new.overlaps(range) } ? [] : words(diff.newText(sample(range)))
         }
         let n = deleted.count
         let m = inserted.count

@@ -182,22 +182,54 @@ public struct HTMLReport: ReportRenderer, Sendable {
     /// overrides and isolates (U+202A–U+202E, U+2066–U+2069), which could reorder or hide the
     /// report's own text around them, shown as visible marks (`U+202E`) instead.
     static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(scalar)
-            case "\u{00}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{202A}"..."\u{202E}", "\u{2066}"..."\u{2069}":
-                result += "<span class=\"ctl\">U+" + hex(scalar.value) + "</span>"
-            default: result.unicodeScalars.append(scalar)
+        var text = text
+        return text.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + bytes.count / 8)
+            var run = 0
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                var length = 1
+                let replacement: String
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                case 0x09, 0x0A, 0x0D:
+                    index += 1
+                    continue
+                case 0..<0x20, 0x7F: replacement = mark(UInt32(byte))
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    replacement = mark(UInt32(bytes[index + 1]))
+                    length = 2
+                case 0xE2 where index + 2 < bytes.count && Self.isBidiControl(bytes[index + 1], bytes[index + 2]):
+                    let value = 0x2000 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    replacement = mark(value)
+                    length = 3
+                default:
+                    index += 1
+                    continue
+                }
+                result.append(contentsOf: bytes[run..<index])
+                result.append(contentsOf: replacement.utf8)
+                index += length
+                run = index
             }
+            result.append(contentsOf: bytes[run..<bytes.count])
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
+    }
+
+    /// U+202A–U+202E (E2 80 AA–AE) and U+2066–U+2069 (E2 81 A6–A9), from their last two bytes.
+    private static func isBidiControl(_ second: UInt8, _ third: UInt8) -> Bool {
+        (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
+    }
+
+    private static func mark(_ value: UInt32) -> String {
+        "<span class=\"ctl\">U+" + hex(value) + "</span>"
     }
 
     private static func hex(_ value: UInt32) -> String {

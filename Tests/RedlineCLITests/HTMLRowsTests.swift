@@ -79,4 +79,16 @@ struct HTMLRowsTests {
         #expect(edits?.contains { $0.kind == .delete && [UInt8](oldBytes[$0.old]) == twelve } == true)
         #expect(HTMLReport.clippedEdits(diff, old: first, new: 33..<61) == nil)
     }
+
+    @Test("Escaping: markup characters as entities, controls and bidi overrides as visible marks, the rest kept")
+    func escaping() {
+        let escaped = HTMLReport.escape("a<b>&\"'\u{202E}x\u{2066}\u{1B}\u{85}é\tz\n€")
+        let mark = { (code: String) in "<span class=\"ctl\">U+\(code)</span>" }
+        #expect(
+            escaped
+                == "a&lt;b&gt;&amp;&quot;&#39;" + mark("202E") + "x" + mark("2066") + mark("001B") + mark("0085")
+                + "é\tz\n€")
+        #expect(HTMLReport.escape("") == "")
+        #expect(HTMLReport.escape("plain text") == "plain text")
+    }
 }

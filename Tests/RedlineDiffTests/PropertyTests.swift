@@ -170,6 +170,20 @@ struct PropertyTests {
             #expect(exact == lcsDistance(a, b))
         }
     }
+
+    @Test("Repetitive text with many small edits is diffed word by word, not replaced whole")
+    func repetitiveParagraph() {
+        // 3,000 words from a vocabulary of 12, then 300 of them altered into distinct new words:
+        // few distinct words on one side, many on the other, yet nearly every word in common.
+        var generator = SplitMix(seed: 5)
+        let vocabulary = "council river homes storm police report bridge water people officials budget court"
+            .split(separator: " ").map(String.init)
+        let old = (0..<3_000).map { _ in vocabulary[Int(generator.next() % 12)] }
+        var new = old
+        for k in stride(from: 5, to: 3_000, by: 10) { new[k] = "altered\(k)word" }
+        let diff = Diff(old.joined(separator: " ") + "\n", new.joined(separator: " ") + "\n")
+        #expect(diff.counts.deletedTokens == 300 && diff.counts.insertedTokens == 300, "\(diff.counts)")
+    }
 }
 
 /// A tiny deterministic generator for large test inputs.

@@ -13,6 +13,8 @@ struct WordBag {
     let hashes: [UInt64]
     /// One bit per distinct word of four bytes or more.
     private var signature: SIMD8<UInt64> = .zero
+    /// How many words of four bytes or more (repeats included) the signature was made from.
+    private var longWords = 0
 
     init(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
         var hashes: [UInt64] = []
@@ -21,6 +23,7 @@ struct WordBag {
         var hash = offsetBasis
         var length = 0
         var signature = SIMD8<UInt64>.zero
+        var longWords = 0
         var inWord = false
         var position = range.lowerBound
         let end = range.upperBound
@@ -49,7 +52,10 @@ struct WordBag {
                 } else if inWord {
                     let mixed = Self.mix(hash)
                     hashes.append(mixed)
-                    if length >= 4 { Self.mark(mixed, in: &signature) }
+                    if length >= 4 {
+                        Self.mark(mixed, in: &signature)
+                        longWords += 1
+                    }
                     hash = offsetBasis
                     length = 0
                     inWord = false
@@ -60,10 +66,14 @@ struct WordBag {
         if inWord {
             let mixed = Self.mix(hash)
             hashes.append(mixed)
-            if length >= 4 { Self.mark(mixed, in: &signature) }
+            if length >= 4 {
+                Self.mark(mixed, in: &signature)
+                longWords += 1
+            }
         }
         self.hashes = hashes
         self.signature = signature
+        self.longWords = longWords
     }
 
     /// Spreads a word's rotate-and-add sum over all 64 bits (never 0: the table's empty key).
@@ -89,11 +99,17 @@ struct WordBag {
     /// two bags share are too few, even counting every shared bit as a shared word.
     ///
     /// A filter, not a bound: it compares distinct long words where ``similarity(to:)`` counts
-    /// all words, so it only rejects below 60% of the threshold.
+    /// all words, so it only rejects below 60% of the threshold, and only bags whose long words
+    /// are mostly distinct (their bits at least half their long words, as in prose): in
+    /// repetitive text (a table, a generated line of 5 million words from a vocabulary of 19) a
+    /// few distinct words carry most of the similarity and the signatures cannot judge it.
     func cannotReach(_ threshold: Double, with other: WordBag) -> Bool {
         let mine = Self.bitCount(signature)
         let theirs = Self.bitCount(other.signature)
         guard mine >= 8 && theirs >= 8 else { return false }  // too few long words to judge
+        guard 2 * mine >= Swift.min(longWords, 512) && 2 * theirs >= Swift.min(other.longWords, 512) else {
+            return false
+        }
         let shared = Self.bitCount(signature & other.signature)
         return Double(2 * shared) < 0.6 * threshold * Double(mine + theirs)
     }
@@ -282,6 +298,7 @@ extension WordBag {
     init(merging first: WordBag, _ second: WordBag) {
         hashes = first.hashes + second.hashes
         signature = first.signature | second.signature
+        longWords = first.longWords + second.longWords
     }
 
     /// The bag of the items in `range` (one or two) of `bags`.
