@@ -184,6 +184,26 @@ struct PropertyTests {
         let diff = Diff(old.joined(separator: " ") + "\n", new.joined(separator: " ") + "\n")
         #expect(diff.counts.deletedTokens == 300 && diff.counts.insertedTokens == 300, "\(diff.counts)")
     }
+
+    @Test("--by char on a line over 1 MiB: words first, then characters inside changed words; the script rebuilds it")
+    func hugeCharacterLine() throws {
+        var generator = SplitMix(seed: 9)
+        let vocabulary = "council river homes storm police report bridge water people officials budget court"
+            .split(separator: " ").map(String.init)
+        let words = (0..<160_000).map { _ in vocabulary[Int(generator.next() % 12)] }
+        var edited = words
+        for k in stride(from: 7, to: words.count, by: 4_000) { edited[k] = "X" + words[k].dropFirst() }
+        let old = words.joined(separator: " ")
+        let new = edited.joined(separator: " ")
+        #expect(old.utf8.count > 1 << 20)
+        let diff = Diff(old, new, by: .character)
+        #expect(try diff.script.apply(to: old) == new)
+        // One letter replaced per edited word: 40 deleted and 40 inserted characters.
+        #expect(diff.counts.deletedTokens == 40 && diff.counts.insertedTokens == 40, "\(diff.counts)")
+        // A wholly different huge line is replaced, not compared character by character.
+        let other = String(repeating: "zz ", count: 400_000)
+        #expect(try Diff(old, other, by: .character).script.apply(to: old) == other)
+    }
 }
 
 /// A tiny deterministic generator for large test inputs.
