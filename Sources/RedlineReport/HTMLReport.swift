@@ -186,39 +186,24 @@ public struct HTMLReport: ReportRenderer, Sendable {
         return text.withUTF8 { bytes in
             var result: [UInt8] = []
             result.reserveCapacity(bytes.count + bytes.count / 8)
-            var run = 0
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                var length = 1
-                let replacement: String
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                case 0x09, 0x0A, 0x0D:
-                    index += 1
-                    continue
-                case 0..<0x20, 0x7F: replacement = mark(UInt32(byte))
+            ByteRewriting.rewrite(
+                bytes, keep: { result.append(contentsOf: bytes[$0]) }, write: { result.append(contentsOf: $0.utf8) }
+            ) { index in
+                switch bytes[index] {
+                case UInt8(ascii: "&"): ("&amp;", 1)
+                case UInt8(ascii: "<"): ("&lt;", 1)
+                case UInt8(ascii: ">"): ("&gt;", 1)
+                case UInt8(ascii: "\""): ("&quot;", 1)
+                case UInt8(ascii: "'"): ("&#39;", 1)
+                case 0x09, 0x0A, 0x0D: nil
+                case let byte where byte < 0x20 || byte == 0x7F: (mark(UInt32(byte)), 1)
                 case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
-                    replacement = mark(UInt32(bytes[index + 1]))
-                    length = 2
+                    (mark(UInt32(bytes[index + 1])), 2)
                 case 0xE2 where index + 2 < bytes.count && Self.isBidiControl(bytes[index + 1], bytes[index + 2]):
-                    let value = 0x2000 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    replacement = mark(value)
-                    length = 3
-                default:
-                    index += 1
-                    continue
+                    (mark(0x2000 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)), 3)
+                default: nil
                 }
-                result.append(contentsOf: bytes[run..<index])
-                result.append(contentsOf: replacement.utf8)
-                index += length
-                run = index
             }
-            result.append(contentsOf: bytes[run..<bytes.count])
             return String(decoding: result, as: UTF8.self)
         }
     }

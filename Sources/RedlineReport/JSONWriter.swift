@@ -92,37 +92,24 @@ struct JSONWriter {
     /// `\u2029`, and `</` as `<\/`, so the JSON stays inert inside an HTML `<script>` element.
     private mutating func appendString(_ bytes: UnsafeBufferPointer<UInt8>) {
         output.append(UInt8(ascii: "\""))
-        var run = 0
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            var length = 1
-            let escape: String
-            switch byte {
-            case UInt8(ascii: "\""): escape = "\\\""
-            case UInt8(ascii: "\\"): escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0..<0x20, 0x7F:
-                escape =
+        ByteRewriting.rewrite(bytes, keep: { output.append(bytes, $0) }, write: { output.append($0) }) { index in
+            switch bytes[index] {
+            case UInt8(ascii: "\""): ("\\\"", 1)
+            case UInt8(ascii: "\\"): ("\\\\", 1)
+            case 0x0A: ("\\n", 1)
+            case 0x0D: ("\\r", 1)
+            case 0x09: ("\\t", 1)
+            case let byte where byte < 0x20 || byte == 0x7F:
+                (
                     "\\u00" + String(UnicodeScalar(Self.hex[Int(byte >> 4)]))
-                    + String(UnicodeScalar(Self.hex[Int(byte & 0xF)]))
-            case UInt8(ascii: "/") where index > 0 && bytes[index - 1] == UInt8(ascii: "<"):
-                escape = "\\/"
+                        + String(UnicodeScalar(Self.hex[Int(byte & 0xF)])), 1
+                )
+            case UInt8(ascii: "/") where index > 0 && bytes[index - 1] == UInt8(ascii: "<"): ("\\/", 1)
             case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] | 1) == 0xA9:
-                escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                length = 3
-            default:
-                index += 1
-                continue
+                (bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", 3)
+            default: nil
             }
-            output.append(bytes, run..<index)
-            output.append(escape)
-            index += length
-            run = index
         }
-        output.append(bytes, run..<bytes.count)
         output.append(UInt8(ascii: "\""))
     }
 }
