@@ -16,6 +16,9 @@ protocol ByteSource: AnyObject {
     /// The first decompressed offset in `range` where a gzip member begins (nil for a plain file):
     /// a record's block that runs into the next member is cut short there.
     func memberStart(in range: Range<Int64>) -> Int64?
+    /// The bytes still to be read, when known (a plain regular file); nil for gzip, whose
+    /// decompressed size is not known in advance.
+    var bytesLeft: Int64? { get }
 }
 
 /// Why an archive could not be read (or part of it), with the offset in the file.
@@ -57,6 +60,8 @@ final class FileSource: ByteSource {
     let file: FileDescriptor
     let name: String
     private(set) var bytesRead: Int64 = 0
+    /// The file's size when it is a regular file (not a pipe or a device).
+    private let size: Int64?
 
     init(path: String) throws(ArchiveError) {
         name = path
@@ -65,7 +70,11 @@ final class FileSource: ByteSource {
         } catch {
             throw ArchiveError(reason: .cannotOpen(error.description), offset: 0, file: path)
         }
+        let status = try? file.status()
+        size = status.flatMap { $0.kind == .regular ? Int64($0.size) : nil }
     }
+
+    var bytesLeft: Int64? { size.map { max(0, $0 - bytesRead) } }
 
     deinit { try? file.close() }
 
@@ -105,6 +114,7 @@ final class GzipSource: ByteSource {
     private var atEnd = false
 
     var bytesRead: Int64 { file.bytesRead }
+    var bytesLeft: Int64? { nil }
 
     init(path: String) throws(ArchiveError) {
         file = try FileSource(path: path)

@@ -138,6 +138,14 @@ public final class WARCReader {
             throw ArchiveError(reason: .badRecordHeader("no valid Content-Length"), offset: record.offset, file: path)
         }
         advance(headerEnd + 4 - start)
+        // A plain file shorter than the block claims: the Content-Length is wrong, and the records
+        // after this one are found by their `WARC/` lines instead of being swallowed.
+        if let left = source.bytesLeft, Int64(record.length) > left + Int64(end - start) {
+            try skipToNextRecord()
+            throw ArchiveError(
+                reason: .badRecordHeader("its Content-Length (\(record.length)) runs past the end of the file"),
+                offset: record.offset, file: path)
+        }
         // The block: kept or skipped, chunk by chunk.
         let keep = record.length <= blockLimit && wantsBlock(record)
         var remaining = record.length
