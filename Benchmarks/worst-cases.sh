@@ -70,3 +70,42 @@ measure "the same, diff --format html" "$redline" diff line-a.txt line-b.txt --f
 rm -rf store && "$redline" init store >/dev/null
 measure "WARC record claiming 10^15 bytes, then a good one, import" "$redline" import runaway.warc --store store
 measure "WARC gzip member inflating to 1 GiB, then a good one, import" "$redline" import bomb.warc.gz --store store
+
+# Hostile HTTP answers from a local server: a gzip body inflating to 1 GiB, a body announcing
+# 2 GB, a body trickling 5 bytes every 0.5 s.
+cat > server.py <<'PY'
+import gzip, http.server, sys, time
+bomb = gzip.compress(b" " * (1 << 30), compresslevel=9)
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def log_message(self, *args): pass
+    def do_GET(self):
+        try:
+            if self.path == "/bomb":
+                self.send_response(200); self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Encoding", "gzip"); self.send_header("Content-Length", str(len(bomb)))
+                self.end_headers(); self.wfile.write(bomb)
+            elif self.path == "/huge":
+                self.send_response(200); self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(2 << 30)); self.end_headers()
+                chunk = b"a" * (1 << 20)
+                for _ in range(2048): self.wfile.write(chunk)
+            elif self.path == "/trickle":
+                self.send_response(200); self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", "100000"); self.end_headers()
+                for _ in range(20000): self.wfile.write(b"<p>x "); self.wfile.flush(); time.sleep(0.5)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+print(server.server_address[1], flush=True)
+server.serve_forever()
+PY
+rm -f port.txt
+python3 server.py > port.txt 2>/dev/null &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+while [ ! -s port.txt ]; do sleep 0.2; done
+port=$(cat port.txt)
+measure "HTTP answer gzip-inflating to 1 GiB (1 MB sent), snapshot" "$redline" snapshot "http://127.0.0.1:$port/bomb" --store store
+measure "HTTP answer announcing 2 GB, snapshot" "$redline" snapshot "http://127.0.0.1:$port/huge" --store store
+measure "HTTP answer trickling 5 bytes every 0.5 s, snapshot --timeout 5" "$redline" snapshot "http://127.0.0.1:$port/trickle" --store store --timeout 5
