@@ -70,12 +70,12 @@ public enum Dump {
 
     /// Parses one line of a dump, checking the text against its hash.
     public static func record(_ line: Substring, number: Int) throws(StoreError) -> NewRevision {
-        try decode(line, number: number).revision
+        try decode(Data(line.utf8), number: number).revision
     }
 
     /// One line of a dump as its record and the revision to add, the text checked against its hash.
-    static func decode(_ line: Substring, number: Int) throws(StoreError) -> (record: Record, revision: NewRevision) {
-        guard let record = try? JSONDecoder().decode(Record.self, from: Data(line.utf8)) else {
+    static func decode(_ line: Data, number: Int) throws(StoreError) -> (record: Record, revision: NewRevision) {
+        guard let record = try? JSONDecoder().decode(Record.self, from: line) else {
             throw StoreError(.invalidDump(line: number, detail: "not a revision record"))
         }
         if let version = record.schemaVersion, version > schemaVersion {

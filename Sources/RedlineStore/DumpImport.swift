@@ -1,3 +1,6 @@
+import Foundation
+import RedlineSystem
+
 /// Loading a dump (``Dump``) into a store: what `redline import --jsonl` does, for any caller.
 extension Dump {
     /// What a load did.
@@ -27,6 +30,34 @@ extension Dump {
     public static func load(
         _ text: String, into store: SQLiteStore, batch: Int = 256, added: (Revision) -> Void = { _ in }
     ) throws(StoreError) -> LoadCounts {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
+        return try load(into: store, batch: batch, added: added) { () throws(StoreError) in
+            lines.next().map { Data($0.utf8) }
+        }
+    }
+
+    /// Loads the dump read from `file` (a file or a pipe) as ``load(_:into:batch:added:)`` does,
+    /// streaming: memory holds one 1 MiB chunk, the longest line and one batch, whatever the
+    /// dump's size. `progress` is called after each commit with the bytes read so far.
+    public static func load(
+        reading file: FileDescriptor, into store: SQLiteStore, batch: Int = 256, added: (Revision) -> Void = { _ in },
+        progress: (_ bytesRead: Int64, _ counts: LoadCounts) -> Void = { _, _ in }
+    ) throws(StoreError) -> LoadCounts {
+        var lines = DumpLines(file)
+        var number = 0
+        return try load(
+            into: store, batch: batch, added: added, committed: { progress(lines.bytesRead, $0) }
+        ) { () throws(StoreError) in
+            number += 1
+            return try lines.next(number: number)
+        }
+    }
+
+    /// The load itself, over lines from `nextLine` (nil at the end).
+    private static func load(
+        into store: SQLiteStore, batch: Int, added: (Revision) -> Void, committed: (LoadCounts) -> Void = { _ in },
+        nextLine: () throws(StoreError) -> Data?
+    ) throws(StoreError) -> LoadCounts {
         var counts = LoadCounts()
         var pending: [NewRevision] = []
         func commit() throws(StoreError) {
@@ -40,11 +71,12 @@ extension Dump {
                 }
             }
             pending.removeAll(keepingCapacity: true)
+            committed(counts)
         }
         var number = 0
         // Articles the store held before this load: only their records can be there already.
         var heldBefore: [String: Bool] = [:]
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+        while let line = try nextLine() {
             number += 1
             let (record, revision) = try decode(line, number: number)
             let held: Bool

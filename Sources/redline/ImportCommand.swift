@@ -38,17 +38,49 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         guard jsonl else { return try importArchives() }
-        let document = try Terminal.load(files[0], format: .text)
-        let opened = try store.open(.readWrite)
-        let counts = try withStore { () throws(StoreError) in
-            try Dump.load(document.bytes.string, into: opened, batch: batch) { revision in
-                // Written straight to the descriptor: a line means committed, even if killed next.
-                if progress { Terminal.line("\(revision.article)@\(revision.number)") }
-            }
-        }
+        let counts = try importDump(files[0])
         Terminal.write(
             "imported \(counts.added) revisions (\(counts.unchanged) unchanged, \(counts.alreadyStored) already stored; "
                 + "skipped)\n", to: .standardError)
+    }
+
+    /// `--jsonl`: the dump streamed from the file or standard input, whatever its size; a
+    /// progress line on a terminal (bytes read of the file's size, revisions added).
+    func importDump(_ path: String) throws -> Dump.LoadCounts {
+        let file: FileDescriptor
+        if path == "-" {
+            file = .standardInput
+        } else {
+            do {
+                file = try FileDescriptor.open(path, for: .reading)
+            } catch {
+                throw Terminal.trouble(
+                    "\(path): \(error.description). Check the path, or use '-' to read standard input.")
+            }
+        }
+        defer { if path != "-" { try? file.close() } }
+        let size = path == "-" ? nil : (try? file.status()).map { Int64($0.size) }
+        let opened = try store.open(.readWrite)
+        let terminal = FileDescriptor.standardError.isTerminal
+        var lastLine = Date.distantPast
+        defer { if terminal { Terminal.write("\r\u{1B}[K", to: .standardError) } }
+        return try withStore { () throws(StoreError) in
+            try Dump.load(
+                reading: file, into: opened, batch: batch,
+                added: { revision in
+                    // Written straight to the descriptor: a line means committed, even if killed next.
+                    if progress { Terminal.line("\(revision.article)@\(revision.number)") }
+                },
+                progress: { bytes, counts in
+                    guard terminal, Date().timeIntervalSince(lastLine) >= 0.2 else { return }
+                    lastLine = Date()
+                    let share = size.map { String(format: " of %.0f MB", Double($0) / 1e6) } ?? ""
+                    Terminal.write(
+                        String(format: "\r\u{1B}[K%.0f MB", Double(bytes) / 1e6) + share
+                            + ", \(counts.added) revisions added, \(counts.alreadyStored) already stored",
+                        to: .standardError)
+                })
+        }
     }
 
     /// WARC import, with a progress line on a terminal (plain lines otherwise).
