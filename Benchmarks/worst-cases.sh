@@ -29,6 +29,13 @@ a = " ".join(rng.choice(words) for _ in range(10_000_000))[:50_000_000]
 b = list(a)
 for k in range(0, len(b), 100_000):
     b[k] = "X"
+open("page-60mb.html", "w").write("<html><head><title>Big</title></head><body><article><h1>Big page</h1>"
+    + "".join("<p>%s</p>" % " ".join(rng.choice(words) for _ in range(60)) for _ in range(150_000)) + "</article></body></html>")
+paragraphs = [" ".join(rng.choice(words) for _ in range(30)).capitalize() + " %d." % k for k in range(3000)]
+shuffled = paragraphs[:]
+rng.shuffle(shuffled)
+open("moves-a.txt", "w").write("\n\n".join(paragraphs) + "\n")
+open("moves-b.txt", "w").write("\n\n".join(shuffled) + "\n")
 open("line-a.txt", "w").write(a + "\n")
 open("line-b.txt", "w").write("".join(b) + "\n")
 # A WARC whose one record claims 10^15 bytes, and one whose gzip member inflates to 1 GiB.
@@ -62,6 +69,10 @@ measure "100,000 nested <div>s, extract" "$redline" extract divs.html
 measure "one 10 MB attribute name, extract" "$redline" extract attribute.html
 measure "Markdown '>' x 100,000, extract" "$redline" extract quotes.md
 measure "Markdown '[' x 8,000 'x' '](y)' x 8,000, extract" "$redline" extract brackets.md
+truncate -s 1100M sparse-1100mb.txt
+measure "a 1.1 GB input file, diff: refused before reading" "$redline" diff sparse-1100mb.txt line-a.txt
+measure "a 60 MB page (150,000 paragraphs), extract" "$redline" extract page-60mb.html
+measure "3,000 paragraphs shuffled (9 million move pairs, over the 40,000 limit), diff" "$redline" diff moves-a.txt moves-b.txt --stat
 measure "10^6 one-line paragraphs (39 MB), facts: refused past 100,000 sentences" "$redline" facts lines.txt
 measure "the same, facts --max-sentences 2000000" "$redline" facts lines.txt --max-sentences 2000000
 measure "50 MB line vs one byte in 100,000 changed, diff (words)" "$redline" diff line-a.txt line-b.txt --stat
