@@ -95,9 +95,5 @@ enum StoreJSON {
         Terminal.write(String(decoding: data, as: UTF8.self) + "\n", to: .standardOutput)
     }
 
-    static func stamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
+    static func stamp(_ date: Date) -> String { date.internetStamp }
 }

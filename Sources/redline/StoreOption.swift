@@ -54,9 +54,21 @@ struct ArticleReference {
 
 extension Date {
     /// "2026-11-25 17:15:21Z".
-    var storeStamp: String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withFullDate, .withTime, .withColonSeparatorInTime, .withSpaceBetweenDateAndTime]
-        return formatter.string(from: self) + "Z"
+    var storeStamp: String { utcStamp(separator: " ") }
+
+    /// "2026-11-25T17:15:21Z" (RFC 3339, whole seconds).
+    var internetStamp: String { utcStamp(separator: "T") }
+
+    /// The moment in UTC to the second, from the C library's calendar: creating an
+    /// `ISO8601DateFormatter` starts ICU's date formatting, which took 40% of `redline log`.
+    private func utcStamp(separator: Character) -> String {
+        var seconds = time_t(timeIntervalSince1970.rounded(.down))
+        var fields = tm()
+        gmtime_r(&seconds, &fields)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        let year = Int(fields.tm_year) + 1900
+        let paddedYear = String(repeating: "0", count: max(0, 4 - String(year).count)) + String(year)
+        return paddedYear + "-" + two(fields.tm_mon + 1) + "-" + two(fields.tm_mday) + String(separator)
+            + two(fields.tm_hour) + ":" + two(fields.tm_min) + ":" + two(fields.tm_sec) + "Z"
     }
 }
