@@ -9,7 +9,8 @@ Checks: kill-snapshot (100 random SIGKILLs of `snapshot`), kill-import (20 SIGKI
 10,000-revision `import --jsonl`), writers-one (8 processes x 60 snapshots into one article,
 readers running), writers-many (8 x 500 into different articles, readers running), disk-full
 (`import --jsonl`, WARC import and `export` onto a filesystem that fills up: a 4 MiB tmpfs when
-this user may mount one, else RLIMIT_FSIZE). Default: all, with .build/release/redline."""
+this user may mount one, else RLIMIT_FSIZE), writer-scaling (1, 4 and 8 processes of 200 snapshots:
+revisions/s; not in the default set). Default: the five fault checks, with .build/release/redline."""
 import gzip, hashlib, json, os, random, resource, shutil, signal, subprocess, sys, tempfile, threading, time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -236,6 +237,34 @@ def writers(name, processes, each, one_article):
           f"{len(write_errors)}, {reads[0]} reads with {len(read_errors)} errors", flush=True)
 
 
+def writer_scaling(each=200):
+    """1, 4 and 8 processes of `each` snapshots (one article each, no readers): revisions/s and
+    errors, for Docs/Store.md (issue 17)."""
+    for processes in (1, 4, 8):
+        store = new_store(f"scaling-{processes}")
+        errors, retries = [], [0]
+
+        def writer(w):
+            for n in range(each):
+                result = run("snapshot", "-", "--article", f"w{w}", "--store", store, input=text(f"w{w}", n))
+                if result.returncode != 0:
+                    errors.append(result.stderr.strip())
+                retries[0] += result.stderr.count("busy")
+
+        started = time.perf_counter()
+        threads = [threading.Thread(target=writer, args=(w,)) for w in range(processes)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        elapsed = time.perf_counter() - started
+        revisions = present(store)
+        if len(revisions) != processes * each or errors:
+            fail(f"writer-scaling {processes}: {len(revisions)} revisions, {len(errors)} errors")
+        print(f"writer-scaling: {processes} writer(s) x {each} snapshots: {elapsed:.1f} s, "
+              f"{processes * each / elapsed:.0f} revisions/s, {len(errors)} errors", flush=True)
+
+
 def small_filesystem(name):
     """A 4 MiB tmpfs when mounting is allowed (returns its path), else None."""
     path = os.path.join(work, name)
@@ -317,7 +346,7 @@ try:
         {"kill-snapshot": kill_snapshot, "kill-import": kill_import,
          "writers-one": lambda: writers("writers-one", 8, 60, True),
          "writers-many": lambda: writers("writers-many", 8, 500, False),
-         "disk-full": disk_full}[check]()
+         "disk-full": disk_full, "writer-scaling": writer_scaling}[check]()
 finally:
     for line in open("/proc/mounts").read().splitlines():
         if work in line:
