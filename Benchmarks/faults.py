@@ -173,6 +173,29 @@ def kill_import(rounds=20):
           f"0 lost, all 10,000 exact after finishing: {revisions == expected}", flush=True)
 
 
+def snapshot_writers(store, processes, each, article_of):
+    """`processes` threads, each running `each` `redline snapshot`s of distinct texts into
+    `article_of(writer)`: (seconds, error messages, revisions added)."""
+    errors, added = [], [0]
+
+    def writer(w):
+        article = article_of(w)
+        for n in range(each):
+            result = run("snapshot", "-", "--article", article, "--store", store, input=text(f"{article}-{w}", n))
+            if result.returncode != 0:
+                errors.append(result.stderr.strip())
+            elif ": added" in result.stdout:
+                added[0] += 1
+
+    started = time.perf_counter()
+    threads = [threading.Thread(target=writer, args=(w,)) for w in range(processes)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return time.perf_counter() - started, errors, added
+
+
 def readers(store, article, stop, errors, reads):
     """`log`, `show` and `diff` in a loop until `stop` is set; non-zero exits are errors."""
     while not stop.is_set():
@@ -197,25 +220,8 @@ def writers(name, processes, each, one_article):
                       for i in range(2)]
     for thread in reader_threads:
         thread.start()
-    write_errors, retries, added = [], [0], [0]
-
-    def writer(w):
-        article = articles[0] if one_article else articles[w]
-        for n in range(each):
-            result = run("snapshot", "-", "--article", article, "--store", store, input=text(f"{article}-{w}", n))
-            if result.returncode != 0:
-                write_errors.append(result.stderr.strip())
-            elif ": added" in result.stdout:
-                added[0] += 1
-            retries[0] += result.stderr.count("busy")
-
-    started = time.perf_counter()
-    threads = [threading.Thread(target=writer, args=(w,)) for w in range(processes)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.perf_counter() - started
+    elapsed, write_errors, added = snapshot_writers(
+        store, processes, each, lambda w: articles[0] if one_article else articles[w])
     stop.set()
     for thread in reader_threads:
         thread.join()
@@ -242,22 +248,7 @@ def writer_scaling(each=200):
     errors, for Docs/Store.md (issue 17)."""
     for processes in (1, 4, 8):
         store = new_store(f"scaling-{processes}")
-        errors, retries = [], [0]
-
-        def writer(w):
-            for n in range(each):
-                result = run("snapshot", "-", "--article", f"w{w}", "--store", store, input=text(f"w{w}", n))
-                if result.returncode != 0:
-                    errors.append(result.stderr.strip())
-                retries[0] += result.stderr.count("busy")
-
-        started = time.perf_counter()
-        threads = [threading.Thread(target=writer, args=(w,)) for w in range(processes)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        elapsed = time.perf_counter() - started
+        elapsed, errors, _ = snapshot_writers(store, processes, each, lambda w: f"w{w}")
         revisions = present(store)
         if len(revisions) != processes * each or errors:
             fail(f"writer-scaling {processes}: {len(revisions)} revisions, {len(errors)} errors")
@@ -265,13 +256,22 @@ def writer_scaling(each=200):
               f"{processes * each / elapsed:.0f} revisions/s, {len(errors)} errors", flush=True)
 
 
-def small_filesystem(name):
-    """A 4 MiB tmpfs when mounting is allowed (returns its path), else None."""
+def filling_place(name):
+    """A folder that fills up at 4 MiB: a tmpfs when this user may mount one, else a plain folder
+    whose writers get a 4 MiB RLIMIT_FSIZE. Returns (path, the file-size limit or None, what it is)."""
     path = os.path.join(work, name)
     os.makedirs(path)
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", path], capture_output=True).returncode == 0:
-        return path
-    return None
+        return path, None, "tmpfs 4 MiB"
+    return path, 4 << 20, "RLIMIT_FSIZE 4 MiB"
+
+
+def run_limited(arguments, limit):
+    """`redline ARGUMENTS` with its file size limited to `limit` bytes (none when None)."""
+    def limited():
+        if limit:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return subprocess.run([redline, *arguments], capture_output=True, text=True, preexec_fn=limited)
 
 
 def disk_full():
@@ -289,56 +289,30 @@ def disk_full():
                     f"WARC-Date: 2026-01-01T00:00:00Z\r\nWARC-Target-URI: https://news.example/{n}\r\n"
                     f"Content-Type: application/http; msgtype=response\r\nContent-Length: {len(response)}\r\n\r\n")
             out.write(gzip.compress(head.encode() + response + b"\r\n\r\n"))
-    mounts = []
-    for label, command in (("import --jsonl", ["import", "--jsonl", dump_path]), ("WARC import", ["import", warc_path])):
-        place = small_filesystem(f"full-{label.split()[0]}-{len(mounts)}")
-        limit = None
-        if place:
-            mounts.append(place)
-        else:
-            place, limit = os.path.join(work, f"limited-{len(mounts)}"), 4 << 20
-            os.makedirs(place)
+    for index, (label, command) in enumerate(
+            (("import --jsonl", ["import", "--jsonl", dump_path]), ("WARC import", ["import", warc_path]))):
+        place, limit, kind = filling_place(f"full-{index}")
         store = os.path.join(place, "store")
         assert run("init", store).returncode == 0
         seed = run("snapshot", "-", "--article", "kept", "--store", store, input=text("kept", 1))
         assert seed.returncode == 0
-
-        def limited():
-            if limit:
-                resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-        result = subprocess.run([redline, *command, "--store", store], capture_output=True, text=True,
-                                preexec_fn=limited)
+        result = run_limited([*command, "--store", store], limit)
         intact = run("fsck", "--store", store).returncode == 0
         kept = run("show", "kept", "--store", store).stdout == text("kept", 1)
         if result.returncode != 2 or not intact or not kept:
             fail(f"disk-full {label}: exit {result.returncode}, fsck clean {intact}, earlier revision kept {kept}")
-        print(f"disk-full {label}: {'tmpfs 4 MiB' if not limit else 'RLIMIT_FSIZE 4 MiB'}: exit {result.returncode}, "
-              f"store intact {intact}, earlier revision kept {kept}; says: {result.stderr.strip().splitlines()[-1][:110]}",
-              flush=True)
+        print(f"disk-full {label}: {kind}: exit {result.returncode}, store intact {intact}, earlier revision kept "
+              f"{kept}; says: {result.stderr.strip().splitlines()[-1][:110]}", flush=True)
     # Export of a store larger than the space left: exit 2 and no partial file.
     source = new_store("export-source")
     assert run("import", "--jsonl", dump_path, "--store", source).returncode == 0
-    place = small_filesystem("full-export")
-    limit = None
-    if place:
-        mounts.append(place)
-    else:
-        place, limit = os.path.join(work, "limited-export"), 4 << 20
-        os.makedirs(place)
-    output = os.path.join(place, "dump.jsonl")
-
-    def limited():
-        if limit:
-            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
-    result = subprocess.run([redline, "export", "-o", output, "--store", source], capture_output=True, text=True,
-                            preexec_fn=limited)
+    place, limit, kind = filling_place("full-export")
+    result = run_limited(["export", "-o", os.path.join(place, "dump.jsonl"), "--store", source], limit)
     leftovers = os.listdir(place)
     if result.returncode != 2 or leftovers:
         fail(f"disk-full export: exit {result.returncode}, files left: {leftovers}")
-    print(f"disk-full export: {'tmpfs 4 MiB' if not limit else 'RLIMIT_FSIZE 4 MiB'}: exit {result.returncode}, "
-          f"files left {leftovers}; says: {result.stderr.strip().splitlines()[-1][:110]}", flush=True)
-    for mount in mounts:
-        subprocess.run(["umount", mount])
+    print(f"disk-full export: {kind}: exit {result.returncode}, files left {leftovers}; "
+          f"says: {result.stderr.strip().splitlines()[-1][:110]}", flush=True)
 
 
 try:

@@ -7,6 +7,9 @@ struct DumpLines {
     private let file: FileDescriptor
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Where the search for the next line break resumes: a long line is scanned once, not again
+    /// after every chunk.
+    private var scanned = 0
     private var ended = false
     private let chunk: Int
     /// Bytes read from the file so far.
@@ -24,18 +27,20 @@ struct DumpLines {
     /// The next line without its line break (blank lines skipped), or nil at the end.
     mutating func next(number: Int) throws(StoreError) -> Data? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+            if let newline = buffer[max(start, scanned)...].firstIndex(of: 0x0A) {
                 let line = buffer[start..<newline]
                 start = newline + 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
+                scanned = start
+                if Self.isBlank(line) { continue }
                 return Data(line)
             }
             if ended {
                 guard start < buffer.count else { return nil }
                 let line = buffer[start...]
                 start = buffer.count
-                return line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) ? nil : Data(line)
+                return Self.isBlank(line) ? nil : Data(line)
             }
+            scanned = buffer.count
             guard buffer.count - start <= Self.lineLimit else {
                 throw StoreError(.invalidDump(line: number, detail: "a line longer than 2 GiB"))
             }
@@ -43,9 +48,14 @@ struct DumpLines {
         }
     }
 
+    private static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }
+    }
+
     private mutating func refill() throws(StoreError) {
         if start > 0 {
             buffer.removeSubrange(0..<start)
+            scanned -= start
             start = 0
         }
         let old = buffer.count

@@ -8,17 +8,20 @@ import PackageDescription
 let root = String(#filePath.split(separator: "/").dropLast(3).last ?? "main")
 let noMain: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]
 
-func target(_ name: String, _ products: [String]) -> Target {
+func target(_ name: String, _ products: [String], support: Bool = false) -> Target {
     .executableTarget(
-        name: name, dependencies: products.map { .product(name: $0, package: root) }, swiftSettings: noMain)
+        name: name,
+        dependencies: products.map { .product(name: $0, package: root) } + (support ? ["FuzzSupport"] : []),
+        swiftSettings: noMain)
 }
 
 let package = Package(
     name: "RedlineFuzz",
     dependencies: [.package(path: "../..")],
     targets: [
-        target("fuzz-diff", ["RedlineDiff"]),
-        target("fuzz-facts", ["RedlineDiff", "RedlineFacts"]),
+        .target(name: "FuzzSupport"),
+        target("fuzz-diff", ["RedlineDiff"], support: true),
+        target("fuzz-facts", ["RedlineDiff", "RedlineFacts"], support: true),
         target("fuzz-html", ["RedlineIngest"]),
         target("fuzz-markdown", ["RedlineIngest"]),
         target("fuzz-warc", ["RedlineIngest"]),

@@ -1,3 +1,4 @@
+import FuzzSupport
 import RedlineDiff
 
 /// Two texts (split at the first NUL byte): at every granularity the diff's edit script rebuilds
@@ -5,10 +6,7 @@ import RedlineDiff
 /// (the standard library's Myers on the same tokens).
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDiff(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let split = bytes.firstIndex(of: 0) ?? bytes.count / 2
-    let old = String(decoding: bytes[..<split], as: UTF8.self)
-    let new = String(decoding: bytes[min(bytes.count, split + 1)...], as: UTF8.self)
+    let (old, new) = twoTexts(data, size)
     for granularity in Granularity.allCases {
         for options in [Diff.Options(), Diff.Options(minimal: true), Diff.Options(hierarchical: false)] {
             let diff = Diff(old, new, by: granularity, options: options)

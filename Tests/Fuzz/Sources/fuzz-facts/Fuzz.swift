@@ -1,3 +1,4 @@
+import FuzzSupport
 import RedlineDiff
 import RedlineFacts
 
@@ -6,10 +7,7 @@ import RedlineFacts
 /// inside its text.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzFacts(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    let split = bytes.firstIndex(of: 0) ?? bytes.count / 2
-    let old = String(decoding: bytes[..<split], as: UTF8.self)
-    let new = String(decoding: bytes[min(bytes.count, split + 1)...], as: UTF8.self)
+    let (old, new) = twoTexts(data, size)
     let sheet = FactSheet(new)
     let length = new.utf8.count
     for sentence in sheet.sentences {
