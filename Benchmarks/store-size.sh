@@ -52,7 +52,7 @@ done
 pack=$(du -cb "$work"/git/.git/objects/pack/*.pack "$work"/git/.git/objects/pack/*.idx | tail -1 | cut -f1)
 
 size() { du -sb "$1/.redline" | cut -f1; }
-payloads() { sqlite3 "$1/.redline/store.sqlite" "SELECT SUM(LENGTH(payload)) FROM revisions"; }
+payloads() { sqlite3 "$1/.redline/store.sqlite" "SELECT (SELECT SUM(LENGTH(payload)) FROM heads) + (SELECT SUM(LENGTH(payload)) FROM history)"; }
 echo "## $((articles * revisions)) revisions ($articles articles x $revisions), $raw bytes of text"
 echo
 echo "| store | bytes | ÷ git pack + index | payloads alone |"

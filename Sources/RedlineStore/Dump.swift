@@ -13,7 +13,8 @@ public enum Dump {
         public var article: String
         /// The revision's number.
         public var revision: Int
-        /// Seconds since 1970, as stored (so times round-trip exactly); `captured_at` in JSON.
+        /// Seconds since 1970, as stored (to the millisecond, so times round-trip exactly);
+        /// `captured_at` in JSON.
         public var capturedAt: Double
         /// The text's SHA-256, hex: checked on import.
         public var sha256: String
@@ -41,11 +42,10 @@ public enum Dump {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for article in try store.articles() {
             let key = ArticleKey(article.key)
-            for revision in try store.revisions(of: key) {
-                let (_, text) = try store.text(of: key, .number(revision.number))
+            for (revision, text) in try store.history(of: key) {
                 let record = Record(
                     article: article.key, revision: revision.number,
-                    capturedAt: revision.capturedAt.timeIntervalSince1970, sha256: revision.sha256,
+                    capturedAt: revision.capturedAt.timeIntervalSince1970, sha256: SQLiteStore.sha256(text),
                     metadata: revision.metadata == RevisionMetadata() ? nil : revision.metadata,
                     text: String(decoding: text, as: UTF8.self))
                 guard let data = try? encoder.encode(record) else {

@@ -86,7 +86,11 @@ extension Dump {
                 held = try store.latestRevision(of: revision.article) != nil
                 heldBefore[record.article] = held
             }
-            if held, try store.digest(of: revision.article, number: record.revision) == record.sha256 {
+            // The store keeps the first bytes of each SHA-256: a record whose number and digest
+            // match is the revision already there (a store's own export, loaded again).
+            if held, let digest = try store.digest(of: revision.article, number: record.revision),
+                record.sha256.hasPrefix(digest)
+            {
                 counts.alreadyStored += 1
                 continue
             }

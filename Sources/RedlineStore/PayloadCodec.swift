@@ -3,15 +3,20 @@ import RedlineZlib
 /// How a revision's text is stored.
 ///
 /// The newest revision of an article is stored whole (`full`: one inflate reads it — the hot
-/// path); older ones as reverse deltas (`delta`: raw deflate with the next revision's text as
-/// preset dictionary, so the unchanged text costs a few bytes of back-references). Every
+/// path); older ones as reverse deltas against the next revision's text: an edit script
+/// (`edits`, or `edits+deflate` when deflating it pays; see ``EditScriptCodec``) or raw deflate
+/// with that text as preset dictionary (`delta`: larger rewrites), whichever is smallest. Every
 /// ``PayloadCodec/keyframeInterval``-th revision stays whole, so any revision is read with at
-/// most that many inflates.
+/// most that many decodes.
 public enum PayloadCodec: String, Sendable, Equatable {
     case full = "deflate"
     case delta = "deflate-dict"
-    /// The word-level edit script against the next revision (see ``EditScriptCodec``).
+    /// The schema-v1 word-level edit script, deflated: read, no longer written.
     case script = "word-script"
+    /// The compact edit script, stored as is.
+    case edits = "edits"
+    /// The compact edit script, deflated.
+    case deflatedEdits = "edits+deflate"
 
     /// Revisions 64, 128… stay whole when newer ones arrive: reading any revision inflates at most
     /// 64 payloads (about 1 ms for 6 KB texts), and a typical article (a few dozen revisions)
@@ -24,6 +29,8 @@ public enum PayloadCodec: String, Sendable, Equatable {
         case .full: 0
         case .delta: 1
         case .script: 2
+        case .edits: 3
+        case .deflatedEdits: 4
         }
     }
 
@@ -32,6 +39,8 @@ public enum PayloadCodec: String, Sendable, Equatable {
         case 0: self = .full
         case 1: self = .delta
         case 2: self = .script
+        case 3: self = .edits
+        case 4: self = .deflatedEdits
         default: return nil
         }
     }
@@ -48,11 +57,20 @@ public enum PayloadCodec: String, Sendable, Equatable {
         try Zlib.deflate(text, format: .raw, level: 9, dictionary: dictionary(base))
     }
 
-    /// The smaller of the two delta encodings of `text` against `base`.
+    /// The smallest delta encoding of `text` against `base`: the edit script as is or deflated,
+    /// or the dictionary delta.
     static func encodeSmallestDelta(_ text: [UInt8], base: [UInt8]) throws(ZlibError) -> (PayloadCodec, [UInt8]) {
-        let dictionaryDelta = try encodeDelta(text, base: base)
-        let script = try EditScriptCodec.encode(text, base: base)
-        return script.count < dictionaryDelta.count ? (.script, script) : (.delta, dictionaryDelta)
+        let script = EditScriptCodec.encode(text, base: base)
+        var best: (PayloadCodec, [UInt8]) = (.edits, script)
+        let deflated = try Zlib.deflate(script, format: .raw, level: 9)
+        if deflated.count < best.1.count { best = (.deflatedEdits, deflated) }
+        // A dictionary delta spends ~3 bytes per 258 bytes copied: below 1/128 of the text, a
+        // script cannot be beaten and the second deflate is skipped.
+        if best.1.count * 128 > text.count {
+            let dictionaryDelta = try encodeDelta(text, base: base)
+            if dictionaryDelta.count < best.1.count { best = (.delta, dictionaryDelta) }
+        }
+        return best
     }
 
     static func decode(_ payload: [UInt8], codec: PayloadCodec, base: [UInt8]?, size: Int) throws(ZlibError) -> [UInt8]
@@ -63,7 +81,12 @@ public enum PayloadCodec: String, Sendable, Equatable {
         case .delta:
             return try Zlib.inflate(payload, format: .raw, dictionary: dictionary(base ?? []), limit: size)
         case .script:
+            return try EditScriptCodec.decodeLegacy(payload, base: base ?? [], limit: size)
+        case .edits:
             return try EditScriptCodec.decode(payload, base: base ?? [], limit: size)
+        case .deflatedEdits:
+            let ops = try Zlib.inflate(payload, format: .raw, limit: size * 2 + 4096)
+            return try EditScriptCodec.decode(ops, base: base ?? [], limit: size)
         }
     }
 

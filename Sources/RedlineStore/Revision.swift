@@ -8,8 +8,8 @@ public struct Revision: Sendable, Equatable {
     public var number: Int
     /// When the version was captured (`--at` sets it for imports).
     public var capturedAt: Date
-    /// SHA-256 of the text, lower-case hex.
-    public var sha256: String
+    /// The stored check of the text: the first bytes of its SHA-256, lower-case hex.
+    public var digest: String
     /// The text's size in bytes.
     public var rawSize: Int
     /// The payload's size in the store, in bytes.

@@ -29,12 +29,15 @@ extension SQLiteStore {
             return try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT a.key AS key, f.*, (SELECT MIN(captured_at) FROM revisions r WHERE r.article_id = a.id) AS first
+                    SELECT a.key AS key, f.*, COALESCE(
+                        (SELECT captured_at + \(Self.epoch("a")) FROM history r WHERE r.article_id = a.id AND r.seq = 1),
+                        (SELECT captured_at FROM heads h WHERE h.article_id = a.id)) AS first
                     FROM fetch_state f JOIN articles a ON a.id = f.article_id ORDER BY a.key
                     """
             ).map { row in
                 let state = Self.fetchState(row)
-                let first = (row["first"] as Double?).map { Date(timeIntervalSince1970: $0) } ?? state.checkedAt
+                let first =
+                    (row["first"] as Int64?).map { Date(timeIntervalSince1970: Double($0) / 1000) } ?? state.checkedAt
                 return (ArticleKey(row["key"] as String), state, first)
             }
         }

@@ -50,28 +50,26 @@ extension SQLiteStore {
         } else {
             try db.execute(sql: "DELETE FROM fetch_state WHERE article_id = ?", arguments: [source])
         }
-        try db.execute(sql: "DELETE FROM revisions WHERE article_id IN (?, ?)", arguments: [source, target])
+        for table in ["history", "heads"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE article_id IN (?, ?)", arguments: [source, target])
+        }
         try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [source])
         var newest: [Int64: [UInt8]] = [:]
         for version in versions {
-            let payload = try PayloadCodec.encodeFull(version.text)
-            _ = try insert(version, hash: sha256(version.text), fullPayload: payload, newest: &newest, db)
+            _ = try insert(version, fullPayload: try PayloadCodec.encodeFull(version.text), newest: &newest, db)
         }
     }
 
     /// Every revision of an article as a version to add again, oldest first, each text checked
-    /// against its hash (a damaged store is not merged: the migration fails and changes nothing).
+    /// against its digest (a damaged store is not merged: the migration fails and changes nothing).
     static func texts(of article: Int64, key: ArticleKey, _ db: Database) throws -> [NewRevision] {
-        let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM revisions WHERE article_id = ? ORDER BY seq DESC", arguments: [article])
         var next: [UInt8]?
         var versions: [NewRevision] = []
-        for row in rows {
-            let text = try decode(row, base: next, article: key.value)
+        for (row, metadata) in try newestFirst(db, article) {
+            let text = try decode(row, base: row.codec == PayloadCodec.full.code ? nil : next, article: key.value)
             versions.append(
                 NewRevision(
-                    text: text, article: key, capturedAt: Date(timeIntervalSince1970: row["captured_at"]),
-                    metadata: RevisionMetadata.from(json: row["meta_json"])))
+                    text: text, article: key, capturedAt: row.date, metadata: RevisionMetadata.from(json: metadata)))
             next = text
         }
         return versions.reversed()

@@ -3,27 +3,85 @@ import Foundation
 import GRDB
 import RedlineZlib
 
-/// Rows to values and back: hashes, payload decoding, article ids, compaction.
+/// Rows to values and back: digests, payload decoding, article ids, compaction.
 extension SQLiteStore {
     // MARK: Rows
 
-    /// A stored 32-byte digest as hex (the API's form).
-    static func hex(_ digest: Data) -> String {
-        digest.map { byte in
+    /// One stored revision as read from `heads` (the newest, whole) or `history`.
+    struct StoredRow {
+        var number: Int
+        /// Milliseconds since 1970 (in `history`, stored as milliseconds after the article's epoch).
+        var capturedAt: Int64
+        var digest: Data
+        var rawSize: Int
+        var codec: Int
+        var payload: Data
+        var revertOf: Int?
+        /// In `history`: nil means "as the next revision", `""` none. In `heads`: nil means none.
+        var metadataJSON: String?
+        var isHead: Bool
+
+        init(_ row: Row, head: Bool) {
+            number = row["seq"]
+            capturedAt = head ? row["captured_at"] : row["captured_ms"]
+            digest = row["digest"]
+            rawSize = row["raw_size"]
+            codec = head ? PayloadCodec.full.code : row["codec"]
+            payload = row["payload"]
+            revertOf = row["revert_of"]
+            metadataJSON = row["meta_json"]
+            isHead = head
+        }
+
+        var date: Date { Date(timeIntervalSince1970: Double(capturedAt) / 1000) }
+    }
+
+    /// The article's newest revision.
+    static func head(_ db: Database, _ articleID: Int64) throws -> StoredRow? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM heads WHERE article_id = ?"), arguments: [articleID])
+            .map { StoredRow($0, head: true) }
+    }
+
+    /// Older revisions of the article, `from` to `through`, newest first.
+    static func history(_ db: Database, _ articleID: Int64, from: Int = 1, through: Int = .max) throws -> [StoredRow] {
+        try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT r.*, r.captured_at + \(epoch("a")) AS captured_ms
+                    FROM history r JOIN articles a ON a.id = r.article_id
+                    WHERE r.article_id = ? AND r.seq >= ? AND r.seq <= ? ORDER BY r.seq DESC
+                    """),
+            arguments: [articleID, from, through]
+        ).map { StoredRow($0, head: false) }
+    }
+
+    /// The SQL for an article's epoch — its `created_at` in milliseconds — from which the times of
+    /// its history are counted (4 bytes a row for 24 days, instead of 6).
+    static func epoch(_ articles: String) -> String {
+        "CAST(ROUND(\(articles).created_at * 1000) AS INTEGER)"
+    }
+
+    /// Milliseconds since 1970, as stored.
+    static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded())
+    }
+
+    /// The stored digest of a text: the first ``digestLength`` bytes of its SHA-256.
+    static func digest(_ text: [UInt8]) -> Data {
+        Data(SHA256.hash(data: text).prefix(digestLength))
+    }
+
+    /// Bytes as lower-case hex.
+    static func hex<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> String {
+        bytes.map { byte in
             let hex = String(byte, radix: 16)
             return byte < 16 ? "0" + hex : hex
         }.joined()
     }
 
-    /// Hex back to the 32 bytes stored.
-    static func digest(_ hex: String) -> Data {
-        var bytes: [UInt8] = []
-        var iterator = hex.utf8.makeIterator()
-        while let high = iterator.next(), let low = iterator.next() {
-            func value(_ c: UInt8) -> UInt8 { c >= 0x61 ? c - 0x61 + 10 : c - 0x30 }
-            bytes.append(value(high) << 4 | value(low))
-        }
-        return Data(bytes)
+    /// The full SHA-256 of a text, hex (dumps carry it).
+    static func sha256(_ bytes: [UInt8]) -> String {
+        hex(SHA256.hash(data: bytes))
     }
 
     /// Compacts the file: the space of payloads replaced by smaller deltas goes back to the disk.
@@ -36,41 +94,46 @@ extension SQLiteStore {
         }
     }
 
-    static func sha256(_ bytes: [UInt8]) -> String {
-        SHA256.hash(data: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
-    }
-
-    /// Decodes a row's payload (given the next revision's text for a delta) and checks its hash.
-    /// `verify: false` skips the hash (only for the inner steps of a chain whose end is checked).
-    static func decode(_ row: Row, base: [UInt8]?, article: String, verify: Bool = true) throws -> [UInt8] {
-        let number: Int = row["seq"]
-        let payload: Data = row["payload"]
-        let size: Int = row["raw_size"]
-        guard let codec = PayloadCodec(code: row["codec"]) else {
-            throw StoreError(.corrupt(article: article, revision: number, detail: "unknown codec"))
+    /// Decodes a row's payload (given the next revision's text for a delta) and checks its digest.
+    /// `verify: false` skips the digest (only for the inner steps of a chain whose end is checked).
+    static func decode(_ row: StoredRow, base: [UInt8]?, article: String, verify: Bool = true) throws -> [UInt8] {
+        guard let codec = PayloadCodec(code: row.codec) else {
+            throw StoreError(.corrupt(article: article, revision: row.number, detail: "unknown codec \(row.codec)"))
         }
         let text: [UInt8]
         do {
-            text = try PayloadCodec.decode([UInt8](payload), codec: codec, base: base, size: size)
+            text = try PayloadCodec.decode([UInt8](row.payload), codec: codec, base: base, size: row.rawSize)
         } catch {
-            throw StoreError(.corrupt(article: article, revision: number, detail: "\(error)"))
+            throw StoreError(.corrupt(article: article, revision: row.number, detail: "\(error)"))
         }
-        guard text.count == size, !verify || sha256(text) == hex(row["sha256"]) else {
-            throw StoreError(.corrupt(article: article, revision: number, detail: "content does not match its SHA-256"))
+        guard text.count == row.rawSize, !verify || digest(text) == row.digest else {
+            throw StoreError(
+                .corrupt(article: article, revision: row.number, detail: "content does not match its digest"))
         }
         return text
     }
 
-    static func revision(_ row: Row, article: String) -> Revision {
-        let payload: Data = row["payload"]
-        return Revision(
-            article: article, number: row["seq"], capturedAt: Date(timeIntervalSince1970: row["captured_at"]),
-            sha256: hex(row["sha256"]), rawSize: row["raw_size"], storedSize: payload.count,
-            codec: PayloadCodec(code: row["codec"]) ?? .full, revertOf: row["revert_of"],
-            metadata: RevisionMetadata.from(json: row["meta_json"]))
+    /// The public description of a stored row, with its metadata resolved.
+    static func revision(_ row: StoredRow, article: String, metadata: String?) -> Revision {
+        Revision(
+            article: article, number: row.number, capturedAt: row.date, digest: hex(row.digest),
+            rawSize: row.rawSize, storedSize: row.payload.count, codec: PayloadCodec(code: row.codec) ?? .full,
+            revertOf: row.revertOf, metadata: RevisionMetadata.from(json: metadata))
+    }
+
+    /// The metadata of revision `number`: its own, or that of the first newer revision that has
+    /// any recorded (the history keeps metadata only where it changed).
+    static func metadata(_ db: Database, _ articleID: Int64, number: Int, head: StoredRow) throws -> String? {
+        guard number < head.number else { return head.metadataJSON }
+        let json = try String.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT meta_json FROM history WHERE article_id = ? AND seq >= ? AND meta_json IS NOT NULL
+                    ORDER BY seq LIMIT 1
+                    """),
+            arguments: [articleID, number])
+        guard let json else { return head.metadataJSON }
+        return json.isEmpty ? nil : json
     }
 
     static func articleID(_ db: Database, _ article: ArticleKey, create: Bool, at time: Date) throws -> Int64? {

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GRDB
 import RedlineZlib
@@ -17,14 +16,12 @@ extension SQLiteStore {
     /// Adds several versions in one transaction (imports): all of them or, on failure, none.
     ///
     /// - Complexity: one whole-text deflate per version (outside the write lock), plus one
-    ///   inflate and one delta deflate per version that displaces an earlier newest.
+    ///   inflate and one delta encoding per version that displaces an earlier newest.
     public func add(contentsOf items: [NewRevision]) throws(StoreError) -> [AddResult] {
         // Compress outside the transaction: the lock is held only for the rows written.
-        let prepared: [(item: NewRevision, hash: String, payload: [UInt8])]
+        let prepared: [(item: NewRevision, payload: [UInt8])]
         do {
-            prepared = try items.map { item throws(ZlibError) in
-                (item, Self.sha256(item.text), try PayloadCodec.encodeFull(item.text))
-            }
+            prepared = try items.map { item throws(ZlibError) in (item, try PayloadCodec.encodeFull(item.text)) }
         } catch {
             throw StoreError(.database("compression failed: \(error)"))
         }
@@ -32,64 +29,107 @@ extension SQLiteStore {
             // The newest text of each article touched in this batch, so it is not inflated again.
             var newest: [Int64: [UInt8]] = [:]
             return try prepared.map { entry in
-                try Self.insert(entry.item, hash: entry.hash, fullPayload: entry.payload, newest: &newest, db)
+                try Self.insert(entry.item, fullPayload: entry.payload, newest: &newest, db)
             }
         }
     }
 
-    /// Inserts one version as the article's newest revision, turning the previous newest into a
-    /// delta against it.
+    /// Inserts one version as the article's newest revision (in `heads`), moving the previous
+    /// newest into `history` as a delta against it.
     static func insert(
-        _ item: NewRevision, hash: String, fullPayload: [UInt8], newest: inout [Int64: [UInt8]], _ db: Database
+        _ item: NewRevision, fullPayload: [UInt8], newest: inout [Int64: [UInt8]], _ db: Database
     ) throws -> AddResult {
         let captured = item.capturedAt ?? Date()
         let article = item.article
         guard let articleID = try Self.articleID(db, article, create: true, at: captured) else {
             throw StoreError(.database("could not create article \(article.value)"))
         }
-        let latest = try Row.fetchOne(
-            db, sql: "SELECT * FROM revisions WHERE article_id = ? ORDER BY seq DESC LIMIT 1",
-            arguments: [articleID])
-        if let latest, Self.hex(latest["sha256"]) == hash,
-            RevisionMetadata.from(json: latest["meta_json"]).describesSameVersion(as: item.metadata)
-        {
-            return .unchanged(Self.revision(latest, article: article.value))
-        }
-        let number = ((latest?["seq"] as Int?) ?? 0) + 1
-        let revertOf = try Int.fetchOne(
-            db, sql: "SELECT seq FROM revisions WHERE article_id = ? AND sha256 = ? ORDER BY seq DESC LIMIT 1",
-            arguments: [articleID, Self.digest(hash)])
-        // The previous newest becomes a delta against this text (unless it is a keyframe).
-        if let latest {
-            let previousNumber: Int = latest["seq"]
-            if previousNumber % PayloadCodec.keyframeInterval != 0 {
-                let previousText = try newest[articleID] ?? Self.decode(latest, base: nil, article: article.value)
-                let (codec, delta) = try PayloadCodec.encodeSmallestDelta(previousText, base: item.text)
-                let whole: Data = latest["payload"]
-                if Double(delta.count) <= Double(whole.count) * PayloadCodec.deltaGain {
-                    try db.execute(
-                        sql: "UPDATE revisions SET codec = ?, base_seq = ?, payload = ? WHERE id = ?",
-                        arguments: [codec.code, number, Data(delta), latest["id"] as Int64])
+        let digest = Self.digest(item.text)
+        let head = try Self.head(db, articleID)
+        var headText: [UInt8]?
+        if let head {
+            if head.digest == digest, head.rawSize == item.text.count {
+                let text = try newest[articleID] ?? Self.decode(head, base: nil, article: article.value)
+                headText = text
+                if text == item.text,
+                    RevisionMetadata.from(json: head.metadataJSON).describesSameVersion(as: item.metadata)
+                {
+                    return .unchanged(Self.revision(head, article: article.value, metadata: head.metadataJSON))
                 }
             }
         }
-        try db.execute(
-            sql: """
-                INSERT INTO revisions
-                    (article_id, seq, captured_at, sha256, raw_size, codec, base_seq, payload, meta_json, revert_of)
-                VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)
-                """,
-            arguments: [
-                articleID, number, captured.timeIntervalSince1970, Self.digest(hash), item.text.count,
-                PayloadCodec.full.code,
-                Data(fullPayload), item.metadata.json, revertOf,
+        let number = (head?.number ?? 0) + 1
+        let revertOf = try Self.earlierRevision(
+            withText: item.text, digest: digest, articleID, head: head, headText: headText, article: article.value, db)
+        if let head {
+            // The previous newest becomes a delta against this text (unless it is a keyframe).
+            var codec = PayloadCodec.full
+            var payload = head.payload
+            if head.number % PayloadCodec.keyframeInterval != 0 {
+                let previousText =
+                    try headText ?? newest[articleID] ?? Self.decode(head, base: nil, article: article.value)
+                let (deltaCodec, delta) = try PayloadCodec.encodeSmallestDelta(previousText, base: item.text)
+                if Double(delta.count) <= Double(head.payload.count) * PayloadCodec.deltaGain {
+                    (codec, payload) = (deltaCodec, Data(delta))
+                }
+            }
+            let epoch =
+                try Int64.fetchOne(
+                    db.cachedStatement(sql: "SELECT \(Self.epoch("articles")) FROM articles WHERE id = ?"),
+                    arguments: [articleID]) ?? 0
+            // Metadata only where it changes: NULL is "as the next revision", '' is none.
+            let metadata = head.metadataJSON == item.metadata.json ? nil : head.metadataJSON ?? ""
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO history
+                        (article_id, seq, captured_at, digest, raw_size, codec, payload, revert_of, meta_json)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            ).execute(arguments: [
+                articleID, head.number, head.capturedAt - epoch, head.digest, head.rawSize, codec.code, payload,
+                head.revertOf, metadata,
             ])
+        }
+        try db.cachedStatement(
+            sql: """
+                INSERT OR REPLACE INTO heads
+                    (article_id, seq, captured_at, digest, raw_size, meta_json, revert_of, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            articleID, number, Self.milliseconds(captured), digest, item.text.count, item.metadata.json, revertOf,
+            Data(fullPayload),
+        ])
         newest[articleID] = item.text
         return .added(
             Revision(
-                article: article.value, number: number, capturedAt: captured, sha256: hash, rawSize: item.text.count,
-                storedSize: fullPayload.count, codec: .full, revertOf: revertOf, metadata: item.metadata))
+                article: article.value, number: number,
+                capturedAt: Date(timeIntervalSince1970: Double(Self.milliseconds(captured)) / 1000),
+                digest: Self.hex(digest),
+                rawSize: item.text.count, storedSize: fullPayload.count, codec: .full, revertOf: revertOf,
+                metadata: item.metadata))
     }
 
-    /// Runs `body` in one immediate transaction, mapping every failure to a ``StoreError``.
+    /// The newest earlier revision whose text is `text` (a revert: A → B → A), or nil. Candidates
+    /// are found by digest and size, then confirmed on the texts themselves.
+    static func earlierRevision(
+        withText text: [UInt8], digest: Data, _ articleID: Int64, head: StoredRow?, headText: [UInt8]?,
+        article: String, _ db: Database
+    ) throws -> Int? {
+        guard let head else { return nil }
+        if head.digest == digest, head.rawSize == text.count,
+            try (headText ?? decode(head, base: nil, article: article)) == text
+        {
+            return head.number
+        }
+        let candidates = try Int.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT seq FROM history WHERE article_id = ? AND digest = ? AND raw_size = ? ORDER BY seq DESC"),
+            arguments: [articleID, digest, text.count])
+        for number in candidates
+        where try Self.text(db, articleID, number: number, head: head, article: article) == text {
+            return number
+        }
+        return nil
+    }
 }

@@ -62,7 +62,12 @@ public final class SQLiteStore: RevisionStore {
             var connection = try Self.connect(path: path, writable: isWritable, mediumWritable: permitted)
             if try connection.read({ try Self.migrator.hasBeenSuperseded($0) }) { throw StoreError(.newerSchema) }
             if isWritable {
-                try Self.migrator.migrate(connection)
+                if try !connection.read({ try Self.migrator.hasCompletedMigrations($0) }) {
+                    try Self.migrator.migrate(connection)
+                    try connection.close()
+                    Self.repage(path: path)
+                    connection = try Self.connect(path: path, writable: true, mediumWritable: true)
+                }
             } else if try !connection.read({ try Self.migrator.hasCompletedMigrations($0) }) {
                 // A store written by an older Redline, opened to be read: upgraded once, where it may
                 // be written, then read as usual; on a read-only medium it cannot be.
@@ -71,6 +76,7 @@ public final class SQLiteStore: RevisionStore {
                 let writer = try Self.connect(path: path, writable: true, mediumWritable: true)
                 try Self.migrator.migrate(writer)
                 try writer.close()
+                Self.repage(path: path)
                 connection = try Self.connect(path: path, writable: false, mediumWritable: permitted)
             }
             pool = connection
@@ -117,13 +123,37 @@ public final class SQLiteStore: RevisionStore {
         if FileManager.default.fileExists(atPath: path) { throw StoreError(.alreadyExists(path: path)) }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            let pool = try DatabasePool(path: path, configuration: configuration)
-            try migrator.migrate(pool)
-            try pool.close()
+            // The page size is fixed when the first table is made, before WAL mode (which keeps it).
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = \(pageSize)") }
+            try migrator.migrate(queue)
+            try queue.close()
         } catch {
             throw storeError(error, path: path)
         }
         return try SQLiteStore(path: path)
+    }
+
+    /// Pages of 1 KiB: the rows are small (a delta is tens of bytes) and the newest texts spill
+    /// into overflow pages that they fill, so small pages waste least; see Docs/Store.md.
+    static let pageSize = 1024
+
+    /// Rewrites a store converted from schema v1 into pages of ``pageSize`` (a `VACUUM` outside
+    /// WAL mode). Best effort: when another process has the store open it is left as it is — every
+    /// page size reads the same — and tried again on a later open.
+    static func repage(path: String) {
+        var quick = configuration
+        quick.busyMode = .immediateError
+        guard let queue = try? DatabaseQueue(path: path, configuration: quick) else { return }
+        defer { try? queue.close() }
+        _ = try? queue.writeWithoutTransaction { db in
+            guard try Int.fetchOne(db, sql: "PRAGMA page_size") != pageSize,
+                try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE") == "delete"
+            else { return }
+            defer { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") }
+            try db.execute(sql: "PRAGMA page_size = \(pageSize)")
+            try db.execute(sql: "VACUUM")
+        }
     }
 
     static var configuration: Configuration {
@@ -173,7 +203,12 @@ public final class SQLiteStore: RevisionStore {
                     );
                     """)
         }
-        migrator.registerMigration("v3-normalised-keys") { db in try normaliseKeys(db) }
+        // Key normalisation writes revisions, which it does in the compact rows of schema v2.
+        migrator.registerMigration("v3-normalised-keys") { db in
+            try convertToCompactRows(db)
+            try normaliseKeys(db)
+        }
+        migrator.registerMigration("v4-compact-rows") { db in try convertToCompactRows(db) }
         return migrator
     }
 

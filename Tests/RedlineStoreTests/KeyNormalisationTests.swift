@@ -108,7 +108,7 @@ struct KeyNormalisationTests {
 /// even one of the same length, is an error on every read path, not a silent wrong answer.
 @Suite("Tampering")
 struct TamperingTests {
-    @Test("A revision whose stored hash no longer matches fails text(of:), export and check; others still read")
+    @Test("A revision whose stored digest no longer matches fails text(of:), export and check; others still read")
     func sameLengthTampering() throws {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("redline-tamper-\(UUID().uuidString)").appendingPathComponent(".redline")
@@ -120,11 +120,11 @@ struct TamperingTests {
                 at: Date(timeIntervalSince1970: Double(toll)), metadata: .init())
         }
         // Same length, other content: what a tampered or bit-rotted payload would decode to.
-        let forged = SQLiteStore.digest(SQLiteStore.sha256(Array("The toll rose to 99 on Tuesday.\n".utf8)))
+        let forged = SQLiteStore.digest(Array("The toll rose to 99 on Tuesday.\n".utf8))
         try store.pool.write { db in
             try db.execute(
                 sql:
-                    "UPDATE revisions SET sha256 = ? WHERE seq = 2 AND article_id = (SELECT id FROM articles WHERE key = 'flood')",
+                    "UPDATE history SET digest = ? WHERE seq = 2 AND article_id = (SELECT id FROM articles WHERE key = 'flood')",
                 arguments: [forged])
         }
         #expect(throws: StoreError.self) { try store.text(of: key, .number(2)) }

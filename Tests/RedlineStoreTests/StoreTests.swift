@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RedlineZlib
 import Testing
 
 @testable import RedlineStore
@@ -107,10 +108,10 @@ struct StoreTests {
         for n in 1...20 { _ = try store.add(Self.version(n), to: key, metadata: .init()) }
         // Damage revision 18 (a delta against 19; 1–17 chain through it, 19–20 do not).
         try store.pool.write { db in
-            let payload = try Data.fetchOne(db, sql: "SELECT payload FROM revisions WHERE seq = 18")!
+            let payload = try Data.fetchOne(db, sql: "SELECT payload FROM history WHERE seq = 18")!
             var bytes = [UInt8](payload)
             bytes[bytes.count / 2] ^= 0x5A
-            try db.execute(sql: "UPDATE revisions SET payload = ? WHERE seq = 18", arguments: [Data(bytes)])
+            try db.execute(sql: "UPDATE history SET payload = ? WHERE seq = 18", arguments: [Data(bytes)])
         }
         let problems = try store.check()
         #expect(problems.contains { $0.revision == 18 && $0.article == "flood" })
@@ -187,18 +188,49 @@ struct StoreTests {
         }
     }
 
-    @Test("The edit-script codec rebuilds texts exactly and refuses scripts that reach outside their base")
+    @Test("The edit-script codecs rebuild texts exactly and refuse scripts that reach outside their base")
     func editScripts() throws {
         for n in 1...40 {
             let base = Self.version(n + 1)
             let text = Self.version(n)
-            let payload = try EditScriptCodec.encode(text, base: base)
-            #expect(try EditScriptCodec.decode(payload, base: base, limit: text.count) == text)
+            let script = EditScriptCodec.encode(text, base: base)
+            #expect(try EditScriptCodec.decode(script, base: base, limit: text.count) == text)
+            // A paragraph rewritten is a small script: a fraction of the text.
+            #expect(script.count * 4 < text.count, "revision \(n): \(script.count) bytes")
+            for (codec, payload) in [
+                (PayloadCodec.edits, script), (.deflatedEdits, try Zlib.deflate(script, format: .raw, level: 9)),
+            ] {
+                #expect(try PayloadCodec.decode(payload, codec: codec, base: base, size: text.count) == text)
+            }
         }
-        let empty = try EditScriptCodec.encode([], base: Self.version(3))
-        #expect(try EditScriptCodec.decode(empty, base: Self.version(3), limit: 0) == [])
-        let payload = try EditScriptCodec.encode(Self.version(1), base: Self.version(2))
-        #expect(throws: (any Error).self) { try EditScriptCodec.decode(payload, base: [], limit: 1 << 20) }
-        #expect(throws: (any Error).self) { try EditScriptCodec.decode(payload, base: Self.version(2), limit: 10) }
+        // The implicit copy of the base's tail, a dropped tail (a final skip), empty texts.
+        let base = Array("one two three four".utf8)
+        for text in ["one two three four", "one two", "one two three four five", "zero one two three four", "", "x"] {
+            let script = EditScriptCodec.encode(Array(text.utf8), base: base)
+            #expect(
+                try EditScriptCodec.decode(script, base: base, limit: text.utf8.count) == Array(text.utf8), "\(text)")
+            #expect(
+                try EditScriptCodec.decode(
+                    EditScriptCodec.encode(Array(text.utf8), base: []), base: [], limit: text.utf8.count)
+                    == Array(text.utf8))
+        }
+        let script = EditScriptCodec.encode(Self.version(1), base: Self.version(2))
+        #expect(throws: (any Error).self) { try EditScriptCodec.decode(script, base: [], limit: 1 << 20) }
+        #expect(throws: (any Error).self) { try EditScriptCodec.decode(script, base: Self.version(2), limit: 10) }
+        #expect(throws: (any Error).self) { try EditScriptCodec.decode([0x83], base: base, limit: 100) }
+        #expect(throws: (any Error).self) { try EditScriptCodec.decode([0xFF], base: base, limit: 100) }
+    }
+
+    @Test("Schema-v1 word scripts (deflated, absolute offsets) still decode")
+    func legacyScripts() throws {
+        // copy 0..<4 ("one "), insert "2 ", copy 8..<18 ("three four"): what schema v1 wrote.
+        let ops: [UInt8] = [0, 0, 4, 1, 2] + Array("2 ".utf8) + [0, 8, 10]
+        let payload = try Zlib.deflate(ops, format: .raw, level: 9)
+        let base = Array("one two three four".utf8)
+        #expect(
+            try PayloadCodec.decode(payload, codec: .script, base: base, size: 16) == Array("one 2 three four".utf8))
+        #expect(throws: (any Error).self) {
+            try PayloadCodec.decode(payload, codec: .script, base: Array(base.prefix(9)), size: 16)
+        }
     }
 }
