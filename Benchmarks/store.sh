@@ -26,17 +26,38 @@ ingest=$(python3 -c "print(f'{$count / ($end - $start):.0f}')")
 redline_bytes=$(du -sb "$work/redline/.redline" | cut -f1)
 "$redline" fsck --store "$work/redline" >/dev/null
 
+# The other fill path: snapshot by snapshot, as a crawler fills it (revision r of every article,
+# then r + 1…), one `redline snapshot` process per revision.
+"$redline" init "$work/snapshots" >/dev/null
+python3 - "$work" "$redline" <<'PY'
+import datetime, json, os, subprocess, sys
+work, redline = sys.argv[1], sys.argv[2]
+records = [json.loads(line) for line in open(os.path.join(work, "histories.jsonl"))]
+records.sort(key=lambda r: (r["revision"], r["article"]))
+path = os.path.join(work, "revision.txt")
+for r in records:
+    with open(path, "w") as f:
+        f.write(r["text"])
+    subprocess.run([redline, "snapshot", path, "--article", r["article"], "--at",
+                    datetime.datetime.fromtimestamp(r["captured_at"], datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "--store", os.path.join(work, "snapshots")], check=True, stdout=subprocess.DEVNULL)
+PY
+snapshot_bytes=$(du -sb "$work/snapshots/.redline" | cut -f1)
+"$redline" fsck --store "$work/snapshots" >/dev/null
+
 git init -q "$work/git"
 (cd "$work/git" && git fast-import --quiet < ../histories.fastimport && git gc --aggressive --prune=now -q)
 git_bytes=$(cat "$work"/git/.git/objects/pack/*.pack "$work"/git/.git/objects/pack/*.idx | wc -c)
 
-python3 - "$raw" "$deflated" "$redline_bytes" "$git_bytes" "$count" "$ingest" <<'PY'
+python3 - "$raw" "$deflated" "$redline_bytes" "$snapshot_bytes" "$git_bytes" "$count" "$ingest" <<'PY'
 import sys
-raw, deflated, red, git, n, ingest = map(float, sys.argv[1:])
+raw, deflated, red, snap, git, n, ingest = map(float, sys.argv[1:])
 print("| what | bytes | bytes per revision | vs git |")
 print("|---|---|---|---|")
 for label, size in [("raw text", raw), ("each revision deflated alone", deflated),
-                    ("Redline store (.redline after close)", red), ("git pack + idx after gc --aggressive", git)]:
+                    ("Redline store filled by `import --jsonl`", red),
+                    ("Redline store filled snapshot by snapshot", snap),
+                    ("git pack + idx after gc --aggressive", git)]:
     print(f"| {label} | {size:,.0f} | {size / n:,.0f} | {size / git:.2f}x |")
 print()
 print(f"ingest (`redline import --jsonl`, 6 KB revisions): {ingest:,.0f} revisions/s")

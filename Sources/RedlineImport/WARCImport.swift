@@ -48,7 +48,7 @@ public final class WARCImport {
         public var seconds: Double
     }
 
-    private let store: SQLiteStore
+    private let store: any RevisionStore
     private let spool: Spool
     private var index: [Spool.Entry] = []
     private var keys: [String] = []
@@ -56,7 +56,7 @@ public final class WARCImport {
     private var report = Report()
 
     /// An import into `store` (which must be writable).
-    public init(store: SQLiteStore) throws(StoreError) {
+    public init(store: any RevisionStore) throws(StoreError) {
         self.store = store
         spool = try Spool()
     }

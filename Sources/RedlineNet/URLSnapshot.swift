@@ -23,7 +23,7 @@ public enum URLSnapshot {
 
     /// Fetches `url` and stores the article as a revision of `article` (default: the URL's key).
     public static func run(
-        url: URL, article: ArticleKey? = nil, store: SQLiteStore, fetcher: PageFetcher, at time: Date? = nil
+        url: URL, article: ArticleKey? = nil, store: any RevisionStore, fetcher: PageFetcher, at time: Date? = nil
     ) async throws(Failure) -> Outcome {
         let key = article ?? ArticleKey(url.absoluteString)
         do {

@@ -42,7 +42,7 @@ public final class Watcher: Sendable {
         }
     }
 
-    let store: SQLiteStore
+    let store: any RevisionStore
     let fetcher: PageFetcher
     let options: Options
     /// Problems (a feed or a page that failed: warning), each pass's summary (info), each
@@ -59,7 +59,8 @@ public final class Watcher: Sendable {
     ///   - logger: Warnings, per-pass summaries and (at debug level) every capture.
     ///   - say: Receives one line per new revision.
     public init(
-        store: SQLiteStore, fetcher: PageFetcher, options: Options, logger: Logger = Logger(label: "redline.watch"),
+        store: any RevisionStore, fetcher: PageFetcher, options: Options,
+        logger: Logger = Logger(label: "redline.watch"),
         say: @escaping @Sendable (String) -> Void
     ) {
         self.store = store

@@ -37,7 +37,7 @@ public enum Dump {
     public static let schemaVersion = 1
 
     /// Writes every revision of every article, one line each, through `write`.
-    public static func export(_ store: SQLiteStore, write: (String) -> Void) throws(StoreError) {
+    public static func export(_ store: any RevisionStore, write: (String) -> Void) throws(StoreError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         for article in try store.articles() {
@@ -45,7 +45,7 @@ public enum Dump {
             for (revision, text) in try store.history(of: key) {
                 let record = Record(
                     article: article.key, revision: revision.number,
-                    capturedAt: revision.capturedAt.timeIntervalSince1970, sha256: SQLiteStore.sha256(text),
+                    capturedAt: revision.capturedAt.timeIntervalSince1970, sha256: sha256Hex(text),
                     metadata: revision.metadata == RevisionMetadata() ? nil : revision.metadata,
                     text: String(decoding: text, as: UTF8.self))
                 guard let data = try? encoder.encode(record) else {
@@ -64,7 +64,7 @@ public enum Dump {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let record = Record(
             article: article, revision: revision, capturedAt: capturedAt.timeIntervalSince1970,
-            sha256: SQLiteStore.sha256(Array(text.utf8)), metadata: metadata, text: text)
+            sha256: sha256Hex(Array(text.utf8)), metadata: metadata, text: text)
         return (try? encoder.encode(record)).map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 
@@ -87,7 +87,7 @@ public enum Dump {
             )
         }
         let text = Array(record.text.utf8)
-        guard SQLiteStore.sha256(text) == record.sha256 else {
+        guard sha256Hex(text) == record.sha256 else {
             throw StoreError(.invalidDump(line: number, detail: "the text does not match its sha256 (a damaged dump)"))
         }
         let revision = NewRevision(

@@ -28,7 +28,7 @@ extension Dump {
     /// - Throws: ``StoreError`` for a line that is no record (with its number) or a failed write;
     ///   the batches committed before stay.
     public static func load(
-        _ text: String, into store: SQLiteStore, batch: Int = 256, added: (Revision) -> Void = { _ in }
+        _ text: String, into store: any RevisionStore, batch: Int = 256, added: (Revision) -> Void = { _ in }
     ) throws(StoreError) -> LoadCounts {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: true).makeIterator()
         return try load(into: store, batch: batch, added: added) { () throws(StoreError) in
@@ -40,7 +40,8 @@ extension Dump {
     /// streaming: memory holds one 1 MiB chunk, the longest line and one batch, whatever the
     /// dump's size. `progress` is called after each commit with the bytes read so far.
     public static func load(
-        reading file: FileDescriptor, into store: SQLiteStore, batch: Int = 256, added: (Revision) -> Void = { _ in },
+        reading file: FileDescriptor, into store: any RevisionStore, batch: Int = 256,
+        added: (Revision) -> Void = { _ in },
         progress: (_ bytesRead: Int64, _ counts: LoadCounts) -> Void = { _, _ in }
     ) throws(StoreError) -> LoadCounts {
         var lines = DumpLines(file)
@@ -55,7 +56,8 @@ extension Dump {
 
     /// The load itself, over lines from `nextLine` (nil at the end).
     private static func load(
-        into store: SQLiteStore, batch: Int, added: (Revision) -> Void, committed: (LoadCounts) -> Void = { _ in },
+        into store: any RevisionStore, batch: Int, added: (Revision) -> Void,
+        committed: (LoadCounts) -> Void = { _ in },
         nextLine: () throws(StoreError) -> Data?
     ) throws(StoreError) -> LoadCounts {
         var counts = LoadCounts()

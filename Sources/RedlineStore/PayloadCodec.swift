@@ -49,6 +49,16 @@ public enum PayloadCodec: String, Sendable, Equatable {
     /// Deflate's window: only the last 32 KiB of a dictionary can be referred to.
     static let dictionaryLimit = 1 << 15
 
+    /// Each version with its whole payload, compressed before any transaction begins (so a
+    /// write lock is held only for the rows).
+    package static func prepare(_ items: [NewRevision]) throws(StoreError) -> [(NewRevision, [UInt8])] {
+        do {
+            return try items.map { item throws(ZlibError) in (item, try encodeFull(item.text)) }
+        } catch {
+            throw StoreError(.database("compression failed: \(error)"))
+        }
+    }
+
     static func encodeFull(_ text: [UInt8]) throws(ZlibError) -> [UInt8] {
         try Zlib.deflate(text, format: .raw, level: 9)
     }

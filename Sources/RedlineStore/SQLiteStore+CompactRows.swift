@@ -10,11 +10,6 @@ import GRDB
 /// filled snapshot by snapshot, those pages stayed mostly empty (8.1× the size of git's pack on
 /// `Benchmarks/store-size.sh`).
 extension SQLiteStore {
-    /// The bytes of a text's SHA-256 kept per revision: enough to detect damage (like the CRC-32 of
-    /// gzip and of git's packs); equality of texts (duplicates, reverts) is always confirmed on the
-    /// texts themselves, and dumps carry the full SHA-256, computed from the text.
-    static let digestLength = 4
-
     static let compactSchema = """
         CREATE TABLE heads (
             article_id INTEGER PRIMARY KEY REFERENCES articles(id),
@@ -42,7 +37,7 @@ extension SQLiteStore {
 
     /// Converts v1 rows to v2 in place (a no-op once done). Payloads are kept as they are — a v1
     /// delta is already against its successor — so the conversion is a few SQL statements: times
-    /// to milliseconds (in `history`, after the article's ``epoch(_:)``), digests cut to ``digestLength`` bytes, metadata dropped where it equals the
+    /// to milliseconds (in `history`, after the article's epoch), digests cut to ``digestLength`` bytes, metadata dropped where it equals the
     /// next revision's (NULL; `''` stands for none).
     static func convertToCompactRows(_ db: Database) throws {
         guard try !db.tableExists("heads") else { return }
@@ -54,7 +49,7 @@ extension SQLiteStore {
                     meta_json, revert_of, payload
                 FROM revisions r WHERE seq = (SELECT MAX(seq) FROM revisions WHERE article_id = r.article_id);
                 INSERT INTO history (article_id, seq, captured_at, digest, raw_size, codec, payload, revert_of, meta_json)
-                SELECT article_id, seq, CAST(ROUND(r.captured_at * 1000) AS INTEGER) - \(epoch("a")),
+                SELECT article_id, seq, CAST(ROUND(r.captured_at * 1000) AS INTEGER) - \(SQLiteRows.epoch("a")),
                     SUBSTR(sha256, 1, ?), raw_size, codec, payload, revert_of,
                     CASE WHEN meta_json IS next_meta THEN NULL ELSE COALESCE(meta_json, '') END
                 FROM (
@@ -64,6 +59,6 @@ extension SQLiteStore {
                 WHERE next_seq IS NOT NULL;
                 DROP TABLE revisions;
                 """,
-            arguments: [digestLength, digestLength])
+            arguments: [StoredRow.digestLength, StoredRow.digestLength])
     }
 }

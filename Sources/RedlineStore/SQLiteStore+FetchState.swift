@@ -1,7 +1,5 @@
-import Crypto
 import Foundation
 import GRDB
-import RedlineZlib
 
 /// What the last fetch of an article's URL said (for conditional GETs and the watch schedule).
 extension SQLiteStore {
@@ -12,7 +10,7 @@ extension SQLiteStore {
     public func fetchState(of article: ArticleKey) throws(StoreError) -> FetchState? {
         try read { db in
             guard try db.tableExists("fetch_state"),
-                let articleID = try Self.articleID(db, article, create: false, at: Date()),
+                let articleID = try SQLiteRows(db).articleID(article.value),
                 let row = try Row.fetchOne(
                     db, sql: "SELECT * FROM fetch_state WHERE article_id = ?", arguments: [articleID])
             else { return nil }
@@ -30,7 +28,7 @@ extension SQLiteStore {
                 db,
                 sql: """
                     SELECT a.key AS key, f.*, COALESCE(
-                        (SELECT captured_at + \(Self.epoch("a")) FROM history r WHERE r.article_id = a.id AND r.seq = 1),
+                        (SELECT captured_at + \(SQLiteRows.epoch("a")) FROM history r WHERE r.article_id = a.id AND r.seq = 1),
                         (SELECT captured_at FROM heads h WHERE h.article_id = a.id)) AS first
                     FROM fetch_state f JOIN articles a ON a.id = f.article_id ORDER BY a.key
                     """
@@ -55,7 +53,7 @@ extension SQLiteStore {
     /// if it brought a new revision, when it changed.
     public func recordFetch(of article: ArticleKey, _ state: FetchState) throws(StoreError) {
         try perform { db in
-            guard let articleID = try Self.articleID(db, article, create: false, at: state.checkedAt) else {
+            guard let articleID = try SQLiteRows(db).articleID(article.value) else {
                 throw StoreError(.unknownArticle(article.value, nearby: []))
             }
             try db.execute(

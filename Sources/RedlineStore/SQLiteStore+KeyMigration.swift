@@ -54,24 +54,18 @@ extension SQLiteStore {
             try db.execute(sql: "DELETE FROM \(table) WHERE article_id IN (?, ?)", arguments: [source, target])
         }
         try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [source])
+        let rows = SQLiteRows(db)
         var newest: [Int64: [UInt8]] = [:]
         for version in versions {
-            _ = try insert(version, fullPayload: try PayloadCodec.encodeFull(version.text), newest: &newest, db)
+            _ = try rows.insert(version, fullPayload: try PayloadCodec.encodeFull(version.text), newest: &newest)
         }
     }
 
     /// Every revision of an article as a version to add again, oldest first, each text checked
     /// against its digest (a damaged store is not merged: the migration fails and changes nothing).
     static func texts(of article: Int64, key: ArticleKey, _ db: Database) throws -> [NewRevision] {
-        var next: [UInt8]?
-        var versions: [NewRevision] = []
-        for (row, metadata) in try newestFirst(db, article) {
-            let text = try decode(row, base: row.codec == PayloadCodec.full.code ? nil : next, article: key.value)
-            versions.append(
-                NewRevision(
-                    text: text, article: key, capturedAt: row.date, metadata: RevisionMetadata.from(json: metadata)))
-            next = text
+        try SQLiteRows(db).history(article, article: key.value).map { revision, text in
+            NewRevision(text: text, article: key, capturedAt: revision.capturedAt, metadata: revision.metadata)
         }
-        return versions.reversed()
     }
 }

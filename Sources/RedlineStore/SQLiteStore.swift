@@ -1,25 +1,7 @@
-import Crypto
 import Foundation
 import GRDB
 import RedlineSystem
 import RedlineZlib
-
-/// A store of article revisions.
-public protocol RevisionStore: Sendable {
-    /// Adds `text` as the newest revision of `article`, unless it equals the latest one.
-    func add(_ text: [UInt8], to article: ArticleKey, at time: Date?, metadata: RevisionMetadata) throws(StoreError)
-        -> AddResult
-    /// A revision and its text.
-    func text(of article: ArticleKey, _ selector: RevisionSelector) throws(StoreError) -> (Revision, [UInt8])
-    /// Every revision of an article, oldest first.
-    func revisions(of article: ArticleKey) throws(StoreError) -> [Revision]
-    /// Every article.
-    func articles() throws(StoreError) -> [ArticleSummary]
-    /// Re-reads and re-hashes every revision; what could not be verified.
-    func check() throws(StoreError) -> [StoreProblem]
-    /// Counts and sizes.
-    func statistics() throws(StoreError) -> StoreStatistics
-}
 
 /// The embedded store: one SQLite file in WAL mode under `.redline/`, through GRDB.
 ///
@@ -27,6 +9,9 @@ public protocol RevisionStore: Sendable {
 /// committed state, and several processes can write at once (SQLite serialises them; waiting
 /// writers retry for up to 30 s).
 public final class SQLiteStore: RevisionStore {
+    /// The database file (``RevisionStore/location``).
+    public var location: String { path }
+
     // Sendable: GRDB's connections are themselves Sendable and the path never changes.
     let pool: any DatabaseWriter
     /// The database file.

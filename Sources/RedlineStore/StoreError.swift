@@ -20,8 +20,13 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case diskFull(path: String)
         /// A line of an export dump is not a revision record, or its text does not match its hash.
         case invalidDump(line: Int, detail: String)
-        /// SQLite or the file system failed.
+        /// SQLite, the database server or the file system failed.
         case database(String)
+        /// The store cannot be used by this build (what to do is in the message).
+        case unsupported(String)
+        /// The connection to the database server was lost during a write; whether the write
+        /// was committed, as found after reconnecting (nil: it could not be found out).
+        case connectionLost(detail: String, committed: Bool?)
     }
 
     /// What went wrong.
@@ -59,6 +64,15 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
             "line \(line) of the dump: \(detail). Nothing from this batch was added; fix or remove the line and import again."
         case .database(let message):
             "the store could not be read or written: \(message). Check the disk space and the file's permissions."
+        case .unsupported(let message):
+            "\(message)."
+        case .connectionLost(let detail, let committed):
+            "the connection to the database server was lost (\(detail)); "
+                + (committed == true
+                    ? "the write had been committed and is in the store."
+                    : committed == false
+                        ? "nothing of this write was saved. Run the command again once the server is back."
+                        : "whether the write was saved is unknown: check with `redline log` once the server is back.")
         }
     }
 }

@@ -3,6 +3,13 @@ import Foundation
 /// Where the store is: `--store`, then `REDLINE_STORE`, then a `.redline` directory in the working
 /// directory or any directory above it, as git finds `.git`.
 public enum StoreLocation {
+    /// Whether `given` names a database server (`postgres://…` or `postgresql://…`) rather
+    /// than a file.
+    public static func isServerAddress(_ given: String) -> Bool {
+        let lower = given.lowercased()
+        return lower.hasPrefix("postgres://") || lower.hasPrefix("postgresql://")
+    }
+
     /// The store directory's name.
     public static let directoryName = ".redline"
 

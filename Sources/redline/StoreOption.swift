@@ -5,7 +5,11 @@ import Redline
 /// `--store PATH`, shared by the commands that use the store.
 struct StoreOption: ParsableArguments {
     @Option(
-        name: .long, help: "The store: a directory holding .redline, the .redline directory, or the database file.",
+        name: .long,
+        help: """
+            The store: a directory holding .redline, the .redline directory, the database file, or a \
+            PostgreSQL server (postgres://user@host:port/database; needs a build with the Postgres trait).
+            """,
         completion: .file())
     var store: String?
 
@@ -16,13 +20,21 @@ struct StoreOption: ParsableArguments {
     }
 
     /// Opens the store (read-only unless `access` says otherwise), or exits 2 saying where
-    /// Redline looked and what to do.
-    func open(_ access: SQLiteStore.Access = .readOnly) throws -> SQLiteStore {
+    /// Redline looked and what to do. `--store`, else `REDLINE_STORE`, may name a PostgreSQL
+    /// server instead of a file.
+    func open(_ access: SQLiteStore.Access = .readOnly) throws -> any RevisionStore {
         do {
+            if let server = serverAddress { return try ServerStore.open(server, access: access) }
             return try SQLiteStore(path: StoreLocation.find(explicit: store), access: access)
         } catch {
             throw Terminal.trouble(error.description)
         }
+    }
+
+    /// The `postgres://` address given by `--store` or `REDLINE_STORE`, if that is what was given.
+    var serverAddress: String? {
+        let given = store ?? ProcessInfo.processInfo.environment["REDLINE_STORE"]
+        return given.flatMap { StoreLocation.isServerAddress($0) ? $0 : nil }
     }
 }
 

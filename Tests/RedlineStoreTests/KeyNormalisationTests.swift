@@ -120,7 +120,7 @@ struct TamperingTests {
                 at: Date(timeIntervalSince1970: Double(toll)), metadata: .init())
         }
         // Same length, other content: what a tampered or bit-rotted payload would decode to.
-        let forged = SQLiteStore.digest(Array("The toll rose to 99 on Tuesday.\n".utf8))
+        let forged = Data(StoredRow.digest(Array("The toll rose to 99 on Tuesday.\n".utf8)))
         try store.pool.write { db in
             try db.execute(
                 sql:
