@@ -22,6 +22,11 @@ let package = Package(
         .library(name: "RedlineNet", targets: ["RedlineNet"]),
         .executable(name: "redline", targets: ["redline"]),
     ],
+    traits: [
+        // `swift build --traits Postgres`: the PostgreSQL store (postgres-nio). Off by default, so a
+        // plain build neither fetches nor compiles it.
+        .trait(name: "Postgres", description: "A PostgreSQL revision store (postgres://…), with `redline follow`.")
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -32,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         // `swift package generate-documentation --target Redline` (Sources/Redline/Redline.docc).
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
@@ -103,6 +109,16 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The same store on PostgreSQL: compiled empty unless the `Postgres` trait is on.
+        .target(
+            name: "RedlinePostgres",
+            dependencies: [
+                "RedlineStore",
+                .product(name: "PostgresNIO", package: "postgres-nio", condition: .when(traits: ["Postgres"])),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "RedlineReport", dependencies: ["RedlineArticle", "RedlineDiff", "RedlineFacts"],
             swiftSettings: strict
@@ -121,6 +137,7 @@ let package = Package(
             name: "redline",
             dependencies: [
                 "Redline", "RedlineFetch", "RedlineFeeds", "RedlineNet", "RedlineSystem",
+                .target(name: "RedlinePostgres", condition: .when(traits: ["Postgres"])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -149,9 +166,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // A PostgreSQL server for the tests (Tests/Postgres/cluster.sh), shared by the test targets.
+        .target(name: "RedlineTestSupport", dependencies: ["RedlineStore"], path: "Tests/RedlineTestSupport"),
         .testTarget(
             name: "RedlineStoreTests",
-            dependencies: ["RedlineStore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "RedlineStore", "RedlineTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                .target(name: "RedlinePostgres", condition: .when(traits: ["Postgres"])),
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "RedlineZlibTests", dependencies: ["RedlineZlib"], swiftSettings: strict),
@@ -160,6 +182,8 @@ let package = Package(
             name: "RedlineCLITests",
             dependencies: [
                 "redline", "Redline", "RedlineZlib", "RedlineFeeds", "RedlineFetch", "RedlineNet", "RedlineSystem",
+                "RedlineTestSupport",
+                .target(name: "RedlinePostgres", condition: .when(traits: ["Postgres"])),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

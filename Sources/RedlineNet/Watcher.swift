@@ -213,22 +213,13 @@ public final class Watcher: Sendable {
 
     /// The line, and the JSON report to the webhook and the command.
     func announce(_ revision: Revision) async {
-        let key = ArticleKey(revision.article)
-        guard let comparison = try? comparison(for: revision, key: key) else {
+        guard let change = try? RevisionChange(revision, in: store) else {
             say("\(revision.article)@\(revision.number): added")
             return
         }
-        let summary: String
-        if revision.number == 1 {
-            summary = "new article, \(revision.rawSize) bytes"
-        } else if let facts = comparison.facts, !facts.changes.isEmpty {
-            summary = facts.summary.line
-        } else {
-            summary = TextReport.summary(comparison.diff.counts, granularity: comparison.diff.granularity)
-        }
-        say("\(revision.article)@\(revision.number): \(summary)")
+        say("\(revision.article)@\(revision.number): \(change.summary)")
         guard options.webhook != nil || options.exec != nil else { return }
-        let report = JSONReport().render(comparison)
+        let report = JSONReport().render(change.comparison)
         if let webhook = options.webhook {
             do {
                 let status = try await fetcher.post(json: report, to: webhook)
@@ -240,22 +231,6 @@ public final class Watcher: Sendable {
             }
         }
         if let command = options.exec { run(command, input: report) }
-    }
-
-    /// The comparison of a revision with the one before it (with an empty text for the first).
-    func comparison(for revision: Revision, key: ArticleKey) throws -> Comparison {
-        let (_, newText) = try store.text(of: key, .number(revision.number))
-        let new = try TextDocument(
-            name: "\(revision.article)@\(revision.number)", storedText: newText, metadata: revision.metadata)
-        let old: TextDocument
-        if revision.number > 1 {
-            let (previous, oldText) = try store.text(of: key, .number(revision.number - 1))
-            old = try TextDocument(
-                name: "\(revision.article)@\(previous.number)", storedText: oldText, metadata: previous.metadata)
-        } else {
-            old = TextDocument(name: "/dev/null", text: "")
-        }
-        return Redline.compare(old, new, facts: revision.number > 1 ? .auto : .never)
     }
 
     /// Runs `/bin/sh -c command` with `input` on its standard input, waiting for it.

@@ -148,6 +148,13 @@ public struct ArticleSummary: Sendable, Equatable {
     public var firstCaptured: Date
     /// When its latest revision was captured.
     public var lastCaptured: Date
+
+    package init(key: String, revisions: Int, firstCaptured: Date, lastCaptured: Date) {
+        self.key = key
+        self.revisions = revisions
+        self.firstCaptured = firstCaptured
+        self.lastCaptured = lastCaptured
+    }
 }
 
 /// Sizes, for `redline stats`.
@@ -160,8 +167,17 @@ public struct StoreStatistics: Sendable, Equatable {
     public var rawBytes: Int
     /// The payloads' total size.
     public var storedBytes: Int
-    /// The database files' size on disk (the database, its WAL and shared memory).
+    /// The database files' size on disk (the database, its WAL and shared memory; on a server,
+    /// its tables and their indexes).
     public var fileBytes: Int
+
+    package init(articles: Int, revisions: Int, rawBytes: Int, storedBytes: Int, fileBytes: Int) {
+        self.articles = articles
+        self.revisions = revisions
+        self.rawBytes = rawBytes
+        self.storedBytes = storedBytes
+        self.fileBytes = fileBytes
+    }
 }
 
 /// A revision `fsck` could not verify.

@@ -22,6 +22,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
         case invalidDump(line: Int, detail: String)
         /// SQLite, the database server or the file system failed.
         case database(String)
+        /// The database server refused or failed (what it said, and what to do).
+        case server(String)
         /// The store cannot be used by this build (what to do is in the message).
         case unsupported(String)
         /// The connection to the database server was lost during a write; whether the write
@@ -64,6 +66,8 @@ public struct StoreError: Error, CustomStringConvertible, Sendable, Equatable {
             "line \(line) of the dump: \(detail). Nothing from this batch was added; fix or remove the line and import again."
         case .database(let message):
             "the store could not be read or written: \(message). Check the disk space and the file's permissions."
+        case .server(let message):
+            "the database server: \(message)."
         case .unsupported(let message):
             "\(message)."
         case .connectionLost(let detail, let committed):

@@ -14,7 +14,7 @@ struct RedlineCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DiffCommand.self, CheckCommand.self, FactsCommand.self, ExtractCommand.self, InitCommand.self,
-            SnapshotCommand.self, WatchCommand.self,
+            SnapshotCommand.self, WatchCommand.self, FollowCommand.self,
             LogCommand.self,
             ShowCommand.self, ArticlesCommand.self, FsckCommand.self, StatsCommand.self, ExportCommand.self,
             ImportCommand.self,

@@ -87,6 +87,30 @@ enum StoreJSON {
         }
     }
 
+    /// `redline follow --format json`: one per committed revision.
+    struct Follow: Encodable {
+        var schemaVersion = StoreJSON.schemaVersion
+        var event: Int64
+        var article: String
+        var revision: Int
+        var capturedAt: String
+        var committedAt: String
+        var rawSize: Int
+        var revertOf: Int?
+        /// One line in plain words: "2 figures changed", "new article, 4211 bytes".
+        var summary: String
+        /// Against the revision before (absent for the first).
+        var deletedTokens: Int?
+        var insertedTokens: Int?
+        var facts: [Fact]
+        struct Fact: Encodable {
+            var kind: String
+            var change: String
+            var old: String?
+            var new: String?
+        }
+    }
+
     /// `value` as one line of JSON on standard output.
     static func print<Value: Encodable>(_ value: Value) throws {
         let encoder = JSONEncoder()

@@ -1,0 +1,118 @@
+import Foundation
+import Redline
+import RedlineTestSupport
+import Testing
+
+#if Postgres
+    import RedlinePostgres
+
+    /// The commands on a PostgreSQL store, through the real binary (a build with the `Postgres`
+    /// trait): several writers, writers killed, `follow` across a server restart, and moving a
+    /// store between the backends.
+    @Suite(
+        "redline on PostgreSQL", .serialized,
+        .enabled(if: TestPostgres.runs, Comment(rawValue: TestPostgres.skipReason)))
+    struct PostgresCLITests {
+        let cli = CLITests()
+
+        @Test("Four processes write 200 revisions each at once: all 800 there, numbered without gaps")
+        func fourWriters() throws { try StoreFaults.fourWriters(in: .postgres(cli)) }
+
+        @Test("A writer killed with SIGKILL at random moments, 10 times: fsck clean, nothing committed lost")
+        func killedWriter() throws { try StoreFaults.killedWriter(in: .postgres(cli), rounds: 10) }
+
+        @Test("export from SQLite, import into PostgreSQL, export again: the same bytes; and back")
+        func betweenBackends() throws {
+            let directory = try cli.newStore("sqlite")
+            let texts = ["The toll rose to 12.\n", "The toll rose to 14, police said.\n", "The toll rose to 12.\n"]
+            for text in texts {
+                #expect(
+                    try cli.run(["snapshot", "-", "--article", "flood", "--store", directory], stdin: text).status == 0)
+            }
+            let fromSQLite = try cli.run(["export", "--store", directory])
+            let address = try TestPostgres.freshAddress()
+            #expect(try cli.run(["init", "--store", address]).status == 0)
+            let imported = try cli.run(["import", "--jsonl", "-", "--store", address], stdin: fromSQLite.stdout)
+            #expect(imported.status == 0, "\(imported.stderr)")
+            let fromPostgres = try cli.run(["export", "--store", address])
+            #expect(fromPostgres.stdout == fromSQLite.stdout && !fromPostgres.stdout.isEmpty)
+            let back = try cli.newStore("back")
+            #expect(try cli.run(["import", "--jsonl", "-", "--store", back], stdin: fromPostgres.stdout).status == 0)
+            #expect(try cli.run(["export", "--store", back]).stdout == fromSQLite.stdout)
+            // The same commands read it: log, show, diff ARTICLE@REV, fsck, stats.
+            #expect(try cli.run(["log", "flood", "--store", address]).stdout.contains("reverts to @1"))
+            #expect(try cli.run(["show", "flood@2", "--store", address]).stdout == texts[1])
+            let diff = try cli.run(["diff", "flood@1", "flood@2", "--store", address])
+            #expect(diff.status == 1 && diff.stdout.contains("14"))
+            #expect(try cli.run(["fsck", "--store", address]).status == 0)
+            #expect(try cli.run(["stats", "--store", address]).stdout.contains("revisions      3"))
+        }
+
+        @Test("follow prints each revision as it commits, and resumes after a restart of the server")
+        func followAcrossRestart() throws {
+            let server = try #require(TestPostgres.server)
+            let directory = try #require(server.directory, "the cluster's directory is needed to restart it")
+            let address = try TestPostgres.freshAddress()
+            #expect(try cli.run(["init", "--store", address]).status == 0)
+            let follower = Process()
+            follower.executableURL = CLITests.binary
+            follower.arguments = ["follow", "--since", "0", "--count", "4", "--format", "json", "--store", address]
+            let output = Pipe()
+            let errors = Pipe()
+            follower.standardOutput = output
+            follower.standardError = errors
+            try follower.run()
+            func snapshot(_ text: String) throws {
+                let result = try cli.run(["snapshot", "-", "--article", "live", "--store", address], stdin: text)
+                #expect(result.status == 0, "\(result.stderr)")
+            }
+            try snapshot("The toll rose to 12.\n")
+            try snapshot("The toll rose to 14, police said.\n")
+            Thread.sleep(forTimeInterval: 1)
+            try TestPostgres.cluster("restart", directory)
+            try snapshot("The toll rose to 19, police said on Monday.\n")
+            try snapshot("The toll rose to 21, Mayor Ann Smith said on Monday.\n")
+            let deadline = Date().addingTimeInterval(60)
+            while follower.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+            if follower.isRunning { follower.terminate() }
+            let lines = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                .split(separator: "\n")
+            let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(follower.terminationStatus == 0, "\(log)")
+            let entries = try lines.map { line in
+                try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            }
+            #expect(entries.map { $0["revision"] as? Int } == [1, 2, 3, 4])
+            #expect(entries.map { $0["event"] as? Int } == [1, 2, 3, 4])
+            #expect(entries.map { $0["article"] as? String } == ["live", "live", "live", "live"])
+            #expect(entries[1]["summary"] as? String == "1 figure changed")
+            let facts = entries[3]["facts"] as? [[String: Any]] ?? []
+            #expect(facts.contains { $0["kind"] as? String == "name" && $0["change"] as? String == "added" })
+            #expect(log.contains("lost the connection") && log.contains("reconnected"), "\(log)")
+            // Resuming from an event: only what came after it.
+            let resumed = try cli.run(["follow", "--since", "2", "--count", "2", "--store", address])
+            #expect(resumed.stdout.hasPrefix("event 3: live@3"), "\(resumed.stdout)")
+        }
+    }
+#endif
+
+/// Without the `Postgres` trait a `postgres://` store is refused, saying how to get one.
+@Suite("PostgreSQL stores in a build without PostgreSQL")
+struct PostgresAbsentTests {
+    @Test(
+        "A postgres:// store exits 2 and says how to rebuild",
+        .enabled(if: !TestPostgres.compiled, "this build has PostgreSQL (the Postgres trait)"))
+    func refused() throws {
+        let result = try CLITests().run(["log", "flood", "--store", "postgres://nobody@127.0.0.1/none"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--traits Postgres"), "\(result.stderr)")
+    }
+
+    @Test("follow on a SQLite store exits 2, naming what to use instead")
+    func followNeedsPostgres() throws {
+        let cli = CLITests()
+        let directory = try cli.newStore("follow")
+        let result = try cli.run(["follow", "--store", directory])
+        #expect(result.status == 2 && result.stderr.contains("PostgreSQL store"))
+    }
+}
