@@ -3,14 +3,16 @@
 figures in Docs/Reliability.md). Each check prints one line of figures and exits non-zero when
 anything is lost or damaged.
 
-    python3 Benchmarks/faults.py [CHECK ...] [--redline PATH]
+    python3 Benchmarks/faults.py [CHECK ...] [--redline PATH] [--postgres postgres://USER@HOST:PORT]
 
 Checks: kill-snapshot (100 random SIGKILLs of `snapshot`), kill-import (20 SIGKILLs of a
 10,000-revision `import --jsonl`), writers-one (8 processes x 60 snapshots into one article,
 readers running), writers-many (8 x 500 into different articles, readers running), disk-full
 (`import --jsonl`, WARC import and `export` onto a filesystem that fills up: a 4 MiB tmpfs when
 this user may mount one, else RLIMIT_FSIZE), writer-scaling (1, 4 and 8 processes of 200 snapshots:
-revisions/s; not in the default set). Default: the five fault checks, with .build/release/redline."""
+revisions/s; not in the default set). Default: the five fault checks, with .build/release/redline.
+With --postgres, every store is a new database on that server (the binary must be built with
+`--traits Postgres`; disk-full stays on SQLite)."""
 import gzip, hashlib, json, os, random, resource, shutil, signal, subprocess, sys, tempfile, threading, time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -19,6 +21,11 @@ redline = os.path.join(root, ".build/release/redline")
 if "--redline" in args:
     at = args.index("--redline")
     redline = os.path.abspath(args[at + 1])
+    del args[at:at + 2]
+postgres = None
+if "--postgres" in args:
+    at = args.index("--postgres")
+    postgres = args[at + 1].rstrip("/")
     del args[at:at + 2]
 checks = args or ["kill-snapshot", "kill-import", "writers-one", "writers-many", "disk-full"]
 work = tempfile.mkdtemp(prefix="redline-faults-")
@@ -35,7 +42,13 @@ def fail(message):
     print("  FAILED:", message, flush=True)
 
 
-def new_store(name):
+def new_store(name, sqlite=False):
+    """A new, empty store: a directory, or with --postgres a new database on that server."""
+    if postgres and not sqlite:
+        address = f"{postgres}/faults_{name.replace('-', '_')}_{os.getpid()}_{rng.randrange(10**9)}"
+        result = run("init", "--store", address)
+        assert result.returncode == 0, result.stderr
+        return address
     directory = os.path.join(work, name)
     os.makedirs(directory)
     assert run("init", directory).returncode == 0
@@ -304,7 +317,7 @@ def disk_full():
         print(f"disk-full {label}: {kind}: exit {result.returncode}, store intact {intact}, earlier revision kept "
               f"{kept}; says: {result.stderr.strip().splitlines()[-1][:110]}", flush=True)
     # Export of a store larger than the space left: exit 2 and no partial file.
-    source = new_store("export-source")
+    source = new_store("export-source", sqlite=True)
     assert run("import", "--jsonl", dump_path, "--store", source).returncode == 0
     place, limit, kind = filling_place("full-export")
     result = run_limited(["export", "-o", os.path.join(place, "dump.jsonl"), "--store", source], limit)

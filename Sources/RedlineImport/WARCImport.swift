@@ -62,10 +62,16 @@ public final class WARCImport {
     }
 
     /// Reads every file, then adds the captures in date order per article.
+    ///
+    /// Records are read in order on this thread and their pages extracted on every core
+    /// (``Extraction``): at most ``window`` records and ``windowBytes`` bytes of them are in
+    /// flight, and the results are taken back in record order, so an import is the same whatever
+    /// the number of cores.
     public func run(_ paths: [String], progress: (Progress) -> Void = { _ in }) throws(StoreError) -> Report {
         let started = Date()
         var lastProgress = Date.distantPast
         var bytesBefore: Int64 = 0
+        let extraction = Extraction(workers: ProcessInfo.processInfo.activeProcessorCount)
         for path in paths {
             let reader: WARCReader
             do {
@@ -87,7 +93,7 @@ public final class WARCImport {
                 }
                 guard let record else { break }
                 report.records += 1
-                try take(record, file: path)
+                for done in extraction.submit(record, file: path) { try take(done) }
                 if report.records % 64 == 0, Date().timeIntervalSince(lastProgress) > 0.2 {
                     lastProgress = Date()
                     progress(
@@ -98,41 +104,46 @@ public final class WARCImport {
             }
             bytesBefore += reader.bytesDecoded
         }
+        for done in extraction.finish() { try take(done) }
         report.bytes = bytesBefore
         report.articles = keys.count
         try addInOrder()
         return report
     }
 
-    private func take(_ record: WARCRecord, file: String) throws(StoreError) {
+    /// Records whose extraction may be under way at once, and their bytes (one record always may).
+    static let window = 16
+    static let windowBytes = 32 << 20
+
+    /// What one record gave: worked out on any thread, taken in record order.
+    enum Extracted: Sendable {
+        case revisit
+        case ignored
+        case notPage
+        case skipped(String)
+        case capture(uri: String, date: Double, text: [UInt8], metadata: RevisionMetadata)
+    }
+
+    /// Parses a `response` record's HTTP message and extracts the article of its page.
+    static func extract(_ record: WARCRecord, file: String) -> Extracted {
         switch record.type {
-        case "revisit":
-            report.revisits += 1
-            return
-        case "response":
-            break
-        default:
-            return
+        case "revisit": return .revisit
+        case "response": break
+        default: return .ignored
         }
         let place = "\(file) at offset \(record.offset)"
         guard let uri = record.targetURI, let block = record.block else {
-            report.skipped.append("\(place): a response without a target URI or too large to read")
-            return
+            return .skipped("\(place): a response without a target URI or too large to read")
         }
         let response: HTTPResponse
         do {
             response = try HTTPResponse.parse(block)
         } catch {
-            report.skipped.append("\(place): \(error.description)")
-            return
+            return .skipped("\(place): \(error.description)")
         }
-        guard (200..<300).contains(response.status) else {
-            report.notPages += 1
-            return
-        }
+        guard (200..<300).contains(response.status) else { return .notPage }
         guard let type = response.mediaType, type.contains("html") else {
-            report.skipped.append("\(place): not HTML (\(response.mediaType ?? "no Content-Type")), \(uri)")
-            return
+            return .skipped("\(place): not HTML (\(response.mediaType ?? "no Content-Type")), \(uri)")
         }
         let article: Article
         do {
@@ -141,29 +152,37 @@ public final class WARCImport {
                     bytes, format: .html, name: uri, httpContentType: response.header("Content-Type"))
             }
         } catch let error as IngestError {
-            report.skipped.append("\(place): \(error.description)")
-            return
+            return .skipped("\(place): \(error.description)")
         } catch {
-            report.skipped.append("\(place): \(error)")
-            return
+            return .skipped("\(place): \(error)")
         }
         guard let date = record.date.flatMap(ISODate.secondsSince1970) else {
-            report.skipped.append("\(place): no readable WARC-Date")
-            return
-        }
-        report.captures += 1
-        let key = ArticleKey(uri).value
-        let keyID: Int32
-        if let known = keyIDs[key] {
-            keyID = known
-        } else {
-            keyID = Int32(keys.count)
-            keys.append(key)
-            keyIDs[key] = keyID
+            return .skipped("\(place): no readable WARC-Date")
         }
         let text = article.paragraphs.isEmpty ? "" : article.body + "\n"
-        let metadata = RevisionMetadata(article)
-        index.append(try spool.append(key: keyID, date: date, text: Array(text.utf8), metadata: metadata))
+        return .capture(uri: uri, date: date, text: Array(text.utf8), metadata: RevisionMetadata(article))
+    }
+
+    /// Counts what a record gave and spools a capture.
+    private func take(_ extracted: Extracted) throws(StoreError) {
+        switch extracted {
+        case .revisit: report.revisits += 1
+        case .ignored: break
+        case .notPage: report.notPages += 1
+        case .skipped(let message): report.skipped.append(message)
+        case .capture(let uri, let date, let text, let metadata):
+            report.captures += 1
+            let key = ArticleKey(uri).value
+            let keyID: Int32
+            if let known = keyIDs[key] {
+                keyID = known
+            } else {
+                keyID = Int32(keys.count)
+                keys.append(key)
+                keyIDs[key] = keyID
+            }
+            index.append(try spool.append(key: keyID, date: date, text: text, metadata: metadata))
+        }
     }
 
     /// Adds the spooled captures by article and date, 256 per transaction, skipping a capture equal
