@@ -3,11 +3,18 @@
 # SQLite store (time, revisions/s, size on disk, peak memory), then the latency of `log`,
 # `show ARTICLE@1` (the deepest revision) and `diff ARTICLE@1 ARTICLE@50`, warm and cold (the
 # page cache dropped when this user may), next to the same on 10,000 revisions.
-#   bash Benchmarks/million.sh [ARTICLES]        (default 20000: 1,000,000 revisions)
+#   bash Benchmarks/million.sh [ARTICLES] [postgres://USER@HOST:PORT]   (default 20000: 1,000,000 revisions)
+# With a server address the stores are new databases on that PostgreSQL server (the binary is built
+# with the Postgres trait; its size on disk is what `stats` counts: the schema's tables and indexes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 articles=${1:-20000}
-swift build -c release --static-swift-stdlib -Xswiftc -static-executable --product redline >/dev/null 2>&1
+server=${2:-}
+if [ -n "$server" ]; then
+    swift build -c release --static-swift-stdlib -Xswiftc -static-executable --product redline --traits Postgres >/dev/null 2>&1
+else
+    swift build -c release --static-swift-stdlib -Xswiftc -static-executable --product redline >/dev/null 2>&1
+fi
 redline=$PWD/.build/release/redline
 work=bench-build/million
 mkdir -p "$work"
@@ -53,14 +60,23 @@ latency() {  # STORE LABEL
 for count in 200 "$articles"; do
     dump=$work/dump-$count.jsonl
     [ -f "$dump" ] || generate "$count" "$dump"
-    store=$work/store-$count
-    rm -rf "$store" && "$redline" init "$store" >/dev/null
+    if [ -n "$server" ]; then
+        store=$server/million_${count}_$$
+        "$redline" init --store "$store" >/dev/null
+    else
+        store=$work/store-$count
+        rm -rf "$store" && "$redline" init "$store" >/dev/null
+    fi
     revisions=$((count * 50))
     echo "## $revisions revisions ($count articles x 50), dump $(du -h "$dump" | cut -f1)"
     echo
     /usr/bin/time -o "$work/time.txt" -f "%e %M" "$redline" import --jsonl "$dump" --store "$store" 2>/dev/null
     read -r seconds peak < "$work/time.txt"
-    size=$(du -sb "$store/.redline" | cut -f1)
+    if [ -n "$server" ]; then
+        size=$("$redline" stats --format json --store "$store" | python3 -c "import json,sys; print(json.load(sys.stdin)['fileBytes'])")
+    else
+        size=$(du -sb "$store/.redline" | cut -f1)
+    fi
     printf 'import: %.1f s, %.0f revisions/s, store %.1f MB (%.0f bytes a revision), peak memory %d MB\n\n' \
         "$seconds" "$(echo "$revisions / $seconds" | bc -l)" "$(echo "$size / 1000000" | bc -l)" \
         "$(echo "$size / $revisions" | bc -l)" $((peak / 1024))

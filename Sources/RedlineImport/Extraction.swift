@@ -1,25 +1,58 @@
-import Dispatch
 import Foundation
 import RedlineIngest
 
-/// The pages of WARC records extracted on every core while the next records are read: records
-/// go to a concurrent queue as they are read, and their results come back in record order. At
-/// most ``WARCImport/window`` records, and ``WARCImport/windowBytes`` bytes of them, are in
-/// flight (one record always may be), so memory stays bounded whatever the archive.
+/// The pages of WARC records extracted on several threads while the next records are read:
+/// records are queued as they are read, `workers` threads take them, and their results come
+/// back in record order. At most ``WARCImport/window`` records, and ``WARCImport/windowBytes``
+/// bytes of them, are in flight (one record always may be), so memory stays bounded whatever
+/// the archive.
 final class Extraction: @unchecked Sendable {
     // @unchecked: every stored property below is read and written with `condition` locked.
     private let condition = NSCondition()
+    private var pending: [(number: Int, record: WARCRecord, file: String)] = []
     private var results: [Int: WARCImport.Extracted] = [:]
     private var sizes: [Int: Int] = [:]
     private var submitted = 0
     private var taken = 0
     private var bytesInFlight = 0
+    private var closed = false
     private let parallel: Bool
-    private let queue = DispatchQueue(label: "redline.warc.extraction", attributes: .concurrent)
 
-    /// An extraction on `workers` cores (one: every record extracted on the reading thread).
+    /// An extraction on `workers` threads (one: every record extracted on the reading thread).
     init(workers: Int) {
         parallel = workers > 1
+        guard parallel else { return }
+        for index in 0..<workers {
+            let thread = Thread { [self] in work() }
+            thread.name = "redline-extract-\(index)"
+            thread.start()
+        }
+    }
+
+    deinit {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// A worker: takes queued records until the extraction is closed.
+    private func work() {
+        while true {
+            condition.lock()
+            while pending.isEmpty && !closed { condition.wait() }
+            if pending.isEmpty {
+                condition.unlock()
+                return
+            }
+            let job = pending.removeFirst()
+            condition.unlock()
+            let extracted = WARCImport.extract(job.record, file: job.file)
+            condition.lock()
+            results[job.number] = extracted
+            condition.broadcast()
+            condition.unlock()
+        }
     }
 
     /// Hands `record` over for extraction; returns the results ready by now, in record order
@@ -29,31 +62,23 @@ final class Extraction: @unchecked Sendable {
         let size = record.block?.count ?? 0
         var ready: [WARCImport.Extracted] = []
         condition.lock()
+        defer { condition.unlock() }
         while submitted > taken
             && (submitted - taken >= WARCImport.window || bytesInFlight + size > WARCImport.windowBytes)
         {
             while results[taken] == nil { condition.wait() }
             drain(into: &ready)
         }
-        let number = submitted
-        submitted += 1
+        pending.append((submitted, record, file))
+        sizes[submitted] = size
         bytesInFlight += size
-        sizes[number] = size
-        condition.unlock()
-        queue.async {
-            let extracted = WARCImport.extract(record, file: file)
-            self.condition.lock()
-            self.results[number] = extracted
-            self.condition.broadcast()
-            self.condition.unlock()
-        }
-        condition.lock()
+        submitted += 1
+        condition.broadcast()
         drain(into: &ready)
-        condition.unlock()
         return ready
     }
 
-    /// Waits for every record handed over; their results in record order.
+    /// Waits for every record handed over; their results in record order. The workers stop.
     func finish() -> [WARCImport.Extracted] {
         var ready: [WARCImport.Extracted] = []
         condition.lock()
@@ -61,6 +86,8 @@ final class Extraction: @unchecked Sendable {
             while results[taken] == nil { condition.wait() }
             drain(into: &ready)
         }
+        closed = true
+        condition.broadcast()
         condition.unlock()
         return ready
     }

@@ -55,9 +55,14 @@ public final class WARCImport {
     private var keyIDs: [String: Int32] = [:]
     private var report = Report()
 
-    /// An import into `store` (which must be writable).
-    public init(store: any RevisionStore) throws(StoreError) {
+    private let workers: Int
+
+    /// An import into `store` (which must be writable), extracting pages on `workers` threads.
+    public init(store: any RevisionStore, workers: Int = ProcessInfo.processInfo.activeProcessorCount)
+        throws(StoreError)
+    {
         self.store = store
+        self.workers = max(1, workers)
         spool = try Spool()
     }
 
@@ -71,7 +76,7 @@ public final class WARCImport {
         let started = Date()
         var lastProgress = Date.distantPast
         var bytesBefore: Int64 = 0
-        let extraction = Extraction(workers: ProcessInfo.processInfo.activeProcessorCount)
+        let extraction = Extraction(workers: workers)
         for path in paths {
             let reader: WARCReader
             do {
@@ -186,44 +191,47 @@ public final class WARCImport {
     }
 
     /// Adds the spooled captures by article and date, 256 per transaction, skipping a capture equal
-    /// (text and metadata) to the one before it.
+    /// (text and metadata) to the one before it; each batch is compressed on the other cores
+    /// while the one before is written.
     private func addInOrder() throws(StoreError) {
         index.sort { ($0.key, $0.date, $0.sequence) < ($1.key, $1.date, $1.sequence) }
-        var batch: [NewRevision] = []
+        var position = 0
         var previous: Spool.Entry?
         var storedUntil: (key: Int32, date: Double)?
-        func flush() throws(StoreError) {
-            guard !batch.isEmpty else { return }
-            for result in try store.add(contentsOf: batch) {
+        func nextBatch() throws(StoreError) -> [NewRevision]? {
+            var batch: [NewRevision] = []
+            while position < index.count, batch.count < 256 {
+                let entry = index[position]
+                position += 1
+                defer { previous = entry }
+                if storedUntil?.key != entry.key {
+                    let latest = try store.latestRevision(of: ArticleKey(keys[Int(entry.key)]))
+                    storedUntil = (entry.key, latest?.capturedAt.timeIntervalSince1970 ?? -.infinity)
+                }
+                if let storedUntil, entry.date <= storedUntil.date {
+                    report.alreadyStored += 1
+                    continue
+                }
+                if let previous, previous.key == entry.key, previous.hash == entry.hash {
+                    report.duplicates += 1
+                    continue
+                }
+                let (text, metadata) = try spool.read(entry)
+                batch.append(
+                    NewRevision(
+                        text: text, article: ArticleKey(keys[Int(entry.key)]),
+                        capturedAt: Date(timeIntervalSince1970: entry.date), metadata: metadata))
+            }
+            return batch.isEmpty ? nil : batch
+        }
+        try store.add(batches: nextBatch) { results throws(StoreError) in
+            for result in results {
                 switch result {
                 case .added: report.added += 1
                 case .unchanged: report.duplicates += 1
                 }
             }
-            batch.removeAll(keepingCapacity: true)
         }
-        for entry in index {
-            defer { previous = entry }
-            if storedUntil?.key != entry.key {
-                let latest = try store.latestRevision(of: ArticleKey(keys[Int(entry.key)]))
-                storedUntil = (entry.key, latest?.capturedAt.timeIntervalSince1970 ?? -.infinity)
-            }
-            if let storedUntil, entry.date <= storedUntil.date {
-                report.alreadyStored += 1
-                continue
-            }
-            if let previous, previous.key == entry.key, previous.hash == entry.hash {
-                report.duplicates += 1
-                continue
-            }
-            let (text, metadata) = try spool.read(entry)
-            batch.append(
-                NewRevision(
-                    text: text, article: ArticleKey(keys[Int(entry.key)]),
-                    capturedAt: Date(timeIntervalSince1970: entry.date), metadata: metadata))
-            if batch.count >= 256 { try flush() }
-        }
-        try flush()
     }
 }
 

@@ -235,10 +235,9 @@
 
         // MARK: Writing
 
-        /// Adds several versions in one transaction: all of them or, on failure, none.
-        public func add(contentsOf items: [NewRevision]) throws(StoreError) -> [AddResult] {
-            let prepared = try PayloadCodec.prepare(items)
-            let keys = Set(items.map(\.article.value)).sorted()
+        /// Adds several prepared versions in one transaction: all of them or, on failure, none.
+        public func add(prepared: [PreparedRevision]) throws(StoreError) -> [AddResult] {
+            let keys = Set(prepared.map(\.item.article.value)).sorted()
             return try transaction(
                 writing: true,
                 landed: { rows, results in
@@ -249,31 +248,18 @@
                     }
                 }
             ) { rows in
-                for key in keys {
-                    try rows.execute("SELECT pg_advisory_xact_lock(hashtextextended(\(key), 0))")
-                }
+                // Every article's lock, in key order (one round trip).
+                try rows.execute(
+                    "SELECT COUNT(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(\(keys)::text[]) AS k")
                 var newest: [Int64: [UInt8]] = [:]
-                let results = try prepared.map { item, payload in
-                    try rows.insert(item, fullPayload: payload, newest: &newest)
-                }
-                let added = results.compactMap { result -> Revision? in
-                    if case .added(let revision) = result { return revision }
-                    return nil
-                }
-                if !added.isEmpty {
-                    // Events in commit order: the lock is held from here to COMMIT.
-                    try rows.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.eventLock))")
-                    for revision in added {
-                        let first = try rows.rows(
-                            """
-                            INSERT INTO redline.events (article_id, seq)
-                            SELECT id, \(revision.number) FROM redline.articles WHERE key = \(revision.article) RETURNING id
-                            """
-                        ).first
-                        let id = try first?.decode(Int64.self) ?? 0
-                        try rows.execute("SELECT pg_notify(\(PostgresSchema.channel), \(String(id)))")
+                let results = try prepared.map { entry in try rows.insert(entry, newest: &newest) }
+                let events = try results.compactMap { result -> (article: Int64, number: Int)? in
+                    guard case .added(let revision) = result, let id = try rows.articleID(revision.article) else {
+                        return nil
                     }
+                    return (id, revision.number)
                 }
+                try rows.flush(events: events)
                 return results
             }
         }

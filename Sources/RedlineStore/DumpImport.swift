@@ -61,10 +61,42 @@ extension Dump {
         nextLine: () throws(StoreError) -> Data?
     ) throws(StoreError) -> LoadCounts {
         var counts = LoadCounts()
-        var pending: [NewRevision] = []
-        func commit() throws(StoreError) {
-            guard !pending.isEmpty else { return }
-            for result in try store.add(contentsOf: pending) {
+        var number = 0
+        // Articles the store held before this load: only their records can be there already.
+        // (An article's first record is read before any batch holding it is written.)
+        var heldBefore: [String: Bool] = [:]
+        var finished = false
+        func nextBatch() throws(StoreError) -> [NewRevision]? {
+            var pending: [NewRevision] = []
+            while !finished, pending.count < max(1, batch) {
+                guard let line = try nextLine() else {
+                    finished = true
+                    break
+                }
+                number += 1
+                let (record, revision) = try decode(line, number: number)
+                let held: Bool
+                if let known = heldBefore[record.article] {
+                    held = known
+                } else {
+                    held = try store.latestRevision(of: revision.article) != nil
+                    heldBefore[record.article] = held
+                }
+                // The store keeps the first bytes of each SHA-256: a record whose number and digest
+                // match is the revision already there (a store's own export, loaded again).
+                if held, let digest = try store.digest(of: revision.article, number: record.revision),
+                    record.sha256.hasPrefix(digest)
+                {
+                    counts.alreadyStored += 1
+                    continue
+                }
+                pending.append(revision)
+            }
+            return pending.isEmpty ? nil : pending
+        }
+        // Each batch is read and compressed while the one before is written.
+        try store.add(batches: nextBatch) { results throws(StoreError) in
+            for result in results {
                 switch result {
                 case .added(let revision):
                     counts.added += 1
@@ -72,34 +104,8 @@ extension Dump {
                 case .unchanged: counts.unchanged += 1
                 }
             }
-            pending.removeAll(keepingCapacity: true)
             committed(counts)
         }
-        var number = 0
-        // Articles the store held before this load: only their records can be there already.
-        var heldBefore: [String: Bool] = [:]
-        while let line = try nextLine() {
-            number += 1
-            let (record, revision) = try decode(line, number: number)
-            let held: Bool
-            if let known = heldBefore[record.article] {
-                held = known
-            } else {
-                held = try store.latestRevision(of: revision.article) != nil
-                heldBefore[record.article] = held
-            }
-            // The store keeps the first bytes of each SHA-256: a record whose number and digest
-            // match is the revision already there (a store's own export, loaded again).
-            if held, let digest = try store.digest(of: revision.article, number: record.revision),
-                record.sha256.hasPrefix(digest)
-            {
-                counts.alreadyStored += 1
-                continue
-            }
-            pending.append(revision)
-            if pending.count >= max(1, batch) { try commit() }
-        }
-        try commit()
         try store.compact()
         return counts
     }

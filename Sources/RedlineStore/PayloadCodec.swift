@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import RedlineZlib
 
 /// How a revision's text is stored.
@@ -49,14 +51,33 @@ public enum PayloadCodec: String, Sendable, Equatable {
     /// Deflate's window: only the last 32 KiB of a dictionary can be referred to.
     static let dictionaryLimit = 1 << 15
 
-    /// Each version with its whole payload, compressed before any transaction begins (so a
-    /// write lock is held only for the rows).
-    package static func prepare(_ items: [NewRevision]) throws(StoreError) -> [(NewRevision, [UInt8])] {
-        do {
-            return try items.map { item throws(ZlibError) in (item, try encodeFull(item.text)) }
-        } catch {
-            throw StoreError(.database("compression failed: \(error)"))
+    /// Each version with its whole payload and, when the version before it in `items` is of the
+    /// same article, that version's delta against it — worked out before any transaction begins
+    /// (so a write lock is held only for the rows) and on every core: a batch of an import spends
+    /// most of its time deflating and diffing.
+    public static func prepare(_ items: [NewRevision]) throws(StoreError) -> [PreparedRevision] {
+        var prepared: [PreparedRevision?] = Array(repeating: nil, count: items.count)
+        let failure = FirstFailure()
+        prepared.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: items.count) { index in
+                let item = items[index]
+                do throws(ZlibError) {
+                    var delta: PreparedRevision.Delta?
+                    if index > 0, items[index - 1].article == item.article {
+                        let previous = items[index - 1].text
+                        let (codec, bytes) = try encodeSmallestDelta(previous, base: item.text)
+                        delta = .init(previous: previous, codec: codec, payload: bytes)
+                    }
+                    slots[index] = PreparedRevision(
+                        item: item, payload: try encodeFull(item.text), deltaOfPrevious: delta)
+                } catch {
+                    failure.record(error)
+                }
+            }
         }
+        if let error = failure.error { throw StoreError(.database("compression failed: \(error)")) }
+        return prepared.compactMap { $0 }
     }
 
     static func encodeFull(_ text: [UInt8]) throws(ZlibError) -> [UInt8] {
@@ -103,4 +124,29 @@ public enum PayloadCodec: String, Sendable, Equatable {
     private static func dictionary(_ base: [UInt8]) -> [UInt8] {
         base.count <= dictionaryLimit ? base : Array(base.suffix(dictionaryLimit))
     }
+}
+
+/// A version ready to be added: its whole payload, and the delta the version before it (of the
+/// same article, in the same batch) will be stored as once this one follows it.
+public struct PreparedRevision: Sendable {
+    package var item: NewRevision
+    package var payload: [UInt8]
+    package var deltaOfPrevious: Delta?
+
+    /// A delta worked out in advance, valid when the article's newest text is `previous`.
+    package struct Delta: Sendable {
+        package var previous: [UInt8]
+        package var codec: PayloadCodec
+        package var payload: [UInt8]
+    }
+}
+
+/// The first error of work done on several threads.
+private final class FirstFailure: @unchecked Sendable {
+    // @unchecked: `stored` is only touched with `lock` held.
+    private let lock = NSLock()
+    private var stored: ZlibError?
+
+    func record(_ error: ZlibError) { lock.withLock { stored = stored ?? error } }
+    var error: ZlibError? { lock.withLock { stored } }
 }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// A store of article revisions: the embedded ``SQLiteStore``, or PostgreSQL (module
@@ -6,9 +7,10 @@ import Foundation
 public protocol RevisionStore: AnyObject, Sendable {
     /// Where the store is, for messages: a file path, or a `postgres://` URL without its password.
     var location: String { get }
-    /// Adds several versions in one transaction: all of them or, on failure, none. Each is the
-    /// newest revision of its article unless it equals the latest (then `unchanged`).
-    func add(contentsOf items: [NewRevision]) throws(StoreError) -> [AddResult]
+    /// Adds several versions, prepared by ``PayloadCodec/prepare(_:)``, in one transaction: all
+    /// of them or, on failure, none. Each is the newest revision of its article unless it equals
+    /// the latest (then `unchanged`).
+    func add(prepared items: [PreparedRevision]) throws(StoreError) -> [AddResult]
     /// A revision and its text, checked against its digest.
     func text(of article: ArticleKey, _ selector: RevisionSelector) throws(StoreError) -> (Revision, [UInt8])
     /// The article's newest revision, or nil when the store has no such article.
@@ -36,10 +38,70 @@ public protocol RevisionStore: AnyObject, Sendable {
 }
 
 extension RevisionStore {
+    /// Adds several versions in one transaction: all of them or, on failure, none (compressed
+    /// first, on every core).
+    public func add(contentsOf items: [NewRevision]) throws(StoreError) -> [AddResult] {
+        try add(prepared: PayloadCodec.prepare(items))
+    }
+
+    /// Adds batches of versions, one transaction each: while one batch is written, the next is
+    /// read (`next`, on this thread) and prepared (on the other cores), so a bulk import keeps
+    /// every core busy. `added` gets each batch's results once it is committed.
+    public func add(
+        batches next: () throws(StoreError) -> [NewRevision]?, added: ([AddResult]) throws(StoreError) -> Void
+    ) throws(StoreError) {
+        guard let first = try next() else { return }
+        var current = try PayloadCodec.prepare(first)
+        while true {
+            // A failure to read the next batch (a damaged line) comes after this one is written.
+            let following: Result<[NewRevision]?, StoreError>
+            do {
+                following = .success(try next())
+            } catch {
+                following = .failure(error)
+            }
+            let preparing = (try? following.get())?.map { batch in BackgroundPreparation(batch) }
+            let results = try add(prepared: current)
+            try added(results)
+            guard let preparing else {
+                _ = try following.get()
+                return
+            }
+            current = try preparing.wait()
+        }
+    }
+
     /// Adds `text` as the newest revision of `article` (one transaction), unless it equals the latest.
     public func add(_ text: [UInt8], to article: ArticleKey, at time: Date? = nil, metadata: RevisionMetadata)
         throws(StoreError) -> AddResult
     {
         try add(contentsOf: [NewRevision(text: text, article: article, capturedAt: time, metadata: metadata)])[0]
+    }
+}
+
+/// ``PayloadCodec/prepare(_:)`` of one batch on another thread.
+private final class BackgroundPreparation: @unchecked Sendable {
+    // @unchecked: `result` is written before `done` is signalled and read after.
+    private var result: Result<[PreparedRevision], StoreError>?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ batch: [NewRevision]) {
+        DispatchQueue.global().async {
+            do throws(StoreError) {
+                self.result = .success(try PayloadCodec.prepare(batch))
+            } catch {
+                self.result = .failure(error)
+            }
+            self.done.signal()
+        }
+    }
+
+    func wait() throws(StoreError) -> [PreparedRevision] {
+        done.wait()
+        switch result {
+        case .success(let prepared): return prepared
+        case .failure(let error): throw error
+        case nil: throw StoreError(.database("the batch was not prepared"))
+        }
     }
 }

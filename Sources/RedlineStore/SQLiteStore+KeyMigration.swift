@@ -56,9 +56,7 @@ extension SQLiteStore {
         try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [source])
         let rows = SQLiteRows(db)
         var newest: [Int64: [UInt8]] = [:]
-        for version in versions {
-            _ = try rows.insert(version, fullPayload: try PayloadCodec.encodeFull(version.text), newest: &newest)
-        }
+        for entry in try PayloadCodec.prepare(versions) { _ = try rows.insert(entry, newest: &newest) }
     }
 
     /// Every revision of an article as a version to add again, oldest first, each text checked

@@ -37,7 +37,8 @@ extension StoreRows {
     /// history as a delta against it — or nothing when it equals the latest (same text, same
     /// headline, byline, date and source). `newest` keeps texts already decoded in this
     /// transaction, so a batch does not inflate them again.
-    package func insert(_ item: NewRevision, fullPayload: [UInt8], newest: inout [Int64: [UInt8]]) throws -> AddResult {
+    package func insert(_ prepared: PreparedRevision, newest: inout [Int64: [UInt8]]) throws -> AddResult {
+        let item = prepared.item
         let captured = item.capturedAt ?? Date()
         let article = item.article.value
         let articleID = try articleID(article) ?? createArticle(article, at: captured)
@@ -59,7 +60,12 @@ extension StoreRows {
             // The previous newest becomes a delta against this text (unless it is a keyframe).
             if head.number % PayloadCodec.keyframeInterval != 0 {
                 let previousText = try headText ?? newest[articleID] ?? head.decode(base: nil, article: article)
-                let (codec, delta) = try PayloadCodec.encodeSmallestDelta(previousText, base: item.text)
+                let (codec, delta) =
+                    if let ready = prepared.deltaOfPrevious, ready.previous == previousText {
+                        (ready.codec, ready.payload)
+                    } else {
+                        try PayloadCodec.encodeSmallestDelta(previousText, base: item.text)
+                    }
                 if Double(delta.count) <= Double(head.payload.count) * PayloadCodec.deltaGain {
                     (moved.codec, moved.payload) = (codec.code, delta)
                 }
@@ -70,7 +76,7 @@ extension StoreRows {
         }
         let row = StoredRow(
             number: (head?.number ?? 0) + 1, capturedAt: StoredRow.milliseconds(captured), digest: digest,
-            rawSize: item.text.count, codec: PayloadCodec.full.code, payload: fullPayload, revertOf: revertOf,
+            rawSize: item.text.count, codec: PayloadCodec.full.code, payload: prepared.payload, revertOf: revertOf,
             metadataJSON: item.metadata.json)
         try replaceHead(articleID, row)
         newest[articleID] = item.text

@@ -28,12 +28,16 @@ struct ImportCommand: ParsableCommand {
     @Flag(name: .long, help: "Print each revision once it is committed.")
     var progress = false
 
+    @Option(name: .long, help: "WARC: pages extracted at once (default: one per core).")
+    var jobs: Int?
+
     @OptionGroup var store: StoreOption
 
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give the files to import.") }
         if jsonl && files.count != 1 { throw ValidationError("--jsonl reads one dump at a time.") }
         guard batch >= 1 else { throw ValidationError("--batch must be 1 or more.") }
+        if let jobs, !(1...256).contains(jobs) { throw ValidationError("--jobs must be from 1 to 256.") }
     }
 
     func run() throws {
@@ -86,7 +90,8 @@ struct ImportCommand: ParsableCommand {
     /// WARC import, with a progress line on a terminal (plain lines otherwise).
     func importArchives() throws {
         let opened = try store.open(.readWrite)
-        let importer = try withStore { () throws(StoreError) in try WARCImport(store: opened) }
+        let workers = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        let importer = try withStore { () throws(StoreError) in try WARCImport(store: opened, workers: workers) }
         let terminal = FileDescriptor.standardError.isTerminal
         var lastLine = Date.distantPast
         let report = try withStore { () throws(StoreError) in

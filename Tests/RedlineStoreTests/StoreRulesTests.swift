@@ -96,6 +96,25 @@ enum StoreRules {
         #expect(try store.history(of: key).map(\.1) == (1...130).map(version))
     }
 
+    /// One batch holding a whole history (as imports write them): the deltas worked out ahead,
+    /// on several cores, are the ones stored, and everything reads back.
+    static func batchedHistory(_ backend: Backend) throws {
+        let store = try backend.make()
+        let key = ArticleKey("batched")
+        let versions = (1...70).map { n in
+            NewRevision(text: version(n), article: key, capturedAt: Date(timeIntervalSince1970: Double(n)))
+        }
+        let prepared = try PayloadCodec.prepare(versions)
+        #expect(prepared.dropFirst().allSatisfy { $0.deltaOfPrevious != nil })
+        #expect(prepared.first?.deltaOfPrevious == nil)
+        let results = try store.add(contentsOf: versions + [NewRevision(text: version(70), article: key)])
+        #expect(results.last == .unchanged(try store.text(of: key, .latest).0))
+        #expect(try store.history(of: key).map(\.1) == (1...70).map(version))
+        let revisions = try store.revisions(of: key)
+        #expect(revisions.filter { $0.codec != .full }.count == 68)  // all but the keyframe and the newest
+        #expect(try store.check().isEmpty)
+    }
+
     static func unchangedAndReverts(_ backend: Backend) throws {
         let store = try backend.make()
         let key = ArticleKey("story")
@@ -254,6 +273,8 @@ struct SQLiteStoreRules {
     func longHistory() throws { try StoreRules.longHistory(.sqlite) }
     @Test("Unchanged text adds nothing; a return to an earlier text is a revert")
     func reverts() throws { try StoreRules.unchangedAndReverts(.sqlite) }
+    @Test("A whole history in one batch: deltas worked out ahead are stored, and read back")
+    func batchedHistory() throws { try StoreRules.batchedHistory(.sqlite) }
     @Test("Metadata, empty texts and Unicode round-trip; metadata kept only where it changed reads back whole")
     func metadata() throws { try StoreRules.metadata(.sqlite) }
     @Test("Unknown articles and revisions are errors that say what exists")
@@ -273,6 +294,8 @@ struct SQLiteStoreRules {
         func longHistory() throws { try StoreRules.longHistory(.postgres) }
         @Test("Unchanged text adds nothing; a return to an earlier text is a revert")
         func reverts() throws { try StoreRules.unchangedAndReverts(.postgres) }
+        @Test("A whole history in one batch: deltas worked out ahead are stored, and read back")
+        func batchedHistory() throws { try StoreRules.batchedHistory(.postgres) }
         @Test("Metadata, empty texts and Unicode round-trip; metadata kept only where it changed reads back whole")
         func metadata() throws { try StoreRules.metadata(.postgres) }
         @Test("Unknown articles and revisions are errors that say what exists")
