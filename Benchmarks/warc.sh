@@ -2,6 +2,7 @@
 # The WARC figures in Docs/Ingest.md: the reader alone against warcio (pip install warcio), and
 # `redline import` of the whole archive into a new store (time, revisions/s, peak memory).
 #   bash Benchmarks/warc.sh [SIZE_MB]      (default 1000: a 1 GB WARC, uncompressed)
+#   BASELINE=/path/to/redline bash Benchmarks/warc.sh   (also times that binary, in the same run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size=${1:-1000}
@@ -48,3 +49,15 @@ pages = int(re.search(r"\((\d+) pages", report).group(1))
 print(f"import: {size / seconds:.1f} MB/s of WARC, {pages / seconds:,.0f} pages/s, {added / seconds:,.0f} revisions added/s")
 PY
 du -sb "$work/store/.redline" | awk '{print "store: " $1 " bytes"}'
+
+# The same import on one extraction thread (--jobs 1), and with BASELINE=path/to/an/older/redline
+# that binary too, in this run: the speed-up of the pipeline is a ratio measured side by side.
+echo
+echo "## the same import: every core against one, and against a baseline binary"
+for run in "jobs-2:$redline --jobs $(nproc)" "jobs-1:$redline --jobs 1" ${BASELINE:+"baseline:$BASELINE"}; do
+    label=${run%%:*}
+    read -r -a command <<< "${run#*:}"
+    rm -rf "$work/store-$label" && "${command[0]}" init "$work/store-$label" >/dev/null
+    /usr/bin/time -f "$label: %e s, peak RSS %M KB" "${command[0]}" import "$warc" "${command[@]:1}" \
+        --store "$work/store-$label" 2>&1 >/dev/null | tail -1
+done
