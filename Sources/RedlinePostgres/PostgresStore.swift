@@ -76,16 +76,21 @@
             return try body()
         }
 
+        /// A new connection, waited for.
+        static func connect(_ configuration: PostgresConnection.Configuration, logger: Logger) throws
+            -> PostgresConnection
+        {
+            try BlockingBridge.shared.wait {
+                try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+            }
+        }
+
         /// The open connection, connecting first when there is none (or it was lost).
         private func connected() throws(StoreError) -> PostgresConnection {
             if let connection, !connection.isClosed { return connection }
             connection = nil
-            let configuration = address.configuration
-            let logger = driverLogger
             do {
-                let made = try BlockingBridge.shared.wait {
-                    try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-                }
+                let made = try Self.connect(address.configuration, logger: driverLogger)
                 connection = made
                 return made
             } catch {
@@ -102,10 +107,7 @@
             let configuration = address.configuration
             let logger = driverLogger
             do {
-                let probe = try BlockingBridge.shared.wait {
-                    try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-                }
-                connection = probe
+                connection = try Self.connect(configuration, logger: logger)
                 return
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == "3D000" {
                 guard let name = configuration.database else { return }
