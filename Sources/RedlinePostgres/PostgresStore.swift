@@ -76,6 +76,13 @@
             return try body()
         }
 
+        /// Closes the current connection (a lost one too: its channel must be closed before it
+        /// goes) and forgets it.
+        private func dropConnection() {
+            _ = try? connection?.close().wait()
+            connection = nil
+        }
+
         /// A new connection, waited for.
         static func connect(_ configuration: PostgresConnection.Configuration, logger: Logger) throws
             -> PostgresConnection
@@ -88,7 +95,7 @@
         /// The open connection, connecting first when there is none (or it was lost).
         private func connected() throws(StoreError) -> PostgresConnection {
             if let connection, !connection.isClosed { return connection }
-            connection = nil
+            dropConnection()
             do {
                 let made = try Self.connect(address.configuration, logger: driverLogger)
                 connection = made
@@ -142,8 +149,16 @@
                 while true {
                     var value: T?
                     var commitSent = false
+                    var unreachable = false
                     do {
-                        let rows = PostgresRows(connection: try connected(), logger: driverLogger)
+                        let live: PostgresConnection
+                        do {
+                            live = try connected()
+                        } catch {
+                            unreachable = attempt > 1  // the server went away during this command
+                            throw error
+                        }
+                        let rows = PostgresRows(connection: live, logger: driverLogger)
                         try rows.execute(
                             writing
                                 ? "BEGIN ISOLATION LEVEL READ COMMITTED"
@@ -154,7 +169,7 @@
                         try rows.execute("COMMIT")
                         return result
                     } catch {
-                        let lost = Self.isConnectionLoss(error) || connection?.isClosed == true
+                        let lost = unreachable || Self.isConnectionLoss(error) || connection?.isClosed == true
                         if !lost, let connection {
                             try? PostgresRows(connection: connection, logger: driverLogger).execute("ROLLBACK")
                         }
@@ -168,7 +183,7 @@
                             throw mapped(error)
                         }
                         if lost {
-                            connection = nil
+                            dropConnection()
                             if commitSent, writing, let value, let found = try? landedAfterLoss(value, landed), found {
                                 logger.warning(
                                     "the connection to \(location) was lost during COMMIT; the write is in the store")
@@ -188,7 +203,7 @@
         /// After a connection was lost during `COMMIT`: whether the write is in the store.
         private func landedAfterLoss<T>(_ value: T?, _ landed: ((PostgresRows, T) throws -> Bool)?) throws -> Bool {
             guard let value, let landed else { throw StoreError(.database("cannot tell")) }
-            connection = nil
+            dropConnection()
             let rows = PostgresRows(connection: try connected(), logger: driverLogger)
             return try landed(rows, value)
         }

@@ -19,7 +19,10 @@ import Testing
         func fourWriters() throws { try StoreFaults.fourWriters(in: .postgres(cli)) }
 
         @Test("A writer killed with SIGKILL at random moments, 10 times: fsck clean, nothing committed lost")
-        func killedWriter() throws { try StoreFaults.killedWriter(in: .postgres(cli), rounds: 10) }
+        func killedWriter() throws {
+            // A PostgreSQL writer connects first: killed a little later than a SQLite one.
+            try StoreFaults.killedWriter(in: .postgres(cli), rounds: 10, killAfter: 200_000...900_000)
+        }
 
         @Test("export from SQLite, import into PostgreSQL, export again: the same bytes; and back")
         func betweenBackends() throws {
@@ -48,11 +51,57 @@ import Testing
             #expect(try cli.run(["stats", "--store", address]).stdout.contains("revisions      3"))
         }
 
+        @Test("The server killed during an import: exit 2 saying so, nothing half-written; run again, it finishes")
+        func serverKilledMidImport() throws {
+            let cluster = try TestPostgres.privateCluster()
+            defer { cluster.stop() }
+            let address = cluster.base + "/killed"
+            #expect(try cli.run(["init", "--store", address]).status == 0)
+            let dumps = try cli.temporaryDirectory("dumps")
+            let path = (dumps as NSString).appendingPathComponent("dump.jsonl")
+            try StoreFaults.history("killed", count: 3000).write(toFile: path, atomically: true, encoding: .utf8)
+            let importer = Process()
+            importer.executableURL = CLITests.binary
+            importer.arguments = ["import", "--jsonl", path, "--batch", "1", "--progress", "--store", address]
+            let output = Pipe()
+            let errors = Pipe()
+            importer.standardOutput = output
+            importer.standardError = errors
+            try importer.run()
+            Thread.sleep(forTimeInterval: 0.8)
+            try TestPostgres.cluster("kill", cluster.directory)
+            let reported = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                .split(separator: "\n").map(String.init)
+            let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            importer.waitUntilExit()
+            #expect(importer.terminationStatus == 2, "\(message)")
+            #expect(message.contains("trying again (2 of 4)"), "the retries are logged: \(message)")
+            #expect(message.contains("nothing of this write was saved"), "\(message)")
+            #expect(!reported.isEmpty && reported.count < 3000)
+            // The server back: the store checks clean, every revision reported is there, and the
+            // same import, run again, adds exactly what is missing.
+            try TestPostgres.cluster("start", cluster.directory, String(cluster.port))
+            #expect(try cli.run(["fsck", "--store", address]).status == 0)
+            let store = try PostgresStore(address: address)
+            var present = Set<String>()
+            for article in try store.articles() {
+                let numbers = try store.revisions(of: ArticleKey(article.key)).map(\.number)
+                #expect(numbers == Array(1...max(1, numbers.count)))
+                for number in numbers { present.insert("\(article.key)@\(number)") }
+            }
+            #expect(reported.allSatisfy { present.contains($0) })
+            let again = try cli.run(["import", "--jsonl", path, "--store", address])
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(try store.statistics().revisions == 3000)
+            #expect(try cli.run(["fsck", "--store", address]).status == 0)
+        }
+
         @Test("follow prints each revision as it commits, and resumes after a restart of the server")
         func followAcrossRestart() throws {
-            let server = try #require(TestPostgres.server)
-            let directory = try #require(server.directory, "the cluster's directory is needed to restart it")
-            let address = try TestPostgres.freshAddress()
+            let cluster = try TestPostgres.privateCluster()
+            defer { cluster.stop() }
+            let directory = cluster.directory
+            let address = cluster.base + "/followed"
             #expect(try cli.run(["init", "--store", address]).status == 0)
             let follower = Process()
             follower.executableURL = CLITests.binary

@@ -39,6 +39,15 @@ struct StoreUnderTest {
 
 /// Writers at once and writers killed, the same on every backend.
 enum StoreFaults {
+    /// A dump of `count` revisions of one article, numbered as the store will number them.
+    static func history(_ article: String, count: Int) -> String {
+        (1...count).map { n in
+            Dump.line(
+                article: article, revision: n, capturedAt: Date(timeIntervalSince1970: Double(n)),
+                text: "Revision \(n): the toll rose to \(n * 3) on day \(n).")
+        }.joined(separator: "\n") + "\n"
+    }
+
     /// A dump of `count` revisions alternating between `own` and `shared`, every text distinct.
     static func dump(writer: Int, count: Int, own: String, shared: String) -> String {
         (0..<count).map { n in
@@ -84,7 +93,9 @@ enum StoreFaults {
 
     /// A writer committing one revision per transaction, killed at a random moment `rounds` times:
     /// each time the store opens and checks clean, and every revision it reported is there.
-    static func killedWriter(in target: StoreUnderTest, rounds: Int) throws {
+    static func killedWriter(
+        in target: StoreUnderTest, rounds: Int, killAfter window: ClosedRange<UInt32> = 30_000...400_000
+    ) throws {
         let cli = CLITests()
         let directory = try cli.temporaryDirectory("dumps")
         var generator = SystemRandomNumberGenerator()
@@ -100,7 +111,7 @@ enum StoreFaults {
             process.standardOutput = output
             process.standardError = Pipe()
             try process.run()
-            usleep(UInt32.random(in: 30_000...400_000, using: &generator))
+            usleep(UInt32.random(in: window, using: &generator))
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
             let reported = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -81,6 +81,25 @@ public enum TestPostgres {
         return components.string ?? address
     }
 
+    /// A cluster of its own, for a test that stops or restarts its server (the shared one serves
+    /// tests running at the same time): started in a new directory, on another port, stopped and
+    /// removed by `stop`. Nil when PostgreSQL cannot be started here.
+    public static func privateCluster() throws -> (base: String, directory: String, port: Int, stop: () -> Void) {
+        guard server != nil || required else { throw StoreError(.server(skipReason)) }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "redline-pg-private-\(UUID().uuidString.prefix(8))"
+        ).path
+        let port = 40_000 + Int.random(in: 0..<10_000)
+        let address = try cluster("start", directory, String(port))
+        return (
+            base(of: address), directory, port,
+            {
+                _ = try? cluster("stop", directory)
+                try? FileManager.default.removeItem(atPath: directory)
+            }
+        )
+    }
+
     /// A new, empty database's address on the server.
     public static func freshAddress() throws -> String {
         guard let server else { throw StoreError(.server("no PostgreSQL server for the tests: \(skipReason)")) }
