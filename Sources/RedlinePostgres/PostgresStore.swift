@@ -291,29 +291,17 @@
 
         /// The article's newest revision, or nil.
         public func latestRevision(of article: ArticleKey) throws(StoreError) -> Revision? {
-            try transaction(writing: false) { rows in
-                guard let id = try rows.articleID(article.value), let head = try rows.head(id) else { return nil }
-                return head.revision(article: article.value, metadata: head.metadataJSON)
-            }
+            try transaction(writing: false) { rows in try rows.latestRevision(of: article) }
         }
 
         /// The stored digest (hex) of revision `number`; nil when there is no such revision.
         public func digest(of article: ArticleKey, number: Int) throws(StoreError) -> String? {
-            try transaction(writing: false) { rows in
-                guard let id = try rows.articleID(article.value), let head = try rows.head(id), number <= head.number
-                else { return nil }
-                let row = number == head.number ? head : try rows.history(id, from: number, through: number).first
-                return row.map { hex($0.digest) }
-            }
+            try transaction(writing: false) { rows in try rows.digest(of: article, number: number) }
         }
 
         /// Every revision of an article, oldest first.
         public func revisions(of article: ArticleKey) throws(StoreError) -> [Revision] {
-            try transaction(writing: false) { rows in
-                try rows.newestFirst(rows.existingArticle(article)).map { row, metadata in
-                    row.revision(article: article.value, metadata: metadata)
-                }.reversed()
-            }
+            try transaction(writing: false) { rows in try rows.revisions(of: article) }
         }
 
         /// Every revision of an article with its text, oldest first, decoded in one pass.

@@ -37,9 +37,7 @@
                     guard let articleID = try rows.articleID(key), let head = try rows.head(articleID) else {
                         return nil
                     }
-                    let row =
-                        number == head.number ? head : try rows.history(articleID, from: number, through: number).first
-                    guard let row else { return nil }
+                    guard let row = try rows.row(articleID, number: number, head: head) else { return nil }
                     let metadata = try rows.metadata(articleID, number: number, head: head)
                     return CommittedRevision(
                         event: id, revision: row.revision(article: key, metadata: metadata),

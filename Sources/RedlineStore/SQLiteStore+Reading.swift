@@ -12,35 +12,17 @@ extension SQLiteStore {
 
     /// The article's newest revision, or nil when the store has no such article.
     public func latestRevision(of article: ArticleKey) throws(StoreError) -> Revision? {
-        try read { db in
-            let rows = SQLiteRows(db)
-            guard let articleID = try rows.articleID(article.value), let head = try rows.head(articleID) else {
-                return nil
-            }
-            return head.revision(article: article.value, metadata: head.metadataJSON)
-        }
+        try read { db in try SQLiteRows(db).latestRevision(of: article) }
     }
 
     /// The stored digest (hex) of revision `number` of `article`; nil when there is no such revision.
     public func digest(of article: ArticleKey, number: Int) throws(StoreError) -> String? {
-        try read { db in
-            let rows = SQLiteRows(db)
-            guard let articleID = try rows.articleID(article.value), let head = try rows.head(articleID),
-                number <= head.number
-            else { return nil }
-            let row = number == head.number ? head : try rows.history(articleID, from: number, through: number).first
-            return row.map { hex($0.digest) }
-        }
+        try read { db in try SQLiteRows(db).digest(of: article, number: number) }
     }
 
     /// Every revision of `article`, oldest first.
     public func revisions(of article: ArticleKey) throws(StoreError) -> [Revision] {
-        try read { db in
-            let rows = SQLiteRows(db)
-            return try rows.newestFirst(rows.existingArticle(article)).map { row, metadata in
-                row.revision(article: article.value, metadata: metadata)
-            }.reversed()
-        }
+        try read { db in try SQLiteRows(db).revisions(of: article) }
     }
 
     /// Every revision of `article` with its text, oldest first, decoded in one pass (export).

