@@ -30,11 +30,11 @@
         }
 
         func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-            try connection.query(query, logger: logger).wait().rows
+            try connection.settled(query, logger: logger).rows
         }
 
         func execute(_ query: PostgresQuery) throws {
-            _ = try connection.query(query, logger: logger).wait()
+            _ = try connection.settled(query, logger: logger)
         }
 
         func articleID(_ key: String) throws -> Int64? {

@@ -76,11 +76,11 @@
         /// holds migrations this build does not know.
         static func isPresent(_ connection: PostgresConnection, logger: Logger) throws -> Bool {
             let exists =
-                try connection.query(
+                try connection.settled(
                     "SELECT to_regclass('redline.migrations') IS NOT NULL", logger: logger
-                ).wait().rows.first?.decode(Bool.self) ?? false
+                ).rows.first?.decode(Bool.self) ?? false
             guard exists else { return false }
-            let applied = try connection.query("SELECT identifier FROM redline.migrations", logger: logger).wait().rows
+            let applied = try connection.settled("SELECT identifier FROM redline.migrations", logger: logger).rows
                 .map { try $0.decode(String.self) }
             let known = Set(migrations.map(\.identifier))
             if applied.contains(where: { !known.contains($0) }) { throw StoreError(.newerSchema) }
@@ -90,30 +90,28 @@
         /// Creates the schema and runs the migrations not yet applied, each in a transaction, under
         /// an advisory lock (two `init`s at once run them once).
         static func migrate(_ connection: PostgresConnection, logger: Logger) throws {
-            _ = try connection.query("BEGIN", logger: logger).wait()
+            _ = try connection.settled("BEGIN", logger: logger)
             do {
-                _ = try connection.query("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger).wait()
-                _ = try connection.query("CREATE SCHEMA IF NOT EXISTS redline", logger: logger).wait()
-                _ = try connection.query(
+                _ = try connection.settled("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
+                _ = try connection.settled("CREATE SCHEMA IF NOT EXISTS redline", logger: logger)
+                _ = try connection.settled(
                     """
                     CREATE TABLE IF NOT EXISTS redline.migrations (
                         identifier TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
-                    """, logger: logger
-                ).wait()
+                    """, logger: logger)
                 let applied = Set(
-                    try connection.query("SELECT identifier FROM redline.migrations", logger: logger).wait().rows
+                    try connection.settled("SELECT identifier FROM redline.migrations", logger: logger).rows
                         .map { try $0.decode(String.self) })
                 for migration in migrations where !applied.contains(migration.identifier) {
                     for statement in migration.sql {
-                        _ = try connection.query(PostgresQuery(unsafeSQL: statement), logger: logger).wait()
+                        _ = try connection.settled(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
-                    _ = try connection.query(
-                        "INSERT INTO redline.migrations (identifier) VALUES (\(migration.identifier))", logger: logger
-                    ).wait()
+                    _ = try connection.settled(
+                        "INSERT INTO redline.migrations (identifier) VALUES (\(migration.identifier))", logger: logger)
                 }
-                _ = try connection.query("COMMIT", logger: logger).wait()
+                _ = try connection.settled("COMMIT", logger: logger)
             } catch {
-                _ = try? connection.query("ROLLBACK", logger: logger).wait()
+                _ = try? connection.settled("ROLLBACK", logger: logger)
                 throw error
             }
         }

@@ -94,18 +94,23 @@
 
         /// The open connection, connecting first when there is none (or it was lost).
         private func connected() throws(StoreError) -> PostgresConnection {
-            if let connection, !connection.isClosed { return connection }
-            dropConnection()
             do {
-                let made = try Self.connect(address.configuration, logger: driverLogger)
-                connection = made
-                return made
+                return try reconnected()
             } catch {
                 throw StoreError(
                     .server(
                         "could not connect to \(location): \(Self.reason(error)). Check that the server is running and the address is right"
                     ))
             }
+        }
+
+        /// The open connection, or a new one (the driver's error when there is none to be had).
+        private func reconnected() throws -> PostgresConnection {
+            if let connection, !connection.isClosed { return connection }
+            dropConnection()
+            let made = try Self.connect(address.configuration, logger: driverLogger)
+            connection = made
+            return made
         }
 
         /// `redline init` on a database that does not exist yet: creates it, from the server's
@@ -153,7 +158,7 @@
                     do {
                         let live: PostgresConnection
                         do {
-                            live = try connected()
+                            live = attempt == 1 ? try connected() : try reconnected()
                         } catch {
                             unreachable = attempt > 1  // the server went away during this command
                             throw error
@@ -174,12 +179,13 @@
                             try? PostgresRows(connection: connection, logger: driverLogger).execute("ROLLBACK")
                         }
                         guard lost || Self.isRetryable(error), attempt < Self.maxAttempts else {
+                            let detail =
+                                unreachable ? "the server cannot be reached: \(Self.reason(error))" : Self.reason(error)
                             if lost && commitSent {
                                 throw StoreError(
-                                    .connectionLost(
-                                        detail: Self.reason(error), committed: try? landedAfterLoss(value, landed)))
+                                    .connectionLost(detail: detail, committed: try? landedAfterLoss(value, landed)))
                             }
-                            if lost { throw StoreError(.connectionLost(detail: Self.reason(error), committed: false)) }
+                            if lost { throw StoreError(.connectionLost(detail: detail, committed: false)) }
                             throw mapped(error)
                         }
                         if lost {
@@ -190,9 +196,12 @@
                                 return value
                             }
                         }
+                        let what =
+                            unreachable
+                            ? "the server at \(location) cannot be reached"
+                            : lost ? "the connection to \(location) was lost" : "the server asked for a retry"
                         logger.warning(
-                            "\(lost ? "the connection to \(location) was lost" : "the server asked for a retry") (\(Self.reason(error))); trying again (\(attempt + 1) of \(Self.maxAttempts))"
-                        )
+                            "\(what) (\(Self.reason(error))); trying again (\(attempt + 1) of \(Self.maxAttempts))")
                         Thread.sleep(forTimeInterval: 0.2 * Double(attempt * attempt))
                         attempt += 1
                     }
@@ -231,8 +240,21 @@
             if let error = error as? StoreError { return error.description }
             if let error = error as? PSQLError {
                 if let message = error.serverInfo?[.message] { return message }
-                if let underlying = error.underlying { return "\(underlying)" }
-                return "\(error.code)"
+                if let underlying = error.underlying { return reason(underlying) }
+                switch error.code {
+                case .serverClosedConnection: return "the server closed the connection"
+                case .clientClosedConnection: return "the connection was closed"
+                default: return "\(error.code)"
+                }
+            }
+            // Connecting: the first address's failure ("Connection refused"), not NIO's whole list.
+            if let error = error as? NIOConnectionError {
+                if let failure = error.connectionErrors.first { return reason(failure.error) }
+                if let lookup = error.dnsAError ?? error.dnsAAAAError { return "name lookup: \(reason(lookup))" }
+            }
+            if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
+            if let error = error as? ChannelError, case .ioOnClosedChannel = error {
+                return "the connection was closed"
             }
             // Decoding errors describe themselves in full only when asked to.
             if error is PostgresDecodingError { return String(reflecting: error) }

@@ -104,10 +104,16 @@ public final class SQLiteStore: RevisionStore {
 
     /// Creates a store in `directory` (made if missing) and opens it.
     public static func create(in directory: String) throws(StoreError) -> SQLiteStore {
-        let path = (directory as NSString).appendingPathComponent(fileName)
+        try create(atPath: (directory as NSString).appendingPathComponent(fileName))
+    }
+
+    /// Creates a store in the database file `path` (its directory made if missing) and opens it.
+    public static func create(atPath path: String) throws(StoreError) -> SQLiteStore {
         if FileManager.default.fileExists(atPath: path) { throw StoreError(.alreadyExists(path: path)) }
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let directory = (path as NSString).deletingLastPathComponent
+            try FileManager.default.createDirectory(
+                atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true)
             // The page size is fixed when the first table is made, before WAL mode (which keeps it).
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA page_size = \(pageSize)") }

@@ -43,6 +43,22 @@ public enum StoreLocation {
         throw StoreError(.notFound(searched: "\(directory) and the directories above it"))
     }
 
+    /// Where `redline init` creates a store that `--store given` then finds: inside a directory
+    /// (`given/.redline/store.sqlite`, or `given/store.sqlite` when `given` is a `.redline`
+    /// directory; a path ending in `/` is a directory to be made), else the database file `given`.
+    public static func newDatabasePath(_ given: String) -> String {
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: given, isDirectory: &isDirectory)
+        let url = URL(fileURLWithPath: given)
+        if url.lastPathComponent == directoryName && (!exists || isDirectory.boolValue) {
+            return url.appendingPathComponent(SQLiteStore.fileName).path
+        }
+        if exists ? isDirectory.boolValue : given.hasSuffix("/") {
+            return url.appendingPathComponent(directoryName).appendingPathComponent(SQLiteStore.fileName).path
+        }
+        return given
+    }
+
     /// `PATH/.redline/store.sqlite`, `PATH/store.sqlite` or `PATH` itself, whichever `PATH` names.
     static func databasePath(_ given: String) -> String {
         var isDirectory: ObjCBool = false

@@ -44,6 +44,30 @@ struct StoreCLITests {
         #expect(try cli.run(["diff", "flood@-1", cli.new] + store).status == 0)
     }
 
+    @Test("init --store and REDLINE_STORE make the store where the same --store finds it")
+    func initAtStore() throws {
+        let directory = try cli.temporaryDirectory("init")
+        func made(_ given: String, at file: String, environment: [String: String] = [:]) throws {
+            let arguments = environment.isEmpty ? ["init", "--store", given] : ["init"]
+            let result = try cli.run(arguments, environment: environment)
+            #expect(result.status == 0 && result.stdout.contains(file), "\(given): \(result.stdout)\(result.stderr)")
+            #expect(FileManager.default.fileExists(atPath: file), "\(given) → \(file)")
+            let added = try cli.run(
+                ["snapshot", "-", "--article", "a", "--store", given], stdin: "Text of \(given).\n")
+            #expect(added.status == 0 && added.stdout.contains("a@1: added"), "\(given): \(added.stderr)")
+            #expect(try cli.run(["init", "--store", given]).status == 2)  // already there
+        }
+        try made("\(directory)/news.sqlite", at: "\(directory)/news.sqlite")
+        try made("\(directory)/made/", at: "\(directory)/made/.redline/store.sqlite")
+        try made(directory, at: "\(directory)/.redline/store.sqlite")
+        try made("\(directory)/other/.redline", at: "\(directory)/other/.redline/store.sqlite")
+        try made(
+            "\(directory)/env.sqlite", at: "\(directory)/env.sqlite",
+            environment: ["REDLINE_STORE": "\(directory)/env.sqlite"])
+        let both = try cli.run(["init", directory, "--store", "\(directory)/x.sqlite"])
+        #expect(both.status == 2 && both.stderr.contains("either PATH or --store"))
+    }
+
     @Test("Unknown articles, revisions and missing stores: exit 2 saying what exists")
     func trouble() throws {
         let directory = try cli.temporaryDirectory("cli")
