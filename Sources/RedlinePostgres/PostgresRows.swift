@@ -12,7 +12,7 @@
     /// it touched, and its events are written by ``flush()`` in one statement each, just before
     /// `COMMIT` (reads in between see the buffered rows).
     final class PostgresRows: StoreRows {
-        let connection: PostgresConnection
+        let connection: WaitedConnection
         let logger: Logger
         private var ids: [String: Int64] = [:]
         private var epochs: [Int64: Int64] = [:]
@@ -24,17 +24,17 @@
         /// The history's (number, digest, size) of each article, as stored before this transaction.
         private var storedDigests: [Int64: [(number: Int, digest: [UInt8], size: Int)]] = [:]
 
-        init(connection: PostgresConnection, logger: Logger) {
+        init(connection: WaitedConnection, logger: Logger) {
             self.connection = connection
             self.logger = logger
         }
 
         func rows(_ query: PostgresQuery) throws -> [PostgresRow] {
-            try connection.settled(query, logger: logger).rows
+            try connection.run(query, logger: logger).rows
         }
 
         func execute(_ query: PostgresQuery) throws {
-            _ = try connection.settled(query, logger: logger)
+            _ = try connection.run(query, logger: logger)
         }
 
         func articleID(_ key: String) throws -> Int64? {

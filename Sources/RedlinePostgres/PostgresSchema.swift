@@ -74,13 +74,13 @@
 
         /// Whether the store's schema exists; throws ``StoreError/Reason/newerSchema`` when it
         /// holds migrations this build does not know.
-        static func isPresent(_ connection: PostgresConnection, logger: Logger) throws -> Bool {
+        static func isPresent(_ connection: WaitedConnection, logger: Logger) throws -> Bool {
             let exists =
-                try connection.settled(
+                try connection.run(
                     "SELECT to_regclass('redline.migrations') IS NOT NULL", logger: logger
                 ).rows.first?.decode(Bool.self) ?? false
             guard exists else { return false }
-            let applied = try connection.settled("SELECT identifier FROM redline.migrations", logger: logger).rows
+            let applied = try connection.run("SELECT identifier FROM redline.migrations", logger: logger).rows
                 .map { try $0.decode(String.self) }
             let known = Set(migrations.map(\.identifier))
             if applied.contains(where: { !known.contains($0) }) { throw StoreError(.newerSchema) }
@@ -89,29 +89,29 @@
 
         /// Creates the schema and runs the migrations not yet applied, each in a transaction, under
         /// an advisory lock (two `init`s at once run them once).
-        static func migrate(_ connection: PostgresConnection, logger: Logger) throws {
-            _ = try connection.settled("BEGIN", logger: logger)
+        static func migrate(_ connection: WaitedConnection, logger: Logger) throws {
+            _ = try connection.run("BEGIN", logger: logger)
             do {
-                _ = try connection.settled("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
-                _ = try connection.settled("CREATE SCHEMA IF NOT EXISTS redline", logger: logger)
-                _ = try connection.settled(
+                _ = try connection.run("SELECT pg_advisory_xact_lock(\(migrationLock))", logger: logger)
+                _ = try connection.run("CREATE SCHEMA IF NOT EXISTS redline", logger: logger)
+                _ = try connection.run(
                     """
                     CREATE TABLE IF NOT EXISTS redline.migrations (
                         identifier TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())
                     """, logger: logger)
                 let applied = Set(
-                    try connection.settled("SELECT identifier FROM redline.migrations", logger: logger).rows
+                    try connection.run("SELECT identifier FROM redline.migrations", logger: logger).rows
                         .map { try $0.decode(String.self) })
                 for migration in migrations where !applied.contains(migration.identifier) {
                     for statement in migration.sql {
-                        _ = try connection.settled(PostgresQuery(unsafeSQL: statement), logger: logger)
+                        _ = try connection.run(PostgresQuery(unsafeSQL: statement), logger: logger)
                     }
-                    _ = try connection.settled(
+                    _ = try connection.run(
                         "INSERT INTO redline.migrations (identifier) VALUES (\(migration.identifier))", logger: logger)
                 }
-                _ = try connection.settled("COMMIT", logger: logger)
+                _ = try connection.run("COMMIT", logger: logger)
             } catch {
-                _ = try? connection.settled("ROLLBACK", logger: logger)
+                _ = try? connection.run("ROLLBACK", logger: logger)
                 throw error
             }
         }

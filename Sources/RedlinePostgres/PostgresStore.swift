@@ -30,7 +30,7 @@
         /// PostgresNIO's own logging, kept quiet.
         let driverLogger = Logger(label: "redline.postgres.driver") { _ in SwiftLogNoOpLogHandler() }
         private let lock = NSLock()
-        private var connection: PostgresConnection?
+        private var connection: WaitedConnection?
 
         /// How many times a transaction is tried when the connection drops or the server asks for
         /// a retry (serialisation failure, deadlock).
@@ -65,7 +65,7 @@
         }
 
         deinit {
-            if let connection { try? connection.close().wait() }
+            connection?.close()
         }
 
         // MARK: Connections and transactions
@@ -79,21 +79,22 @@
         /// Closes the current connection (a lost one too: its channel must be closed before it
         /// goes) and forgets it.
         private func dropConnection() {
-            _ = try? connection?.close().wait()
+            connection?.close()
             connection = nil
         }
 
         /// A new connection, waited for.
         static func connect(_ configuration: PostgresConnection.Configuration, logger: Logger) throws
-            -> PostgresConnection
+            -> WaitedConnection
         {
-            try BlockingBridge.shared.wait {
-                try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-            }
+            WaitedConnection(
+                try BlockingBridge.shared.wait {
+                    try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
+                })
         }
 
         /// The open connection, connecting first when there is none (or it was lost).
-        private func connected() throws(StoreError) -> PostgresConnection {
+        private func connected() throws(StoreError) -> WaitedConnection {
             do {
                 return try reconnected()
             } catch {
@@ -105,7 +106,7 @@
         }
 
         /// The open connection, or a new one (the driver's error when there is none to be had).
-        private func reconnected() throws -> PostgresConnection {
+        private func reconnected() throws -> WaitedConnection {
             if let connection, !connection.isClosed { return connection }
             dropConnection()
             let made = try Self.connect(address.configuration, logger: driverLogger)
@@ -156,7 +157,7 @@
                     var commitSent = false
                     var unreachable = false
                     do {
-                        let live: PostgresConnection
+                        let live: WaitedConnection
                         do {
                             live = attempt == 1 ? try connected() : try reconnected()
                         } catch {

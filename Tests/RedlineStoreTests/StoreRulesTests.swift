@@ -6,7 +6,8 @@ import Testing
 @testable import RedlineStore
 
 #if Postgres
-    import RedlinePostgres
+    @testable import RedlinePostgres
+    import PostgresNIO
 #endif
 
 /// A store backend under test: how to make an empty store, open it again (another connection,
@@ -318,6 +319,45 @@ struct SQLiteStoreRules {
             let back = try Backend.sqlite.make()
             _ = try Dump.load(try StoreRules.export(postgres).joined(separator: "\n"), into: back)
             #expect(try StoreRules.export(back) == lines)
+        }
+
+        @Test("A query fails, not waits, once its connection is closed; none stays registered")
+        func queriesEndWithTheirConnection() throws {
+            let address = try PostgresAddress((TestPostgres.server?.base ?? "") + "/postgres")
+            let store = try PostgresStore(address: try TestPostgres.freshAddress(), create: true)
+            let connection = try PostgresStore.connect(address.configuration, logger: store.driverLogger)
+            for n in 1...200 {
+                let rows = try connection.run("SELECT \(n)::INT8", logger: store.driverLogger).rows
+                #expect(try rows.first?.decode(Int64.self) == Int64(n))
+            }
+            #expect(connection.queriesWaiting == 0)
+            // A query under way when the connection closes, and one issued after: both end in an
+            // error (PostgresNIO alone leaves the second waiting for ever). Each runs on a thread
+            // of its own, so that a regression fails here rather than hangs the suite.
+            func started(_ query: PostgresQuery) -> Outcome {
+                let outcome = Outcome()
+                Thread.detachNewThread { outcome.set(Result { try connection.run(query, logger: store.driverLogger) }) }
+                return outcome
+            }
+            let slow = started("SELECT pg_sleep(30)")
+            Thread.sleep(forTimeInterval: 0.3)
+            connection.close()
+            let late = started("SELECT 1")
+            for (outcome, name) in [(slow, "under way"), (late, "issued after the close")] {
+                #expect(outcome.done.wait(timeout: .now() + 10) == .success, "the query \(name) was left waiting")
+                #expect(throws: (any Error).self, "the query \(name)") { try outcome.result?.get() }
+            }
+            #expect(connection.queriesWaiting == 0)
+        }
+
+        /// A result handed over from another thread.
+        final class Outcome: @unchecked Sendable {
+            let done = DispatchSemaphore(value: 0)
+            private(set) var result: Result<PostgresQueryResult, any Error>?
+            func set(_ result: Result<PostgresQueryResult, any Error>) {
+                self.result = result
+                done.signal()
+            }
         }
 
         @Test("A store address without a schema, or on no server, is a clear error")
