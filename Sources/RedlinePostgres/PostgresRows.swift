@@ -122,17 +122,26 @@
             return [buffered, stored].compactMap { $0 }.min()
         }
 
-        func candidates(_ articleID: Int64, digest: [UInt8], size: Int) throws -> [Int] {
-            if storedDigests[articleID] == nil {
-                storedDigests[articleID] = try rows(
-                    "SELECT seq, digest, raw_size FROM redline.history WHERE article_id = \(articleID)"
-                ).map { row in
-                    let (number, digest, size) = try row.decode((Int, ByteBuffer, Int).self)
-                    return (number, Array(digest.readableBytesView), size)
-                }
+        /// The history's digests as stored before this transaction, read once.
+        private func stored(_ articleID: Int64) throws -> [(number: Int, digest: [UInt8], size: Int)] {
+            if let known = storedDigests[articleID] { return known }
+            let read = try rows(
+                "SELECT seq, digest, raw_size FROM redline.history WHERE article_id = \(articleID)"
+            ).map { row in
+                let (number, digest, size) = try row.decode((Int, ByteBuffer, Int).self)
+                return (number, Array(digest.readableBytesView), size)
             }
-            let stored = (storedDigests[articleID] ?? []).filter { $0.digest == digest && $0.size == size }.map(
-                \.number)
+            storedDigests[articleID] = read
+            return read
+        }
+
+        func historyDigests(_ articleID: Int64) throws -> [(number: Int, digest: [UInt8])] {
+            try stored(articleID).map { ($0.number, $0.digest) }
+                + (pending[articleID] ?? []).map { ($0.number, $0.digest) }
+        }
+
+        func candidates(_ articleID: Int64, digest: [UInt8], size: Int) throws -> [Int] {
+            let stored = try stored(articleID).filter { $0.digest == digest && $0.size == size }.map(\.number)
             let buffered = (pending[articleID] ?? []).filter { $0.digest == digest && $0.rawSize == size }.map(\.number)
             return (stored + buffered).sorted(by: >)
         }

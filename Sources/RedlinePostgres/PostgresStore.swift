@@ -317,9 +317,9 @@
             try transaction(writing: false) { rows in try rows.latestRevision(of: article) }
         }
 
-        /// The stored digest (hex) of revision `number`; nil when there is no such revision.
-        public func digest(of article: ArticleKey, number: Int) throws(StoreError) -> String? {
-            try transaction(writing: false) { rows in try rows.digest(of: article, number: number) }
+        /// The stored digest (hex; a prefix of the SHA-256) of each revision of an article, by number.
+        public func digests(of article: ArticleKey) throws(StoreError) -> [Int: String] {
+            try transaction(writing: false) { rows in try rows.digests(of: article) }
         }
 
         /// Every revision of an article, oldest first.

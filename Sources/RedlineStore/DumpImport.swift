@@ -65,6 +65,8 @@ extension Dump {
         // Articles the store held before this load: only their records can be there already.
         // (An article's first record is read before any batch holding it is written.)
         var heldBefore: [String: Bool] = [:]
+        // Stored digests of recently seen held articles, by number (a few hundred articles at most).
+        var digestCache: [String: [Int: String]] = [:]
         var finished = false
         func nextBatch() throws(StoreError) -> [NewRevision]? {
             var pending: [NewRevision] = []
@@ -83,10 +85,13 @@ extension Dump {
                     heldBefore[record.article] = held
                 }
                 // The store keeps the first bytes of each SHA-256: a record whose number and digest
-                // match is the revision already there (a store's own export, loaded again).
-                if held, let digest = try store.digest(of: revision.article, number: record.revision),
-                    record.sha256.hasPrefix(digest)
-                {
+                // match is the revision already there (a store's own export, loaded again). An
+                // article's digests are read once, not a query per record.
+                if held, digestCache[record.article] == nil {
+                    if digestCache.count >= 256 { digestCache.removeAll(keepingCapacity: true) }
+                    digestCache[record.article] = try store.digests(of: revision.article)
+                }
+                if held, let digest = digestCache[record.article]?[record.revision], record.sha256.hasPrefix(digest) {
                     counts.alreadyStored += 1
                     continue
                 }

@@ -15,8 +15,8 @@ public protocol RevisionStore: AnyObject, Sendable {
     func text(of article: ArticleKey, _ selector: RevisionSelector) throws(StoreError) -> (Revision, [UInt8])
     /// The article's newest revision, or nil when the store has no such article.
     func latestRevision(of article: ArticleKey) throws(StoreError) -> Revision?
-    /// The stored digest (hex) of revision `number`; nil when there is no such revision.
-    func digest(of article: ArticleKey, number: Int) throws(StoreError) -> String?
+    /// The stored digest (hex; a prefix of the SHA-256) of each revision of an article, by number.
+    func digests(of article: ArticleKey) throws(StoreError) -> [Int: String]
     /// Every revision of an article, oldest first.
     func revisions(of article: ArticleKey) throws(StoreError) -> [Revision]
     /// Every revision of an article with its text, oldest first, decoded in one pass.

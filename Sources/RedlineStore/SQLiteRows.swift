@@ -66,6 +66,12 @@ struct SQLiteRows: StoreRows {
             arguments: [articleID, number, PayloadCodec.full.code])
     }
 
+    func historyDigests(_ articleID: Int64) throws -> [(number: Int, digest: [UInt8])] {
+        try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT seq, digest FROM history WHERE article_id = ?"), arguments: [articleID]
+        ).map { row in (row[0], Array(row[1] as Data)) }
+    }
+
     func candidates(_ articleID: Int64, digest: [UInt8], size: Int) throws -> [Int] {
         try Int.fetchAll(
             db.cachedStatement(

@@ -15,9 +15,9 @@ extension SQLiteStore {
         try read { db in try SQLiteRows(db).latestRevision(of: article) }
     }
 
-    /// The stored digest (hex) of revision `number` of `article`; nil when there is no such revision.
-    public func digest(of article: ArticleKey, number: Int) throws(StoreError) -> String? {
-        try read { db in try SQLiteRows(db).digest(of: article, number: number) }
+    /// The stored digest (hex; a prefix of the SHA-256) of each revision of `article`, by number.
+    public func digests(of article: ArticleKey) throws(StoreError) -> [Int: String] {
+        try read { db in try SQLiteRows(db).digests(of: article) }
     }
 
     /// Every revision of `article`, oldest first.

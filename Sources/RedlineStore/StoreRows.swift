@@ -20,6 +20,8 @@ package protocol StoreRows {
     func history(_ articleID: Int64, from: Int, through: Int) throws -> [StoredRow]
     /// The first whole revision in the history at or after `number`.
     func keyframe(_ articleID: Int64, from number: Int) throws -> Int?
+    /// Every history revision's number and digest.
+    func historyDigests(_ articleID: Int64) throws -> [(number: Int, digest: [UInt8])]
     /// Numbers of history revisions with this digest and size, newest first.
     func candidates(_ articleID: Int64, digest: [UInt8], size: Int) throws -> [Int]
     /// The first metadata recorded at or after `number` in the history (`""`: none), or nil.
@@ -142,10 +144,12 @@ extension StoreRows {
         return head.revision(article: article.value, metadata: head.metadataJSON)
     }
 
-    /// The stored digest (hex) of revision `number`; nil when there is no such revision.
-    package func digest(of article: ArticleKey, number: Int) throws -> String? {
-        guard let id = try articleID(article.value), let head = try head(id), number <= head.number else { return nil }
-        return try row(id, number: number, head: head).map { hex($0.digest) }
+    /// The stored digest (hex) of each revision, by number (empty for an unknown article).
+    package func digests(of article: ArticleKey) throws -> [Int: String] {
+        guard let id = try articleID(article.value), let head = try head(id) else { return [:] }
+        var digests = [head.number: hex(head.digest)]
+        for (number, digest) in try historyDigests(id) { digests[number] = hex(digest) }
+        return digests
     }
 
     /// Every revision of an article, oldest first.

@@ -44,8 +44,8 @@ struct ImportCommand: ParsableCommand {
         guard jsonl else { return try importArchives() }
         let counts = try importDump(files[0])
         Terminal.write(
-            "imported \(counts.added) revisions (\(counts.unchanged) unchanged, \(counts.alreadyStored) already stored; "
-                + "skipped)\n", to: .standardError)
+            "imported \(counts.added) revisions; skipped \(counts.unchanged) unchanged and \(counts.alreadyStored) already stored\n",
+            to: .standardError)
     }
 
     /// `--jsonl`: the dump streamed from the file or standard input, whatever its size; a

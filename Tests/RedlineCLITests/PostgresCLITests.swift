@@ -104,6 +104,11 @@ import Testing
             #expect(reported.allSatisfy { present.contains($0) })
             let again = try cli.run(["import", "--jsonl", path, "--store", address])
             #expect(again.status == 0, "\(again.stderr)")
+            #expect(
+                again.stderr.contains(
+                    "imported \(3000 - present.count) revisions; skipped 0 unchanged and \(present.count) already stored"
+                ),
+                "\(again.stderr)")
             #expect(try store.statistics().revisions == 3000)
             #expect(try cli.run(["fsck", "--store", address]).status == 0)
         }
