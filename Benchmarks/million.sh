@@ -61,7 +61,7 @@ for count in 200 "$articles"; do
     dump=$work/dump-$count.jsonl
     [ -f "$dump" ] || generate "$count" "$dump"
     if [ -n "$server" ]; then
-        store=$server/million_${count}_$$
+        store=$server/million_${count}_$$_$SECONDS  # a new database each time, even for the same count
         "$redline" init --store "$store" >/dev/null
     else
         store=$work/store-$count
