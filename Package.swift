@@ -155,7 +155,7 @@ let package = Package(
         .testTarget(
             name: "RedlineDiffTests",
             dependencies: [
-                "RedlineDiff",
+                "RedlineDiff", "RedlineTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: strict
@@ -179,7 +179,9 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "RedlineZlibTests", dependencies: ["RedlineZlib"], swiftSettings: strict),
-        .testTarget(name: "RedlineIngestTests", dependencies: ["RedlineIngest"], swiftSettings: strict),
+        .testTarget(
+            name: "RedlineIngestTests", dependencies: ["RedlineIngest", "RedlineArticle", "RedlineTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "RedlineCLITests",
             dependencies: [

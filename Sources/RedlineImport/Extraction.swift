@@ -7,15 +7,20 @@ import RedlineIngest
 /// bytes of them, are in flight (one record always may be), so memory stays bounded whatever
 /// the archive.
 final class Extraction: @unchecked Sendable {
-    // @unchecked: every stored property below is read and written with `condition` locked.
-    private let condition = NSCondition()
+    // @unchecked: `pending` and `closed` are touched with `work` locked; `results`, `sizes`,
+    // `taken` and `bytesInFlight` with `done` locked; `submitted` only by the reading thread.
+    // Two conditions, so that a record handed over wakes one worker and a result wakes the reader
+    // only when it is the one the reader waits for (rather than one broadcast waking every thread
+    // twice a record).
+    private let work = NSCondition()
+    private let done = NSCondition()
     private var pending: [(number: Int, record: WARCRecord, file: String)] = []
+    private var closed = false
     private var results: [Int: WARCImport.Extracted] = [:]
     private var sizes: [Int: Int] = [:]
     private var submitted = 0
     private var taken = 0
     private var bytesInFlight = 0
-    private var closed = false
     private let parallel: Bool
 
     /// An extraction on `workers` threads (one: every record extracted on the reading thread).
@@ -23,35 +28,40 @@ final class Extraction: @unchecked Sendable {
         parallel = workers > 1
         guard parallel else { return }
         for index in 0..<workers {
-            let thread = Thread { [self] in work() }
+            let thread = Thread { [self] in extractQueued() }
             thread.name = "redline-extract-\(index)"
             thread.start()
         }
     }
 
     deinit {
-        condition.lock()
+        close()
+    }
+
+    /// Tells the workers to stop once the queue is empty.
+    private func close() {
+        work.lock()
         closed = true
-        condition.broadcast()
-        condition.unlock()
+        work.broadcast()
+        work.unlock()
     }
 
     /// A worker: takes queued records until the extraction is closed.
-    private func work() {
+    private func extractQueued() {
         while true {
-            condition.lock()
-            while pending.isEmpty && !closed { condition.wait() }
+            work.lock()
+            while pending.isEmpty && !closed { work.wait() }
             if pending.isEmpty {
-                condition.unlock()
+                work.unlock()
                 return
             }
             let job = pending.removeFirst()
-            condition.unlock()
+            work.unlock()
             let extracted = WARCImport.extract(job.record, file: job.file)
-            condition.lock()
+            done.lock()
             results[job.number] = extracted
-            condition.broadcast()
-            condition.unlock()
+            if job.number == taken { done.signal() }  // the reader waits for no other
+            done.unlock()
         }
     }
 
@@ -61,38 +71,39 @@ final class Extraction: @unchecked Sendable {
         guard parallel else { return [WARCImport.extract(record, file: file)] }
         let size = record.block?.count ?? 0
         var ready: [WARCImport.Extracted] = []
-        condition.lock()
-        defer { condition.unlock() }
+        done.lock()
         while submitted > taken
             && (submitted - taken >= WARCImport.window || bytesInFlight + size > WARCImport.windowBytes)
         {
-            while results[taken] == nil { condition.wait() }
+            while results[taken] == nil { done.wait() }
             drain(into: &ready)
         }
-        pending.append((submitted, record, file))
+        drain(into: &ready)
         sizes[submitted] = size
         bytesInFlight += size
+        done.unlock()
+        work.lock()
+        pending.append((submitted, record, file))
+        work.signal()
+        work.unlock()
         submitted += 1
-        condition.broadcast()
-        drain(into: &ready)
         return ready
     }
 
     /// Waits for every record handed over; their results in record order. The workers stop.
     func finish() -> [WARCImport.Extracted] {
         var ready: [WARCImport.Extracted] = []
-        condition.lock()
+        done.lock()
         while taken < submitted {
-            while results[taken] == nil { condition.wait() }
+            while results[taken] == nil { done.wait() }
             drain(into: &ready)
         }
-        closed = true
-        condition.broadcast()
-        condition.unlock()
+        done.unlock()
+        close()
         return ready
     }
 
-    /// Moves the results ready in order into `ready` (with `condition` locked).
+    /// Moves the results ready in order into `ready` (with `done` locked).
     private func drain(into ready: inout [WARCImport.Extracted]) {
         while let extracted = results.removeValue(forKey: taken) {
             bytesInFlight -= sizes.removeValue(forKey: taken) ?? 0

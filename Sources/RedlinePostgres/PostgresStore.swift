@@ -291,8 +291,7 @@
                 // Every article's lock, in key order (one round trip).
                 try rows.execute(
                     "SELECT COUNT(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(\(keys)::text[]) AS k")
-                var newest: [Int64: [UInt8]] = [:]
-                let results = try prepared.map { entry in try rows.insert(entry, newest: &newest) }
+                let results = try rows.insert(prepared)
                 let events = try results.compactMap { result -> (article: Int64, number: Int)? in
                     guard case .added(let revision) = result, let id = try rows.articleID(revision.article) else {
                         return nil

@@ -69,8 +69,11 @@ public enum PayloadCodec: String, Sendable, Equatable {
                         let (codec, bytes) = try encodeSmallestDelta(previous, base: item.text)
                         delta = .init(previous: previous, codec: codec, payload: bytes)
                     }
+                    // Followed by the same article, this version's whole payload is replaced by a delta
+                    // within the batch: made only if needed (see `BatchWrite`).
+                    let followed = index + 1 < items.count && items[index + 1].article == item.article
                     slots[index] = PreparedRevision(
-                        item: item, payload: try encodeFull(item.text), deltaOfPrevious: delta)
+                        item: item, payload: followed ? nil : try encodeFull(item.text), deltaOfPrevious: delta)
                 } catch {
                     failure.record(error)
                 }
@@ -126,11 +129,12 @@ public enum PayloadCodec: String, Sendable, Equatable {
     }
 }
 
-/// A version ready to be added: its whole payload, and the delta the version before it (of the
-/// same article, in the same batch) will be stored as once this one follows it.
+/// A version ready to be added: its whole payload (nil when the next version of the batch is of
+/// the same article), and the delta the version before it (of the same article, in the same
+/// batch) will be stored as once this one follows it.
 public struct PreparedRevision: Sendable {
     package var item: NewRevision
-    package var payload: [UInt8]
+    package var payload: [UInt8]?
     package var deltaOfPrevious: Delta?
 
     /// A delta worked out in advance, valid when the article's newest text is `previous`.

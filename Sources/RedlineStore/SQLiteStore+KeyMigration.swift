@@ -55,8 +55,7 @@ extension SQLiteStore {
         }
         try db.execute(sql: "DELETE FROM articles WHERE id = ?", arguments: [source])
         let rows = SQLiteRows(db)
-        var newest: [Int64: [UInt8]] = [:]
-        for entry in try PayloadCodec.prepare(versions) { _ = try rows.insert(entry, newest: &newest) }
+        _ = try rows.insert(PayloadCodec.prepare(versions))
     }
 
     /// Every revision of an article as a version to add again, oldest first, each text checked

@@ -12,10 +12,7 @@ extension SQLiteStore {
     ///   rows; the deflating and diffing was done by ``PayloadCodec/prepare(_:)``.
     public func add(prepared: [PreparedRevision]) throws(StoreError) -> [AddResult] {
         try perform { db in
-            let rows = SQLiteRows(db)
-            // The newest text of each article touched in this batch, so it is not inflated again.
-            var newest: [Int64: [UInt8]] = [:]
-            return try prepared.map { entry in try rows.insert(entry, newest: &newest) }
+            try SQLiteRows(db).insert(prepared)
         }
     }
 }

@@ -35,53 +35,105 @@ package protocol StoreRows {
 extension StoreRows {
     // MARK: Writing
 
+    /// Adds a batch of versions, in order, inside the transaction the caller opened: each as
+    /// ``insert(_:batch:)`` does, then the whole payload of every newest revision that
+    /// ``PayloadCodec/prepare(_:)`` left to be made (see ``BatchWrite``).
+    ///
+    /// An added revision is reported as it is finally stored in this batch (whole, or as the
+    /// delta it became when the next one followed).
+    package func insert(_ prepared: [PreparedRevision]) throws -> [AddResult] {
+        var batch = BatchWrite()
+        var results: [AddResult] = []
+        var newestAdded: [Int64: Int] = [:]  // each article's newest revision added, in `results`
+        func restate(_ articleID: Int64, as row: StoredRow) {
+            guard let index = newestAdded[articleID], case .added(var revision) = results[index] else { return }
+            revision.storedSize = row.payload.count
+            revision.codec = PayloadCodec(code: row.codec) ?? .full
+            results[index] = .added(revision)
+        }
+        for entry in prepared {
+            let result = try insert(entry, batch: &batch)
+            guard let articleID = batch.article else { continue }
+            if let row = batch.restated { restate(articleID, as: row) }
+            if case .added = result { newestAdded[articleID] = results.count }
+            results.append(result)
+        }
+        for articleID in batch.unencoded {
+            guard var head = try head(articleID), let text = batch.newest[articleID] else { continue }
+            head.payload = try PayloadCodec.encodeFull(text)
+            try replaceHead(articleID, head)
+            restate(articleID, as: head)
+        }
+        return results
+    }
+
     /// Adds one version as the article's newest revision, moving the previous newest into the
     /// history as a delta against it — or nothing when it equals the latest (same text, same
-    /// headline, byline, date and source). `newest` keeps texts already decoded in this
-    /// transaction, so a batch does not inflate them again.
-    package func insert(_ prepared: PreparedRevision, newest: inout [Int64: [UInt8]]) throws -> AddResult {
+    /// headline, byline, date and source).
+    func insert(_ prepared: PreparedRevision, batch: inout BatchWrite) throws -> AddResult {
         let item = prepared.item
         let captured = item.capturedAt ?? Date()
         let article = item.article.value
         let articleID = try articleID(article) ?? createArticle(article, at: captured)
+        (batch.article, batch.restated) = (articleID, nil)
         let digest = StoredRow.digest(item.text)
         let head = try head(articleID)
+        // A newest revision written in this batch without its whole payload is read from `newest`.
+        let unencoded = batch.unencoded.contains(articleID)
         var headText: [UInt8]?
         if let head, head.digest == digest, head.rawSize == item.text.count {
-            let text = try newest[articleID] ?? head.decode(base: nil, article: article)
+            let text = try batch.newest[articleID] ?? head.decode(base: nil, article: article)
             headText = text
             if text == item.text, RevisionMetadata.from(json: head.metadataJSON).describesSameVersion(as: item.metadata)
             {
-                return .unchanged(head.revision(article: article, metadata: head.metadataJSON))
+                var kept = head
+                if unencoded {  // it stays the newest: its whole payload now, so that it is reported whole
+                    kept.payload = try PayloadCodec.encodeFull(text)
+                    try replaceHead(articleID, kept)
+                    batch.unencoded.remove(articleID)
+                    batch.restated = kept
+                }
+                return .unchanged(kept.revision(article: article, metadata: kept.metadataJSON))
             }
         }
         let revertOf = try earlierRevision(
-            withText: item.text, digest: digest, articleID, head: head, headText: headText, article: article)
+            withText: item.text, digest: digest, articleID, head: head, headText: headText,
+            newestText: batch.newest[articleID], article: article)
         if let head {
             var moved = head
-            // The previous newest becomes a delta against this text (unless it is a keyframe).
+            let previousText = try headText ?? batch.newest[articleID] ?? head.decode(base: nil, article: article)
+            var whole = true
+            // The previous newest becomes a delta against this text (unless it is a keyframe)…
             if head.number % PayloadCodec.keyframeInterval != 0 {
-                let previousText = try headText ?? newest[articleID] ?? head.decode(base: nil, article: article)
                 let (codec, delta) =
                     if let ready = prepared.deltaOfPrevious, ready.previous == previousText {
                         (ready.codec, ready.payload)
                     } else {
                         try PayloadCodec.encodeSmallestDelta(previousText, base: item.text)
                     }
-                if Double(delta.count) <= Double(head.payload.count) * PayloadCodec.deltaGain {
+                // …when it is smaller than the whole payload. A payload not yet made is made only
+                // when the delta is not far below any whole payload of text (1/16 of the text).
+                let farBelow = unencoded && delta.count * 16 <= previousText.count
+                let wholeSize =
+                    farBelow ? 0 : unencoded ? try PayloadCodec.encodeFull(previousText).count : head.payload.count
+                if farBelow || Double(delta.count) <= Double(wholeSize) * PayloadCodec.deltaGain {
                     (moved.codec, moved.payload) = (codec.code, delta)
+                    whole = false
                 }
             }
+            if whole && unencoded { moved.payload = try PayloadCodec.encodeFull(previousText) }
             // Metadata only where it changes: nil is "as the next revision", "" is none.
             moved.metadataJSON = head.metadataJSON == item.metadata.json ? nil : head.metadataJSON ?? ""
             try insertHistory(articleID, moved, epoch: epoch(articleID))
+            batch.restated = moved
         }
         let row = StoredRow(
             number: (head?.number ?? 0) + 1, capturedAt: StoredRow.milliseconds(captured), digest: digest,
-            rawSize: item.text.count, codec: PayloadCodec.full.code, payload: prepared.payload, revertOf: revertOf,
-            metadataJSON: item.metadata.json)
+            rawSize: item.text.count, codec: PayloadCodec.full.code, payload: prepared.payload ?? [],
+            revertOf: revertOf, metadataJSON: item.metadata.json)
         try replaceHead(articleID, row)
-        newest[articleID] = item.text
+        batch.newest[articleID] = item.text
+        if prepared.payload == nil { batch.unencoded.insert(articleID) } else { batch.unencoded.remove(articleID) }
         return .added(row.revision(article: article, metadata: row.metadataJSON))
     }
 
@@ -89,7 +141,7 @@ extension StoreRows {
     /// are found by digest and size, then confirmed on the texts themselves.
     func earlierRevision(
         withText text: [UInt8], digest: [UInt8], _ articleID: Int64, head: StoredRow?, headText: [UInt8]?,
-        article: String
+        newestText: [UInt8]?, article: String
     ) throws -> Int? {
         guard let head else { return nil }
         if head.digest == digest, head.rawSize == text.count,
@@ -98,7 +150,7 @@ extension StoreRows {
             return head.number
         }
         for number in try candidates(articleID, digest: digest, size: text.count)
-        where try self.text(articleID, number: number, head: head, article: article) == text {
+        where try self.text(articleID, number: number, head: head, headText: newestText, article: article) == text {
             return number
         }
         return nil
@@ -164,8 +216,12 @@ extension StoreRows {
     ///
     /// Only the text asked for is checked against its digest: a damaged step changes it too. When
     /// it does not match, the chain is walked again checking every step, to name the damaged one.
-    package func text(_ articleID: Int64, number: Int, head: StoredRow, article: String) throws -> [UInt8] {
-        guard number < head.number else { return try head.decode(base: nil, article: article) }
+    /// `headText`, when given, is the newest revision's text (in a batch, before its whole
+    /// payload is written).
+    package func text(_ articleID: Int64, number: Int, head: StoredRow, headText: [UInt8]? = nil, article: String)
+        throws -> [UInt8]
+    {
+        guard number < head.number else { return try headText ?? head.decode(base: nil, article: article) }
         let keyframe = try keyframe(articleID, from: number)
         var chain = try history(articleID, from: number, through: keyframe ?? head.number)
         if keyframe == nil { chain.insert(head, at: 0) }
@@ -175,6 +231,10 @@ extension StoreRows {
         func walk(verifyingEach: Bool) throws(StoreError) -> [UInt8] {
             var text: [UInt8]?
             for (index, row) in chain.enumerated() {
+                if index == 0, keyframe == nil, let headText {
+                    text = headText
+                    continue
+                }
                 text = try row.decode(base: text, article: article, verify: verifyingEach || index == chain.count - 1)
             }
             return text ?? []
@@ -260,4 +320,20 @@ extension StoreRows {
         }
         return problems
     }
+}
+
+/// What a batch's writes keep between its revisions: each touched article's newest text (not
+/// inflated again), and the articles whose newest revision was written without its whole
+/// payload. ``PayloadCodec/prepare(_:)`` makes that payload only for the last revision of an
+/// article in a batch: the others become deltas as soon as the next one is added, so deflating
+/// them whole was wasted (two deflates in three, importing a WARC archive). One still needed — a
+/// keyframe, a delta that does not pay — is made when the revision moves into the history, and
+/// a newest revision left without it at the end of the batch gets it there.
+package struct BatchWrite {
+    package var newest: [Int64: [UInt8]] = [:]
+    package var unencoded: Set<Int64> = []
+    /// The article of the last version inserted, and its previous newest revision as now stored
+    /// when that changed (moved into the history, or given its whole payload).
+    package var article: Int64?
+    package var restated: StoredRow?
 }

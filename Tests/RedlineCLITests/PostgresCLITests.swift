@@ -68,10 +68,16 @@ import Testing
             importer.standardOutput = output
             importer.standardError = errors
             try importer.run()
-            Thread.sleep(forTimeInterval: 0.8)
+            // The server is killed once the import is under way: 20 revisions reported committed
+            // (however slow the machine is to start the importer).
+            var early = Data()
+            let started = Date().addingTimeInterval(60)
+            while early.count(where: { $0 == UInt8(ascii: "\n") }) < 20, importer.isRunning, Date() < started {
+                early.append(output.fileHandleForReading.availableData)
+            }
             try TestPostgres.cluster("kill", cluster.directory)
-            // PostgresNIO can drop a query issued as the channel closes; the store must still
-            // answer (`settled`). Killed after a minute so that a regression fails rather than hangs.
+            // PostgresNIO can drop a query issued as the channel closes; the store must still answer
+            // (`WaitedConnection`). Killed after a minute so that a regression fails rather than hangs.
             let deadline = Date().addingTimeInterval(60)
             while importer.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
             if importer.isRunning {
@@ -80,7 +86,7 @@ import Testing
                 Issue.record("the importer did not exit within 60 s of the server's death")
                 return
             }
-            let reported = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let reported = String(decoding: early + output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 .split(separator: "\n").map(String.init)
             let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             importer.waitUntilExit()

@@ -1,4 +1,5 @@
 import PropertyBased
+import RedlineTestSupport
 import Testing
 
 @testable import RedlineDiff
@@ -203,18 +204,5 @@ struct PropertyTests {
         // A wholly different huge line is replaced, not compared character by character.
         let other = String(repeating: "zz ", count: 400_000)
         #expect(try Diff(old, other, by: .character).script.apply(to: old) == other)
-    }
-}
-
-/// A tiny deterministic generator for large test inputs.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -113,6 +113,14 @@ enum StoreRules {
         #expect(try store.history(of: key).map(\.1) == (1...70).map(version))
         let revisions = try store.revisions(of: key)
         #expect(revisions.filter { $0.codec != .full }.count == 68)  // all but the keyframe and the newest
+        // Each added revision is reported as finally stored: the whole payload only where one is
+        // kept (made for those two alone), the delta it became for the others.
+        let reported = results.dropLast().compactMap { result -> Revision? in
+            if case .added(let revision) = result { revision } else { nil }
+        }
+        #expect(reported.map(\.storedSize) == revisions.map(\.storedSize))
+        #expect(reported.map(\.codec) == revisions.map(\.codec))
+        #expect(revisions.allSatisfy { $0.storedSize > 0 })
         #expect(try store.check().isEmpty)
     }
 
