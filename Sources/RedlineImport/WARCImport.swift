@@ -53,6 +53,8 @@ public final class WARCImport {
     private var index: [Spool.Entry] = []
     private var keys: [String] = []
     private var keyIDs: [String: Int32] = [:]
+    /// Target URIs seen lately and their article (at most 100,000).
+    private var uriKeyIDs: [String: Int32] = [:]
     private var report = Report()
 
     private let workers: Int
@@ -177,14 +179,20 @@ public final class WARCImport {
         case .skipped(let message): report.skipped.append(message)
         case .capture(let uri, let date, let text, let metadata):
             report.captures += 1
-            let key = ArticleKey(uri).value
             let keyID: Int32
-            if let known = keyIDs[key] {
-                keyID = known
+            if let known = uriKeyIDs[uri] {
+                keyID = known  // the same URI captured again: not canonicalised again
             } else {
-                keyID = Int32(keys.count)
-                keys.append(key)
-                keyIDs[key] = keyID
+                let key = ArticleKey(uri).value
+                if let known = keyIDs[key] {
+                    keyID = known
+                } else {
+                    keyID = Int32(keys.count)
+                    keys.append(key)
+                    keyIDs[key] = keyID
+                }
+                if uriKeyIDs.count >= 100_000 { uriKeyIDs.removeAll(keepingCapacity: true) }
+                uriKeyIDs[uri] = keyID
             }
             index.append(try spool.append(key: keyID, date: date, text: text, metadata: metadata))
         }
@@ -251,6 +259,9 @@ final class Spool {
     private let path: String
     private var size: Int64 = 0
     private var count: Int32 = 0
+    /// Records not yet written: appended a megabyte at a time, not a write per record.
+    private var buffer: [UInt8] = []
+    private static let bufferLimit = 1 << 20
 
     init() throws(StoreError) {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("redline-spool-\(UUID().uuidString)").path
@@ -267,32 +278,40 @@ final class Spool {
 
     func append(key: Int32, date: Double, text: [UInt8], metadata: RevisionMetadata) throws(StoreError) -> Entry {
         let meta = Array((metadata.json ?? "").utf8)
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(8 + meta.count + text.count)
+        let length = 8 + meta.count + text.count
+        if buffer.count + length > Self.bufferLimit { try flush() }
         for value in [UInt32(meta.count), UInt32(text.count)] {
-            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+            withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) }
         }
-        bytes += meta
-        bytes += text
-        do {
-            try handle.seekToEnd()
-            try handle.write(contentsOf: bytes)
-        } catch {
-            throw StoreError(.database("the spool file could not be written: \(error)"))
-        }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        buffer += meta
+        buffer += text
         // FNV-1a over the metadata, a separator and the text, without joining them.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for part in [meta, [0], text] {
-            for byte in part { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            part.withUnsafeBufferPointer { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            }
         }
-        let entry = Entry(
-            key: key, date: date, sequence: count, hash: hash, offset: size, length: Int32(bytes.count))
-        size += Int64(bytes.count)
+        let entry = Entry(key: key, date: date, sequence: count, hash: hash, offset: size, length: Int32(length))
+        size += Int64(length)
         count += 1
         return entry
     }
 
+    /// Writes the records buffered so far.
+    private func flush() throws(StoreError) {
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.seekToEnd()
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw StoreError(.database("the spool file could not be written: \(error)"))
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
     func read(_ entry: Entry) throws(StoreError) -> (text: [UInt8], metadata: RevisionMetadata) {
+        try flush()
         let data: Data
         do {
             try handle.seek(toOffset: UInt64(entry.offset))

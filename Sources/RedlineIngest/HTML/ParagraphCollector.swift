@@ -73,56 +73,61 @@ struct ParagraphCollector {
 /// Whitespace normalisation: runs of spaces, tabs, newlines, no-break and other Unicode spaces
 /// become one space; zero-width characters go; the ends are trimmed.
 enum Whitespace {
-    static func collapse(_ bytes: [UInt8]) -> String {
+    static func collapse(_ text: [UInt8]) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(bytes.count)
+        output.reserveCapacity(text.count)
         var pendingSpace = false
         var index = 0
-        let count = bytes.count
-        while index < count {
-            let byte = bytes[index]
-            if byte <= 0x20 {
-                pendingSpace = true
-                index += 1
-                continue
-            }
-            if byte >= 0xC2 {
-                // U+00A0 no-break space; U+2000–U+200A, U+202F, U+205F, U+3000 spaces; U+200B–U+200D,
-                // U+2060, U+FEFF zero-width.
-                if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 {
+        let count = text.count
+        // Every byte of every text node of every page passes here: read without bounds checks.
+        text.withUnsafeBufferPointer { bytes in
+            while index < count {
+                let byte = bytes[index]
+                if byte <= 0x20 {
                     pendingSpace = true
-                    index += 2
+                    index += 1
                     continue
                 }
-                if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
-                    let third = bytes[index + 2]
-                    if bytes[index + 1] == 0x80 && (third <= 0x8A || third == 0xAF || third == 0xA8 || third == 0xA9) {
+                if byte >= 0xC2 {
+                    // U+00A0 no-break space; U+2000–U+200A, U+202F, U+205F, U+3000 spaces; U+200B–U+200D,
+                    // U+2060, U+FEFF zero-width.
+                    if byte == 0xC2, index + 1 < count, bytes[index + 1] == 0xA0 {
+                        pendingSpace = true
+                        index += 2
+                        continue
+                    }
+                    if byte == 0xE2, index + 2 < count, bytes[index + 1] == 0x80 || bytes[index + 1] == 0x81 {
+                        let third = bytes[index + 2]
+                        if bytes[index + 1] == 0x80
+                            && (third <= 0x8A || third == 0xAF || third == 0xA8 || third == 0xA9)
+                        {
+                            pendingSpace = true
+                            index += 3
+                            continue
+                        }
+                        if (bytes[index + 1] == 0x80 && third >= 0x8B && third <= 0x8D)
+                            || (bytes[index + 1] == 0x81 && (third == 0xA0 || third == 0x9F))
+                        {
+                            if bytes[index + 1] == 0x81 && third == 0x9F { pendingSpace = true }
+                            index += 3
+                            continue
+                        }
+                    }
+                    if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
+                        index += 3
+                        continue
+                    }
+                    if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
                         pendingSpace = true
                         index += 3
                         continue
                     }
-                    if (bytes[index + 1] == 0x80 && third >= 0x8B && third <= 0x8D)
-                        || (bytes[index + 1] == 0x81 && (third == 0xA0 || third == 0x9F))
-                    {
-                        if bytes[index + 1] == 0x81 && third == 0x9F { pendingSpace = true }
-                        index += 3
-                        continue
-                    }
                 }
-                if byte == 0xEF, index + 2 < count, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF {
-                    index += 3
-                    continue
-                }
-                if byte == 0xE3, index + 2 < count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x80 {
-                    pendingSpace = true
-                    index += 3
-                    continue
-                }
+                if pendingSpace && !output.isEmpty { output.append(0x20) }
+                pendingSpace = false
+                output.append(byte)
+                index += 1
             }
-            if pendingSpace && !output.isEmpty { output.append(0x20) }
-            pendingSpace = false
-            output.append(byte)
-            index += 1
         }
         return String(decoding: output, as: UTF8.self)
     }
