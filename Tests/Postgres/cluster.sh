@@ -2,14 +2,18 @@
 # A throwaway PostgreSQL cluster for the tests and benchmarks, in a directory of its own:
 # listening on loopback (127.0.0.1:PORT) and on a Unix socket in that directory, trust
 # authentication, database `redline`. Run as root, the server runs as the `postgres` user.
-#   bash Tests/Postgres/cluster.sh start DIR [PORT]    prints the store address (postgres://…)
+#   bash Tests/Postgres/cluster.sh start DIR [PORT [OWNER_PID]]   prints the store address (postgres://…)
 #   bash Tests/Postgres/cluster.sh stop DIR | restart DIR | kill DIR
+# With OWNER_PID, a watcher stops the cluster and removes DIR once that process has ended, however
+# it ended (the test processes pass theirs: a run killed mid-way leaves no server behind).
 # .ci/run starts one and exports REDLINE_TEST_POSTGRES; the store tests start their own when
 # that is unset and PostgreSQL's programs are installed.
 set -euo pipefail
+self=$(realpath "$0")
 command=$1
 dir=$(realpath -m "$2")
 port=${3:-55432}
+owner=${4:-}
 bin=$(dirname "$(realpath "$(command -v pg_ctl 2>/dev/null || ls -d /usr/lib/postgresql/*/bin/pg_ctl 2>/dev/null | sort -V | tail -1)")")
 [ -x "$bin/pg_ctl" ] || { echo "PostgreSQL is not installed (apt-get install postgresql)" >&2; exit 2; }
 cd /  # the server's user may not be able to enter the working directory
@@ -29,6 +33,10 @@ start)
             owner "$bin/pg_ctl" -D "$dir/data" -w -m fast stop >/dev/null
             exit 2
         fi
+    fi
+    if [ -n "$owner" ]; then
+        setsid bash -c "while kill -0 $owner 2>/dev/null; do sleep 2; done; bash '$self' stop '$dir'; rm -rf '$dir'" \
+            </dev/null >/dev/null 2>&1 &
     fi
     echo "postgres://postgres@127.0.0.1:$port/redline"
     ;;

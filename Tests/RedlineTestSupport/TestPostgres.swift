@@ -3,7 +3,8 @@ import RedlineStore
 
 /// A PostgreSQL server for the tests: the one `.ci/run` started (`REDLINE_TEST_POSTGRES`, its
 /// directory in `REDLINE_TEST_PGDIR`), else one started here with `Tests/Postgres/cluster.sh`
-/// when PostgreSQL is installed (stopped when the tests exit). Without one — or in a build
+/// when PostgreSQL is installed (stopped when the tests exit, or by `cluster.sh`'s watcher when
+/// they are killed). Without one — or in a build
 /// without the `Postgres` trait — the PostgreSQL tests are skipped with a notice, unless
 /// `REDLINE_REQUIRE_POSTGRES=1`: then they run and fail.
 public enum TestPostgres {
@@ -45,7 +46,7 @@ public enum TestPostgres {
         let port = 20_000 + Int(getpid()) % 20_000
         let address: String
         do {
-            address = try cluster("start", directory, String(port))
+            address = try cluster("start", directory, String(port), String(getpid()))
         } catch {
             startFailure = "\(error)"
             return nil
@@ -90,7 +91,7 @@ public enum TestPostgres {
             "redline-pg-private-\(UUID().uuidString.prefix(8))"
         ).path
         let port = 40_000 + Int.random(in: 0..<10_000)
-        let address = try cluster("start", directory, String(port))
+        let address = try cluster("start", directory, String(port), String(getpid()))
         return (
             base(of: address), directory, port,
             {
