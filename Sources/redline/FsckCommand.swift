@@ -32,7 +32,9 @@ struct FsckCommand: ParsableCommand {
             throw ExitCode(2)
         }
         if format == .text {
-            print("\(stats.revisions) revisions of \(stats.articles) articles checked: all intact.")
+            let revisions = stats.revisions == 1 ? "1 revision" : "\(stats.revisions) revisions"
+            let articles = stats.articles == 1 ? "1 article" : "\(stats.articles) articles"
+            print("\(revisions) of \(articles) checked: all intact.")
         }
     }
 }

@@ -55,6 +55,7 @@ struct StoreCLITests {
             let added = try cli.run(
                 ["snapshot", "-", "--article", "a", "--store", given], stdin: "Text of \(given).\n")
             #expect(added.status == 0 && added.stdout.contains("a@1: added"), "\(given): \(added.stderr)")
+            #expect(try cli.run(["fsck", "--store", given]).stdout == "1 revision of 1 article checked: all intact.\n")
             #expect(try cli.run(["init", "--store", given]).status == 2)  // already there
         }
         try made("\(directory)/news.sqlite", at: "\(directory)/news.sqlite")
