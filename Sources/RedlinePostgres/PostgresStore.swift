@@ -84,13 +84,8 @@
         }
 
         /// A new connection, waited for.
-        static func connect(_ configuration: PostgresConnection.Configuration, logger: Logger) throws
-            -> WaitedConnection
-        {
-            WaitedConnection(
-                try BlockingBridge.shared.wait {
-                    try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
-                })
+        static func connect(_ address: PostgresAddress, logger: Logger) throws -> WaitedConnection {
+            WaitedConnection(try BlockingBridge.shared.wait { try await address.connect(id: 1, logger: logger) })
         }
 
         /// The open connection, connecting first when there is none (or it was lost).
@@ -109,7 +104,7 @@
         private func reconnected() throws -> WaitedConnection {
             if let connection, !connection.isClosed { return connection }
             dropConnection()
-            let made = try Self.connect(address.configuration, logger: driverLogger)
+            let made = try Self.connect(address, logger: driverLogger)
             connection = made
             return made
         }
@@ -117,20 +112,16 @@
         /// `redline init` on a database that does not exist yet: creates it, from the server's
         /// `postgres` database (the user needs the CREATEDB privilege).
         private func createDatabaseIfMissing() throws(StoreError) {
-            let configuration = address.configuration
+            let address = address
             let logger = driverLogger
             do {
-                connection = try Self.connect(configuration, logger: logger)
+                connection = try Self.connect(address, logger: logger)
                 return
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == "3D000" {
-                guard let name = configuration.database else { return }
-                var administration = configuration
-                administration.database = "postgres"
-                let maintenance = administration
+                guard let name = address.configuration.database else { return }
                 do {
                     try BlockingBridge.shared.wait {
-                        let admin = try await PostgresConnection.connect(
-                            configuration: maintenance, id: 1, logger: logger)
+                        let admin = try await address.connect(database: "postgres", id: 1, logger: logger)
                         defer { Task { try? await admin.close() } }
                         let quoted = "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                         try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(quoted)"), logger: logger)
@@ -158,10 +149,13 @@
                     var unreachable = false
                     do {
                         let live: WaitedConnection
+                        // Connected before (by an earlier write of this command, say): a server that
+                        // cannot be reached now went away during the command, and is waited for.
+                        let wasConnected = attempt > 1 || connection != nil
                         do {
-                            live = attempt == 1 ? try connected() : try reconnected()
+                            live = wasConnected ? try reconnected() : try connected()
                         } catch {
-                            unreachable = attempt > 1  // the server went away during this command
+                            unreachable = wasConnected
                             throw error
                         }
                         let rows = PostgresRows(connection: live, logger: driverLogger)
@@ -227,7 +221,7 @@
                     return ["57P01", "57P02", "57P03"].contains(error.serverInfo?[.sqlState] ?? "")
                 }
             }
-            return error is ChannelError
+            return error is ChannelError || error is NIOConnectionError || error is IOError
         }
 
         static func isRetryable(_ error: any Error) -> Bool {

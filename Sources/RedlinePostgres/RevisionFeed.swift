@@ -73,8 +73,7 @@
             var connectedBefore = false
             while !stop() {
                 do {
-                    let connection = try await PostgresConnection.connect(
-                        configuration: store.address.configuration, id: 2, logger: store.driverLogger)
+                    let connection = try await store.address.connect(id: 2, logger: store.driverLogger)
                     defer { Task { try? await connection.close() } }
                     if connectedBefore {
                         logger.warning("reconnected to \(store.location); resuming after event \(last)")

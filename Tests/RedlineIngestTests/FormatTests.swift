@@ -90,6 +90,25 @@ struct FormatTests {
             ])
     }
 
+    @Test("Markdown read on many threads at once reads as on one (cmark-gfm's shared table)")
+    func markdownOnManyThreads() {
+        let text = "~~Old~~ New rates apply from *March*.\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+        let expected = ["Old New rates apply from March.", "a b", "1 2"]
+        let wrong = Counter()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<150 where MarkdownArticleReader.read(text).paragraphs != expected { wrong.add() }
+        }
+        #expect(wrong.value == 0, "\(wrong.value) of 1,200 parses differed")
+    }
+
+    /// A count shared between threads.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func add() { lock.withLock { count += 1 } }
+        var value: Int { lock.withLock { count } }
+    }
+
     @Test("Markdown read by parsers: entities, autolinks, reference definitions, setext headings, stars, YAML lists")
     func markdownParsed() throws {
         let text = """

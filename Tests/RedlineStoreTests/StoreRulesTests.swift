@@ -6,8 +6,9 @@ import Testing
 @testable import RedlineStore
 
 #if Postgres
-    @testable import RedlinePostgres
+    import NIOCore
     import PostgresNIO
+    @testable import RedlinePostgres
 #endif
 
 /// A store backend under test: how to make an empty store, open it again (another connection,
@@ -333,7 +334,7 @@ struct SQLiteStoreRules {
         func queriesEndWithTheirConnection() throws {
             let address = try PostgresAddress((TestPostgres.server?.base ?? "") + "/postgres")
             let store = try PostgresStore(address: try TestPostgres.freshAddress(), create: true)
-            let connection = try PostgresStore.connect(address.configuration, logger: store.driverLogger)
+            let connection = try PostgresStore.connect(address, logger: store.driverLogger)
             for n in 1...200 {
                 let rows = try connection.run("SELECT \(n)::INT8", logger: store.driverLogger).rows
                 #expect(try rows.first?.decode(Int64.self) == Int64(n))
@@ -365,6 +366,22 @@ struct SQLiteStoreRules {
             func set(_ result: Result<PostgresQueryResult, any Error>) {
                 self.result = result
                 done.signal()
+            }
+        }
+
+        @Test("A TCP connection probes a silent server: keepalive after 30 s idle, 60 s for unacknowledged data")
+        func keepalive() async throws {
+            let address = try PostgresAddress((TestPostgres.server?.base ?? "") + "/postgres")
+            let endpoint = try #require(address.endpoint)
+            let channel = try await PostgresAddress.openChannel(host: endpoint.host, port: endpoint.port)
+            defer { channel.close(promise: nil) }
+            // Read back from the socket (getsockopt): what the kernel will do, not what was asked.
+            #expect(try await channel.getOption(.socketOption(.so_keepalive)).get() != 0)
+            let expected: [(name: Int32, value: Int)] = [
+                (TCP_KEEPIDLE, 30), (TCP_KEEPINTVL, 10), (TCP_KEEPCNT, 3), (TCP_USER_TIMEOUT, 60_000),
+            ]
+            for (name, value) in expected {
+                #expect(try await channel.getOption(.socket(SocketOptionLevel(IPPROTO_TCP), name)).get() == value)
             }
         }
 
