@@ -77,20 +77,19 @@ extension Dump {
                 }
                 number += 1
                 let (record, revision) = try decode(line, number: number)
-                let held: Bool
-                if let known = heldBefore[record.article] {
-                    held = known
-                } else {
-                    held = try store.latestRevision(of: revision.article) != nil
-                    heldBefore[record.article] = held
-                }
                 // The store keeps the first bytes of each SHA-256: a record whose number and digest
                 // match is the revision already there (a store's own export, loaded again). An
-                // article's digests are read once, not a query per record.
-                if held, digestCache[record.article] == nil {
-                    if digestCache.count >= 256 { digestCache.removeAll(keepingCapacity: true) }
-                    digestCache[record.article] = try store.digests(of: revision.article)
+                // article's digests are read once, not a query per record; none means not held.
+                let known = heldBefore[record.article]
+                if known != false, digestCache[record.article] == nil {
+                    let digests = try store.digests(of: revision.article)
+                    if known == nil { heldBefore[record.article] = !digests.isEmpty }
+                    if known == true || !digests.isEmpty {
+                        if digestCache.count >= 256 { digestCache.removeAll(keepingCapacity: true) }
+                        digestCache[record.article] = digests
+                    }
                 }
+                let held = heldBefore[record.article] ?? false
                 if held, let digest = digestCache[record.article]?[record.revision], record.sha256.hasPrefix(digest) {
                     counts.alreadyStored += 1
                     continue
